@@ -1,0 +1,100 @@
+"""Role assignments: a user holds one or more roles, each with its own perimeter."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from backoffice.offre.models import EntiteGestionnaire
+from backoffice.territoires.models import Departement, Region, Siao
+
+from .roles import PORTEES_PAR_ROLE, Portee, Role
+
+
+class AffectationRole(models.Model):
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="affectations",
+        verbose_name="utilisateur",
+    )
+    role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    portee = models.CharField("périmètre", max_length=20, choices=Portee.choices)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, verbose_name="région"
+    )
+    departements = models.ManyToManyField(Departement, blank=True, verbose_name="départements")
+    siao = models.ForeignKey(
+        Siao, on_delete=models.PROTECT, null=True, blank=True, verbose_name="SIAO"
+    )
+    entite = models.ForeignKey(
+        EntiteGestionnaire,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name="entité gestionnaire",
+        related_name="affectations",
+    )
+    actif = models.BooleanField("active", default=True)
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="créée par",
+    )
+    cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "affectation de rôle"
+        verbose_name_plural = "affectations de rôle"
+        ordering = ["utilisateur__email", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="affectation_role_valide"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(portee=Portee.REGION, region__isnull=False)
+                    | ~models.Q(portee=Portee.REGION)
+                )
+                & (models.Q(portee=Portee.SIAO, siao__isnull=False) | ~models.Q(portee=Portee.SIAO))
+                & (
+                    models.Q(portee=Portee.ENTITE, entite__isnull=False)
+                    | ~models.Q(portee=Portee.ENTITE)
+                ),
+                name="affectation_portee_renseignee",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.utilisateur} · {self.get_role_display()} · {self.libelle_perimetre}"
+
+    @property
+    def libelle_perimetre(self):
+        if self.portee == Portee.NATIONALE:
+            return "France entière"
+        if self.portee == Portee.REGION:
+            return str(self.region)
+        if self.portee == Portee.SIAO:
+            return str(self.siao)
+        if self.portee == Portee.ENTITE:
+            return str(self.entite)
+        if self.pk:
+            return ", ".join(d.code for d in self.departements.all())
+        return ""
+
+    def clean(self):
+        if self.role and self.portee and self.portee not in PORTEES_PAR_ROLE[Role(self.role)]:
+            raise ValidationError(
+                {"portee": "Ce périmètre ne convient pas au rôle choisi."}, code="portee_role"
+            )
+        requis = {
+            Portee.REGION: ("region", "Choisissez la région."),
+            Portee.SIAO: ("siao", "Choisissez le SIAO."),
+            Portee.ENTITE: ("entite", "Choisissez l'entité gestionnaire."),
+        }
+        if self.portee in requis:
+            champ, message = requis[self.portee]
+            if not getattr(self, f"{champ}_id"):
+                raise ValidationError({champ: message}, code="portee_incomplete")

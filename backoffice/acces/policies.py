@@ -1,0 +1,42 @@
+"""The one permission policy every admin view of a perimeter-bound model goes through."""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import perimetres
+
+
+class PerimetrePermissionPolicy(ModelPermissionPolicy):
+    """Model permission (from roles) AND the row inside the perimeter of that role."""
+
+    @property
+    def label(self):
+        return self.model._meta.label_lower
+
+    def perimetre(self, user, actions):
+        return perimetres.perimetre_pour(user, self.label, actions)
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.filtrer(self.model._default_manager.all(), user, actions)
+
+    def filtrer(self, queryset, user, actions):
+        """Restrict any queryset of the model to the rows `user` may act on with `actions`."""
+        if not any(self.user_has_permission(user, action) for action in actions):
+            return queryset.none()
+        return perimetres.filtrer(queryset, self.perimetre(user, actions))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and perimetres.contient(
+            self.perimetre(user, action), instance
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+
+def policy_for(model):
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(model)

@@ -1,0 +1,81 @@
+"""Roles and what each may do, per model (DOMAIN.md §2).
+
+This table is the single source of model-level rights. Row-level limits (perimeters) are applied
+on top of it by the permission policy (policies.py).
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    NATIONAL = "national", "Administrateur national"
+    REGIONAL = "regional", "Administrateur régional"
+    DEPARTEMENTAL = "departemental", "Administrateur départemental"
+    SIAO = "siao", "Administrateur SIAO"
+    GESTIONNAIRE = "gestionnaire", "Gestionnaire d'entité"
+    LECTEUR = "lecteur", "Lecteur / analyste"
+
+
+class Portee(models.TextChoices):
+    NATIONALE = "nationale", "Nationale"
+    REGION = "region", "Une région"
+    DEPARTEMENTS = "departements", "Un ou plusieurs départements"
+    SIAO = "siao", "Les départements d'un SIAO"
+    ENTITE = "entite", "Une entité gestionnaire"
+
+
+# Which perimeters each role accepts.
+PORTEES_PAR_ROLE = {
+    Role.NATIONAL: {Portee.NATIONALE},
+    Role.REGIONAL: {Portee.REGION},
+    Role.DEPARTEMENTAL: {Portee.DEPARTEMENTS},
+    Role.SIAO: {Portee.SIAO},
+    Role.GESTIONNAIRE: {Portee.ENTITE},
+    Role.LECTEUR: {Portee.NATIONALE, Portee.REGION, Portee.DEPARTEMENTS},
+}
+
+VIEW = {"view"}
+EDIT = {"add", "change", "delete", "view"}
+
+OFFRE = [
+    "offre.entitegestionnaire",
+    "offre.contactreferent",
+    "offre.dispositif",
+    "offre.groupedeplaces",
+    "offre.financement",
+]
+REFERENTIEL = [
+    "territoires.region",
+    "territoires.departement",
+    "territoires.siao",
+    "offre.nature",
+    "offre.typedispositif",
+    "offre.programme",
+    "offre.publicspecifique",
+]
+
+# role -> {"app_label.modelname": {actions}}; the national role has every right (see backends).
+DROITS = {
+    Role.REGIONAL: {**dict.fromkeys(OFFRE, VIEW), **dict.fromkeys(REFERENTIEL, VIEW)},
+    Role.DEPARTEMENTAL: {
+        **dict.fromkeys(OFFRE, EDIT),
+        **dict.fromkeys(REFERENTIEL, VIEW),
+        # Operators' accounts of the département (gestionnaire role only, see acces.forms).
+        "acces.affectationrole": EDIT,
+    },
+    Role.SIAO: {**dict.fromkeys(OFFRE, VIEW), **dict.fromkeys(REFERENTIEL, VIEW)},
+    Role.GESTIONNAIRE: {
+        **dict.fromkeys(OFFRE, VIEW),
+        # Minor fields only: the edit form is reduced to Dispositif.CHAMPS_MINEURS.
+        "offre.dispositif": {"change", "view"},
+        **dict.fromkeys(REFERENTIEL, VIEW),
+    },
+    Role.LECTEUR: {**dict.fromkeys(OFFRE, VIEW), **dict.fromkeys(REFERENTIEL, VIEW)},
+}
+
+
+def actions_du_role(role, model_label):
+    """Actions a role grants on a model (`app_label.modelname`)."""
+    if role == Role.NATIONAL:
+        return EDIT
+    return DROITS.get(role, {}).get(model_label, set())

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OffreConfig(AppConfig):
+    name = "backoffice.offre"
+    verbose_name = "Offre"

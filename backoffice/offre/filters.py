@@ -1,0 +1,143 @@
+"""List filters of the offer. Every choice list is limited to the user's perimeter."""
+
+import django_filters
+from django.db.models import Q
+from wagtail.admin.filters import WagtailFilterSet
+
+from backoffice.acces import perimetres
+from backoffice.territoires.models import Departement
+
+from . import choices
+from .models import (
+    Dispositif,
+    EntiteGestionnaire,
+    Financement,
+    GroupeDePlaces,
+    Nature,
+    Programme,
+    TypeDispositif,
+)
+
+
+def departements_du_perimetre(request):
+    if request is None:
+        return Departement.objects.none()
+    perimetre = perimetres.perimetre_global(request.user)
+    if perimetre.national:
+        return Departement.objects.all()
+    return Departement.objects.filter(
+        Q(code__in=perimetre.departements) | Q(dispositifs__entite_id__in=perimetre.entites)
+    ).distinct()
+
+
+def entites_du_perimetre(request):
+    if request is None:
+        return EntiteGestionnaire.objects.none()
+    return perimetres.filtrer(
+        EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"),
+        perimetres.perimetre_pour(request.user, "offre.entitegestionnaire", "view"),
+    )
+
+
+class EtatOuverture(django_filters.ChoiceFilter):
+    def __init__(self, prefixe="", **kwargs):
+        self.prefixe = prefixe
+        super().__init__(
+            choices=[("ouvert", "Ouvert"), ("ferme", "Fermé")],
+            label="Ouvert / fermé",
+            method=self.filtrer,
+            **kwargs,
+        )
+
+    def filtrer(self, queryset, name, value):
+        if self.prefixe:
+            ids = Dispositif.objects.ouverts() if value == "ouvert" else Dispositif.objects.fermes()
+            return queryset.filter(**{f"{self.prefixe}__in": ids.values("pk")})
+        return queryset.ouverts() if value == "ouvert" else queryset.fermes()
+
+
+class DispositifFilterSet(WagtailFilterSet):
+    departement = django_filters.ModelChoiceFilter(
+        queryset=departements_du_perimetre, label="Département"
+    )
+    nature = django_filters.ModelChoiceFilter(
+        field_name="type__nature", queryset=Nature.objects.all(), label="Nature"
+    )
+    type = django_filters.ModelChoiceFilter(queryset=TypeDispositif.objects.all(), label="Type")
+    entite = django_filters.ModelChoiceFilter(
+        queryset=entites_du_perimetre, label="Entité gestionnaire"
+    )
+    public = django_filters.ChoiceFilter(choices=choices.Public.choices, label="Public")
+    mode_hebergement = django_filters.ChoiceFilter(
+        choices=choices.ModeHebergement.choices, label="Mode d'hébergement"
+    )
+    etat = EtatOuverture()
+
+    class Meta:
+        model = Dispositif
+        fields = []
+
+
+class EntiteFilterSet(WagtailFilterSet):
+    departement = django_filters.ModelChoiceFilter(
+        queryset=departements_du_perimetre, label="Département du siège"
+    )
+    statut_juridique = django_filters.ChoiceFilter(
+        choices=choices.StatutJuridique.choices, label="Statut juridique"
+    )
+
+    class Meta:
+        model = EntiteGestionnaire
+        fields = []
+
+
+class GroupeFilterSet(WagtailFilterSet):
+    departement = django_filters.ModelChoiceFilter(
+        field_name="dispositif__departement",
+        queryset=departements_du_perimetre,
+        label="Département",
+    )
+    type = django_filters.ModelChoiceFilter(
+        field_name="dispositif__type", queryset=TypeDispositif.objects.all(), label="Type"
+    )
+    public = django_filters.ChoiceFilter(choices=choices.Public.choices, label="Public")
+    mode_hebergement = django_filters.ChoiceFilter(
+        choices=choices.ModeHebergement.choices, label="Mode d'hébergement"
+    )
+    etat = EtatOuverture(prefixe="dispositif")
+
+    class Meta:
+        model = GroupeDePlaces
+        fields = []
+
+
+def exercices():
+    return [
+        (e, str(e))
+        for e in Financement.objects.order_by("-exercice")
+        .values_list("exercice", flat=True)
+        .distinct()
+    ]
+
+
+class FinancementFilterSet(WagtailFilterSet):
+    exercice = django_filters.TypedChoiceFilter(choices=exercices, coerce=int, label="Exercice")
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.all(), label="Programme"
+    )
+    departement = django_filters.ModelChoiceFilter(
+        field_name="dispositif__departement",
+        queryset=departements_du_perimetre,
+        label="Département",
+    )
+    type = django_filters.ModelChoiceFilter(
+        field_name="dispositif__type", queryset=TypeDispositif.objects.all(), label="Type"
+    )
+    service_financeur = django_filters.ChoiceFilter(
+        choices=choices.ServiceFinanceur.choices, label="Service financeur"
+    )
+    mode = django_filters.ChoiceFilter(choices=choices.ModeFinancement.choices, label="Mode")
+
+    class Meta:
+        model = Financement
+        fields = []

@@ -1,0 +1,553 @@
+"""Admin screens of the offer: entités, dispositifs, groupes de places, financements, and the
+nomenclature. Perimeters are enforced by the base classes of backoffice.acces.viewsets."""
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from backoffice.acces import perimetres
+from backoffice.acces.roles import Role
+from backoffice.acces.viewsets import (
+    PerimetreEditView,
+    PerimetreIndexView,
+    PerimetreInspectView,
+    PerimetreModelViewSet,
+)
+
+from .filters import DispositifFilterSet, EntiteFilterSet, FinancementFilterSet, GroupeFilterSet
+from .historique import historique
+from .models import (
+    Dispositif,
+    EntiteGestionnaire,
+    Financement,
+    GroupeDePlaces,
+    Nature,
+    Programme,
+    PublicSpecifique,
+    TypeDispositif,
+    exercice_courant,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces
+# ---------------------------------------------------------------------------------------------
+
+
+class HistoriqueInspectView(PerimetreInspectView):
+    """Inspect page with the field-level history (who, when, field, before → after)."""
+
+    template_name = "offre/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["historique"] = historique(self.object)
+        return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Entités gestionnaires
+# ---------------------------------------------------------------------------------------------
+
+
+class EntiteIndexView(PerimetreIndexView):
+    def get_liste_queryset(self):
+        return EntiteGestionnaire.objects.select_related("departement").annotate(
+            nb_dispositifs=Count("dispositifs", distinct=True)
+        )
+
+
+class EntiteInspectView(HistoriqueInspectView):
+    template_name = "offre/entite_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dispositifs = perimetres.filtrer(
+            self.object.dispositifs.select_related("type", "departement").avec_capacites(),
+            perimetres.perimetre_pour(self.request.user, "offre.dispositif", "view"),
+        )
+        dispositifs = list(dispositifs)
+        context["dispositifs"] = dispositifs
+        context["totaux"] = {
+            "autorisees": sum(d.places_autorisees or 0 for d in dispositifs),
+            "financees": sum(d.nb_places_financees for d in dispositifs),
+            "ouvertes": sum(d.nb_places_ouvertes for d in dispositifs),
+        }
+        context["contacts"] = self.object.contacts.all()
+        context["exercice"] = exercice_courant()
+        return context
+
+
+class EntiteViewSet(PerimetreModelViewSet):
+    model = EntiteGestionnaire
+    icon = "group"
+    menu_label = "Entités gestionnaires"
+    url_prefix = "offre/entites"
+    name = "entite"
+    index_view_class = EntiteIndexView
+    inspect_view_class = EntiteInspectView
+    list_display = [
+        TitleColumn(
+            "raison_sociale",
+            label="Raison sociale",
+            sort_key="raison_sociale",
+            url_name="entite:inspect",
+        ),
+        Column("siren", label="SIREN", sort_key="siren"),
+        Column("get_statut_juridique_display", label="Statut"),
+        Column("commune", label="Commune", sort_key="commune"),
+        Column("departement", label="Département", sort_key="departement"),
+        Column("nb_dispositifs", label="Dispositifs", sort_key="nb_dispositifs"),
+    ]
+    list_export = [
+        "siren",
+        "raison_sociale",
+        "get_statut_juridique_display",
+        "adresse",
+        "code_postal",
+        "commune",
+        "departement.code",
+        "telephone",
+        "courriel",
+        "nb_dispositifs",
+    ]
+    export_headings = {
+        "siren": "SIREN",
+        "get_statut_juridique_display": "Statut juridique",
+        "departement.code": "Département du siège",
+        "nb_dispositifs": "Nombre de dispositifs",
+    }
+    export_filename = "entites-gestionnaires"
+    filterset_class = EntiteFilterSet
+    search_fields = ["raison_sociale", "siren", "commune"]
+    ordering = ["raison_sociale"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("raison_sociale"),
+                FieldPanel("siren"),
+                FieldPanel("statut_juridique"),
+                FieldPanel("parent"),
+            ],
+            heading="Identité",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("adresse"),
+                FieldRowPanel([FieldPanel("code_postal"), FieldPanel("commune")]),
+                FieldPanel("departement"),
+                FieldRowPanel([FieldPanel("telephone"), FieldPanel("courriel")]),
+            ],
+            heading="Siège et coordonnées",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("agrements"), FieldPanel("convention_collective")], heading="Agréments"
+        ),
+        InlinePanel("contacts", heading="Contacts référents", label="Contact"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dispositifs
+# ---------------------------------------------------------------------------------------------
+
+
+def peut_modifier_structure(user, dispositif=None):
+    """Full edit rights, i.e. a change right that does not come from the gestionnaire role
+    (gestionnaires edit minor fields only and request the rest)."""
+    perimetre = perimetres.perimetre_pour(
+        user, "offre.dispositif", "change", exclure_roles=(Role.GESTIONNAIRE,)
+    )
+    if dispositif is None:
+        return not perimetre.vide
+    return perimetres.contient(perimetre, dispositif)
+
+
+class DispositifIndexView(PerimetreIndexView):
+    def get_liste_queryset(self):
+        return Dispositif.objects.select_related(
+            "entite", "type", "type__nature", "departement"
+        ).avec_capacites()
+
+
+class DispositifEditView(PerimetreEditView):
+    @cached_property
+    def champs_mineurs_seulement(self):
+        return not peut_modifier_structure(self.request.user, self.get_object())
+
+    def get_panel(self):
+        if self.champs_mineurs_seulement:
+            return ObjectList(
+                [FieldPanel(champ) for champ in Dispositif.CHAMPS_MINEURS],
+                heading="Coordonnées",
+            ).bind_to_model(Dispositif)
+        return super().get_panel()
+
+    def get_form_class(self):
+        if self.champs_mineurs_seulement:
+            return self.panel.get_form_class()
+        return super().get_form_class()
+
+
+class DispositifInspectView(HistoriqueInspectView):
+    template_name = "offre/dispositif_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dispositif = self.object
+        exercice = exercice_courant()
+        aujourdhui = timezone.localdate()
+        groupes = list(dispositif.groupes.all())
+        financements = list(dispositif.financements.select_related("programme"))
+        context.update(
+            {
+                "exercice": exercice,
+                "groupes": groupes,
+                "financements": financements,
+                "capacites": {
+                    "autorisees": dispositif.places_autorisees,
+                    "financees": sum(
+                        f.places_financees for f in financements if f.exercice == exercice
+                    ),
+                    "ouvertes": dispositif.places_ouvertes(aujourdhui),
+                },
+                "avertissement_siret": dispositif.avertissement_siret,
+                "peut_modifier_structure": peut_modifier_structure(self.request.user, dispositif),
+            }
+        )
+        return context
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        self.object = super().get_object(queryset)
+        return Dispositif.objects.select_related("entite", "type__nature", "departement").get(
+            pk=self.object.pk
+        )
+
+
+class DispositifViewSet(PerimetreModelViewSet):
+    model = Dispositif
+    icon = "home"
+    menu_label = "Dispositifs"
+    url_prefix = "offre/dispositifs"
+    name = "dispositif"
+    index_view_class = DispositifIndexView
+    edit_view_class = DispositifEditView
+    inspect_view_class = DispositifInspectView
+    list_per_page = 50
+    list_display = [
+        Column("code", label="Code", sort_key="code"),
+        TitleColumn("nom", label="Nom", sort_key="nom", url_name="dispositif:inspect"),
+        Column("entite", label="Entité gestionnaire"),
+        Column("type", label="Type", sort_key="type__libelle"),
+        Column("departement_id", label="Dép.", sort_key="departement"),
+        Column("commune", label="Commune", sort_key="commune"),
+        Column("places_autorisees", label="Autorisées", sort_key="places_autorisees"),
+        Column("nb_places_financees", label="Financées", sort_key="nb_places_financees"),
+        Column("nb_places_ouvertes", label="Ouvertes", sort_key="nb_places_ouvertes"),
+        BooleanColumn("est_ouvert", label="Ouvert"),
+    ]
+    list_export = [
+        "code",
+        "reference_locale",
+        "nom",
+        "entite.siren",
+        "entite.raison_sociale",
+        "type.nature.libelle",
+        "type.libelle",
+        "departement_id",
+        "adresse",
+        "code_postal",
+        "commune",
+        "siret",
+        "finess",
+        "code_dna",
+        "get_public_display",
+        "get_mode_hebergement_display",
+        "places_autorisees",
+        "places_pmr",
+        "nb_places_financees",
+        "nb_places_ouvertes",
+        "date_ouverture",
+        "date_fermeture",
+        "telephone",
+        "courriel",
+    ]
+    export_headings = {
+        "code": "Code dispositif",
+        "reference_locale": "Référence locale",
+        "nom": "Nom du dispositif",
+        "entite.siren": "SIREN de l'entité",
+        "entite.raison_sociale": "Entité gestionnaire",
+        "type.nature.libelle": "Nature",
+        "type.libelle": "Type",
+        "departement_id": "Département",
+        "get_public_display": "Public",
+        "get_mode_hebergement_display": "Mode d'hébergement",
+        "nb_places_financees": "Places financées (exercice en cours)",
+        "nb_places_ouvertes": "Places ouvertes",
+    }
+    export_filename = "dispositifs"
+    filterset_class = DispositifFilterSet
+    search_fields = [
+        "code",
+        "nom",
+        "commune",
+        "entite__raison_sociale",
+        "siret",
+        "finess",
+        "reference_locale",
+    ]
+    ordering = ["code"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("nom"),
+                FieldPanel("entite"),
+                FieldPanel("type"),
+                FieldPanel("departement"),
+                FieldPanel("reference_locale"),
+            ],
+            heading="Identification",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("adresse"),
+                FieldRowPanel([FieldPanel("code_postal"), FieldPanel("commune")]),
+                FieldRowPanel([FieldPanel("siret"), FieldPanel("finess"), FieldPanel("code_dna")]),
+            ],
+            heading="Adresse et identifiants",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("public"), FieldPanel("mode_hebergement")]),
+                FieldPanel("publics_specifiques"),
+                FieldRowPanel([FieldPanel("places_autorisees"), FieldPanel("places_pmr")]),
+                FieldRowPanel(
+                    [FieldPanel("date_autorisation"), FieldPanel("date_fin_autorisation")]
+                ),
+                FieldRowPanel([FieldPanel("date_ouverture"), FieldPanel("date_fermeture")]),
+            ],
+            heading="Public, capacité et dates",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("telephone"), FieldPanel("courriel")]),
+                FieldPanel("horaires"),
+                FieldPanel("responsable"),
+            ],
+            heading="Coordonnées",
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Groupes de places and financements
+# ---------------------------------------------------------------------------------------------
+
+
+class GroupeIndexView(PerimetreIndexView):
+    def get_liste_queryset(self):
+        return GroupeDePlaces.objects.select_related("dispositif", "dispositif__type")
+
+
+class GroupeViewSet(PerimetreModelViewSet):
+    model = GroupeDePlaces
+    icon = "table"
+    menu_label = "Groupes de places"
+    url_prefix = "offre/groupes"
+    name = "groupe"
+    index_view_class = GroupeIndexView
+    inspect_view_class = HistoriqueInspectView
+    list_per_page = 50
+    list_display = [
+        Column("dispositif", label="Dispositif", sort_key="dispositif__code"),
+        TitleColumn("libelle", label="Libellé", sort_key="libelle", url_name="groupe:inspect"),
+        Column("places", label="Places", sort_key="places"),
+        Column("get_public_display", label="Public"),
+        Column("get_mode_hebergement_display", label="Mode"),
+        Column("commune", label="Commune", sort_key="commune"),
+        Column("date_debut", label="Début", sort_key="date_debut"),
+        Column("date_fin", label="Fin", sort_key="date_fin"),
+    ]
+    list_export = [
+        "dispositif.code",
+        "dispositif.nom",
+        "libelle",
+        "places",
+        "places_pmr",
+        "get_public_display",
+        "get_mode_hebergement_display",
+        "commune",
+        "code_postal",
+        "date_debut",
+        "date_fin",
+    ]
+    export_headings = {
+        "dispositif.code": "Code dispositif",
+        "dispositif.nom": "Dispositif",
+        "get_public_display": "Public",
+        "get_mode_hebergement_display": "Mode d'hébergement",
+    }
+    export_filename = "groupes-de-places"
+    filterset_class = GroupeFilterSet
+    search_fields = ["libelle", "commune", "dispositif__nom", "dispositif__code"]
+    ordering = ["dispositif__code", "libelle"]
+    panels = [
+        FieldPanel("dispositif"),
+        FieldPanel("libelle"),
+        FieldRowPanel([FieldPanel("places"), FieldPanel("places_pmr")]),
+        FieldRowPanel([FieldPanel("public"), FieldPanel("mode_hebergement")]),
+        FieldRowPanel([FieldPanel("code_postal"), FieldPanel("commune")]),
+        FieldRowPanel([FieldPanel("date_debut"), FieldPanel("date_fin")]),
+    ]
+
+
+class FinancementIndexView(PerimetreIndexView):
+    def get_liste_queryset(self):
+        return Financement.objects.select_related("dispositif", "programme")
+
+
+class FinancementViewSet(PerimetreModelViewSet):
+    model = Financement
+    icon = "tasks"
+    menu_label = "Financements"
+    url_prefix = "offre/financements"
+    name = "financement"
+    index_view_class = FinancementIndexView
+    inspect_view_class = HistoriqueInspectView
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "dispositif",
+            label="Dispositif",
+            sort_key="dispositif__code",
+            url_name="financement:inspect",
+        ),
+        Column("exercice", label="Exercice", sort_key="exercice"),
+        Column("programme_id", label="Programme", sort_key="programme"),
+        Column("action", label="Action"),
+        Column("get_service_financeur_display", label="Financeur"),
+        Column("get_mode_display", label="Mode"),
+        Column("places_financees", label="Places", sort_key="places_financees"),
+        Column("montant_annuel", label="Montant annuel (€)", sort_key="montant_annuel"),
+        Column("cout_journalier_place", label="Coût / place / jour (€)"),
+    ]
+    list_export = [
+        "dispositif.code",
+        "dispositif.nom",
+        "exercice",
+        "programme_id",
+        "action",
+        "get_service_financeur_display",
+        "get_mode_display",
+        "places_financees",
+        "montant_annuel",
+        "cout_journalier_place",
+        "date_debut",
+        "date_fin",
+        "get_orientation_display",
+    ]
+    export_headings = {
+        "dispositif.code": "Code dispositif",
+        "dispositif.nom": "Dispositif",
+        "programme_id": "Programme",
+        "get_service_financeur_display": "Service financeur",
+        "get_mode_display": "Mode de financement",
+        "cout_journalier_place": "Coût par place et par jour (€)",
+        "get_orientation_display": "Orientation",
+    }
+    export_filename = "financements"
+    filterset_class = FinancementFilterSet
+    search_fields = ["dispositif__nom", "dispositif__code", "action"]
+    ordering = ["-exercice", "dispositif__code"]
+    panels = [
+        FieldPanel("dispositif"),
+        FieldRowPanel([FieldPanel("exercice"), FieldPanel("programme"), FieldPanel("action")]),
+        FieldRowPanel([FieldPanel("service_financeur"), FieldPanel("mode")]),
+        FieldRowPanel([FieldPanel("places_financees"), FieldPanel("montant_annuel")]),
+        FieldRowPanel([FieldPanel("date_debut"), FieldPanel("date_fin")]),
+        FieldPanel("orientation"),
+    ]
+
+
+class OffreViewSetGroup(ModelViewSetGroup):
+    menu_label = "Offre"
+    menu_icon = "home"
+    menu_order = 100
+    items = (EntiteViewSet, DispositifViewSet, GroupeViewSet, FinancementViewSet)
+
+
+# ---------------------------------------------------------------------------------------------
+# Nomenclature (editable by national administrators only: roles.py gives others "view")
+# ---------------------------------------------------------------------------------------------
+
+
+class ReferentielViewSet(PerimetreModelViewSet):
+    """Reference data: not perimeter-bound, readable by every role."""
+
+    inspect_view_enabled = False
+    list_per_page = 100
+
+
+class NatureViewSet(ReferentielViewSet):
+    model = Nature
+    icon = "list-ul"
+    menu_label = "Natures"
+    url_prefix = "referentiels/natures"
+    name = "nature"
+    list_display = ["code", "libelle", "validation_directe_siao", "sans_places", "ordre"]
+    list_export = ["code", "libelle", "validation_directe_siao", "sans_places"]
+    form_fields = ["code", "libelle", "validation_directe_siao", "sans_places", "ordre"]
+    search_fields = ["code", "libelle"]
+
+
+class TypeDispositifViewSet(ReferentielViewSet):
+    model = TypeDispositif
+    icon = "list-ul"
+    menu_label = "Types de dispositif"
+    url_prefix = "referentiels/types"
+    name = "typedispositif"
+    list_display = [
+        "code",
+        "libelle",
+        "nature",
+        "regime",
+        "cout_journalier_reference",
+        "validation_directe_siao",
+    ]
+    list_export = ["code", "libelle", "nature.libelle", "regime", "cout_journalier_reference"]
+    list_filter = ["nature", "regime"]
+    form_fields = [
+        "code",
+        "nature",
+        "libelle",
+        "regime",
+        "cout_journalier_reference",
+        "validation_directe_siao",
+        "ordre",
+    ]
+    search_fields = ["code", "libelle"]
+
+
+class ProgrammeViewSet(ReferentielViewSet):
+    model = Programme
+    icon = "list-ul"
+    menu_label = "Programmes budgétaires"
+    url_prefix = "referentiels/programmes"
+    name = "programme"
+    list_display = ["code", "libelle"]
+    form_fields = ["code", "libelle"]
+
+
+class PublicSpecifiqueViewSet(ReferentielViewSet):
+    model = PublicSpecifique
+    icon = "list-ul"
+    menu_label = "Publics spécifiques"
+    url_prefix = "referentiels/publics"
+    name = "publicspecifique"
+    list_display = ["code", "libelle"]
+    form_fields = ["code", "libelle"]
