@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -135,4 +136,13 @@ class PerimetreModelViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     search_backend_name = None
-    base_form_class = PerimetreForm
+
+    def get_edit_handler(self):
+        # ModelViewSet builds its form from `panels` (or `form_fields`) on Wagtail's base form;
+        # ours scopes every foreign-key choice to the perimeter.
+        if hasattr(self, "edit_handler"):
+            return super().get_edit_handler()
+        panels = getattr(self, "panels", None) or [
+            FieldPanel(champ) for champ in getattr(self, "form_fields", [])
+        ]
+        return ObjectList(panels, base_form_class=PerimetreForm).bind_to_model(self.model)

@@ -12,6 +12,7 @@ from backoffice.acces import perimetres
 from backoffice.acces.roles import Role
 from backoffice.acces.viewsets import (
     PerimetreEditView,
+    PerimetreForm,
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
@@ -182,6 +183,7 @@ class DispositifEditView(PerimetreEditView):
             return ObjectList(
                 [FieldPanel(champ) for champ in Dispositif.CHAMPS_MINEURS],
                 heading="Coordonnées",
+                base_form_class=PerimetreForm,
             ).bind_to_model(Dispositif)
         return super().get_panel()
 
