@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("backoffice.public.urls")),
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]
 

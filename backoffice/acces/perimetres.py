@@ -131,6 +131,14 @@ def _q_affectation(perimetre):
     return Q(role=Role.GESTIONNAIRE) & _q_entite(perimetre, fk="entite")
 
 
+def _q_demande(perimetre, prefixe=""):
+    return (
+        Q(**{f"{prefixe}departement_id__in": perimetre.departements})
+        | Q(**{f"{prefixe}entite_id__in": perimetre.entites})
+        | Q(**{f"{prefixe}dispositif__entite_id__in": perimetre.entites})
+    )
+
+
 PORTEES_MODELES = {
     "offre.dispositif": _q_dispositif,
     "offre.groupedeplaces": lambda p: _q_dispositif(p, "dispositif__"),
@@ -138,6 +146,8 @@ PORTEES_MODELES = {
     "offre.entitegestionnaire": _q_entite,
     "offre.contactreferent": lambda p: _q_entite(p, fk="entite"),
     "acces.affectationrole": _q_affectation,
+    "demandes.demande": _q_demande,
+    "demandes.piecejointe": lambda p: _q_demande(p, "demande__"),
 }
 
 

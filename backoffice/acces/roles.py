@@ -44,6 +44,7 @@ OFFRE = [
     "offre.groupedeplaces",
     "offre.financement",
 ]
+DEMANDES = ["demandes.demande", "demandes.piecejointe"]
 REFERENTIEL = [
     "territoires.region",
     "territoires.departement",
@@ -56,21 +57,37 @@ REFERENTIEL = [
 
 # role -> {"app_label.modelname": {actions}}; the national role has every right (see backends).
 DROITS = {
-    Role.REGIONAL: {**dict.fromkeys(OFFRE, VIEW), **dict.fromkeys(REFERENTIEL, VIEW)},
+    Role.REGIONAL: {
+        **dict.fromkeys(OFFRE, VIEW),
+        **dict.fromkeys(REFERENTIEL, VIEW),
+        **dict.fromkeys(DEMANDES, VIEW),
+    },
     Role.DEPARTEMENTAL: {
         **dict.fromkeys(OFFRE, EDIT),
         **dict.fromkeys(REFERENTIEL, VIEW),
+        # Requests: instruct and validate ("change" = act through the transition service).
+        **dict.fromkeys(DEMANDES, {"change", "view"}),
         # Operators' accounts of the département (gestionnaire role only, see acces.forms).
         "acces.affectationrole": EDIT,
     },
-    Role.SIAO: {**dict.fromkeys(OFFRE, VIEW), **dict.fromkeys(REFERENTIEL, VIEW)},
+    Role.SIAO: {
+        **dict.fromkeys(OFFRE, VIEW),
+        **dict.fromkeys(REFERENTIEL, VIEW),
+        **dict.fromkeys(DEMANDES, {"change", "view"}),
+    },
     Role.GESTIONNAIRE: {
         **dict.fromkeys(OFFRE, VIEW),
         # Minor fields only: the edit form is reduced to Dispositif.CHAMPS_MINEURS.
         "offre.dispositif": {"change", "view"},
         **dict.fromkeys(REFERENTIEL, VIEW),
+        # Their own entité's requests (filing one goes through the request form).
+        **dict.fromkeys(DEMANDES, VIEW),
     },
-    Role.LECTEUR: {**dict.fromkeys(OFFRE, VIEW), **dict.fromkeys(REFERENTIEL, VIEW)},
+    Role.LECTEUR: {
+        **dict.fromkeys(OFFRE, VIEW),
+        **dict.fromkeys(REFERENTIEL, VIEW),
+        **dict.fromkeys(DEMANDES, VIEW),
+    },
 }
 
 

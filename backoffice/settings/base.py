@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "backoffice.territoires",
     "backoffice.offre",
     "backoffice.acces",
+    "backoffice.demandes",
+    "backoffice.public",
     "backoffice.demo",
     "workflows",
     # Wagtail (documents and images must stay installed: admin pages rely on them).

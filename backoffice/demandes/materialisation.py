@@ -1,0 +1,146 @@
+"""Validation materialises a request: creates (or updates, or closes) the entité, the
+dispositif, its groupes and financements, with the model validation of the registry (one way to
+check), inside the transition's transaction. Any error aborts the whole validation."""
+
+from django.core.exceptions import ValidationError
+
+from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
+from backoffice.offre.validators import normaliser_siren
+
+# Structuring fields a modification request may change (minor fields are edited directly).
+CHAMPS_MODIFIABLES = [
+    "nom",
+    "type_id",
+    "departement_id",
+    "adresse",
+    "code_postal",
+    "commune",
+    "siret",
+    "finess",
+    "public",
+    "mode_hebergement",
+    "places_autorisees",
+    "places_pmr",
+    "date_ouverture",
+]
+
+
+def affecter_valeurs(instance, donnees):
+    """Set model fields from JSON-friendly values (strings, numbers), converted per field."""
+    champs = {f.attname: f for f in instance._meta.concrete_fields}
+    champs.update({f.name: f for f in instance._meta.concrete_fields})
+    for nom, valeur in donnees.items():
+        champ = champs.get(nom)
+        if champ is None or champ.primary_key:
+            continue
+        if valeur in ("", None) and champ.null:
+            valeur = None
+        elif valeur is None:
+            valeur = ""
+        setattr(instance, champ.attname, champ.to_python(valeur))
+    return instance
+
+
+def _valider(instance, contexte, exclude=None):
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{champ} : {' '.join(messages)}" for champ, messages in exc.message_dict.items()
+        )
+        raise ValidationError(f"{contexte} invalide — {details}") from exc
+
+
+def _motif(demande):
+    return f"Demande {demande.numero}"
+
+
+def _entite(demande):
+    if demande.entite_id:
+        return demande.entite
+    donnees = dict(demande.nouvelle_entite)
+    siren = normaliser_siren(donnees.get("siren", ""))
+    existante = EntiteGestionnaire.objects.filter(siren=siren).first()
+    if existante:  # created since the request was filed: attach to it, never duplicate
+        return existante
+    entite = affecter_valeurs(EntiteGestionnaire(), {**donnees, "siren": siren})
+    _valider(entite, "Entité gestionnaire")
+    entite._change_reason = _motif(demande)
+    entite.save()
+    return entite
+
+
+def _creer(demande):
+    entite = _entite(demande)
+    dispositif = affecter_valeurs(Dispositif(), demande.donnees_dispositif)
+    dispositif.entite = entite
+    dispositif.type = demande.type_dispositif
+    dispositif.departement_id = demande.departement_id
+    _valider(dispositif, "Dispositif", exclude=["code"])
+    dispositif._change_reason = _motif(demande)
+    dispositif.save()
+    _ajouter_lignes(demande, dispositif)
+    demande.entite = entite
+    demande.dispositif = dispositif
+
+
+def _ajouter_lignes(demande, dispositif):
+    for index, donnees in enumerate(demande.groupes, start=1):
+        groupe = affecter_valeurs(GroupeDePlaces(dispositif=dispositif), donnees)
+        _valider(groupe, f"Groupe de places n° {index}")
+        groupe._change_reason = _motif(demande)
+        groupe.save()
+    for index, donnees in enumerate(demande.financements, start=1):
+        financement = affecter_valeurs(Financement(dispositif=dispositif), donnees)
+        _valider(financement, f"Financement n° {index}")
+        financement._change_reason = _motif(demande)
+        financement.save()
+
+
+def _modifier(demande):
+    dispositif = Dispositif.objects.select_for_update().get(pk=demande.dispositif_id)
+    changements = {k: v for k, v in demande.donnees_dispositif.items() if k in CHAMPS_MODIFIABLES}
+    affecter_valeurs(dispositif, changements)
+    _valider(dispositif, "Dispositif")
+    dispositif._change_reason = _motif(demande)
+    dispositif.save()
+    _ajouter_lignes(demande, dispositif)
+
+
+def _fermer(demande):
+    dispositif = Dispositif.objects.select_for_update().get(pk=demande.dispositif_id)
+    if not demande.date_fermeture:
+        raise ValidationError("La date de fermeture est obligatoire.")
+    dispositif.date_fermeture = demande.date_fermeture
+    _valider(dispositif, "Dispositif")
+    dispositif._change_reason = _motif(demande)
+    dispositif.save()
+
+
+def materialiser(demande, acteur):
+    from .models import TypeDemande
+
+    {
+        TypeDemande.CREATION: _creer,
+        TypeDemande.MODIFICATION: _modifier,
+        TypeDemande.FERMETURE: _fermer,
+    }[demande.type_demande](demande)
+
+
+def diff_modification(demande):
+    """[(libellé, avant, après)] of a modification request, for the validator."""
+    if not demande.dispositif_id:
+        return []
+    dispositif = demande.dispositif
+    propose = affecter_valeurs(
+        Dispositif.objects.get(pk=dispositif.pk),
+        {k: v for k, v in demande.donnees_dispositif.items() if k in CHAMPS_MODIFIABLES},
+    )
+    lignes = []
+    for champ in dispositif._meta.concrete_fields:
+        if champ.attname not in CHAMPS_MODIFIABLES:
+            continue
+        avant, apres = getattr(dispositif, champ.attname), getattr(propose, champ.attname)
+        if avant != apres:
+            lignes.append((str(champ.verbose_name), avant, apres))
+    return lignes

@@ -1,0 +1,308 @@
+"""Demandes de création, de modification et de fermeture (DOMAIN.md §5.1).
+
+`soumise` → `pre_validee` (Administrateur SIAO) → `validee` (Administrateur départemental);
+`soumise`/`pre_validee` → `a_completer` → `soumise` (the requester answers); `refusee` with a
+reason; `annulee` by the requester before validation. Simple natures are validated directly by
+the SIAO (`soumise` → `validee`). Validation materialises the objects in the same transaction.
+
+Transitions only run through workflows.services.executer_transition.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from backoffice.acces.roles import Role
+from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.territoires.models import Departement
+from workflows.acteurs import Demandeur, a_role_sur_departement, est_compte
+
+
+class TypeDemande(models.TextChoices):
+    CREATION = "creation", "Création"
+    MODIFICATION = "modification", "Modification"
+    FERMETURE = "fermeture", "Fermeture"
+
+
+class EtatDemande(models.TextChoices):
+    SOUMISE = "soumise", "Soumise"
+    A_COMPLETER = "a_completer", "À compléter"
+    PRE_VALIDEE = "pre_validee", "Pré-validée"
+    VALIDEE = "validee", "Validée"
+    REFUSEE = "refusee", "Refusée"
+    ANNULEE = "annulee", "Annulée"
+
+
+ETATS_OUVERTS = [EtatDemande.SOUMISE, EtatDemande.A_COMPLETER, EtatDemande.PRE_VALIDEE]
+
+
+def nouveau_jeton():
+    return secrets.token_urlsafe(32)
+
+
+# --- transition permissions: role AND perimeter (the département of the request) --------------
+
+
+def _peut_pre_valider(demande, acteur):
+    return a_role_sur_departement(acteur, {Role.SIAO}, demande.departement_id)
+
+
+def _peut_valider(demande, acteur):
+    if demande.etat == EtatDemande.SOUMISE:
+        # Direct validation by the SIAO for the simple natures only.
+        return demande.validation_directe_siao and a_role_sur_departement(
+            acteur, {Role.SIAO}, demande.departement_id
+        )
+    return a_role_sur_departement(acteur, {Role.DEPARTEMENTAL}, demande.departement_id)
+
+
+def _peut_instruire(demande, acteur):
+    """Ask for completion or refuse: whoever holds the current step."""
+    if demande.etat == EtatDemande.SOUMISE:
+        return a_role_sur_departement(
+            acteur, {Role.SIAO, Role.DEPARTEMENTAL}, demande.departement_id
+        )
+    return a_role_sur_departement(acteur, {Role.DEPARTEMENTAL}, demande.departement_id)
+
+
+def _est_demandeur(demande, acteur):
+    if isinstance(acteur, Demandeur):
+        return secrets.compare_digest(acteur.jeton, demande.jeton)
+    return est_compte(acteur) and demande.compte_demandeur_id == acteur.pk
+
+
+class DemandeQuerySet(models.QuerySet):
+    def ouvertes(self):
+        return self.filter(etat__in=ETATS_OUVERTS)
+
+
+class Demande(ConcurrentTransitionMixin, models.Model):
+    CHAMP_ETAT = "etat"
+
+    type_demande = models.CharField(
+        "type de demande", max_length=20, choices=TypeDemande.choices, default=TypeDemande.CREATION
+    )
+    etat = FSMField(
+        "état",
+        max_length=20,
+        choices=EtatDemande.choices,
+        default=EtatDemande.SOUMISE,
+        protected=True,
+    )
+    jeton = models.CharField(max_length=64, unique=True, default=nouveau_jeton, editable=False)
+    departement = models.ForeignKey(
+        Departement, on_delete=models.PROTECT, related_name="demandes", verbose_name="département"
+    )
+
+    # Requester
+    demandeur_nom = models.CharField("nom et prénom", max_length=200)
+    demandeur_courriel = models.EmailField("adresse électronique")
+    demandeur_telephone = models.CharField("téléphone", max_length=20, blank=True)
+    demandeur_organisation = models.CharField("organisation", max_length=255)
+    demandeur_fonction = models.CharField("fonction", max_length=150, blank=True)
+    compte_demandeur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="demandes",
+        verbose_name="compte du demandeur",
+    )
+
+    # Entité: an existing one, or the data of a new one (created on validation)
+    entite = models.ForeignKey(
+        EntiteGestionnaire,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="demandes",
+        verbose_name="entité gestionnaire",
+    )
+    nouvelle_entite = models.JSONField("nouvelle entité", default=dict, blank=True)
+
+    # Dispositif: the target (modification, closure; set on validation for a creation) and the
+    # requested values (creation: every field; modification: the changed fields only).
+    dispositif = models.ForeignKey(
+        Dispositif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="demandes",
+        verbose_name="dispositif",
+    )
+    type_dispositif = models.ForeignKey(
+        TypeDispositif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="demandes",
+        verbose_name="type de dispositif",
+    )
+    donnees_dispositif = models.JSONField("dispositif demandé", default=dict, blank=True)
+    groupes = models.JSONField("groupes de places", default=list, blank=True)
+    financements = models.JSONField("financements", default=list, blank=True)
+    date_fermeture = models.DateField("date de fermeture demandée", null=True, blank=True)
+    description = models.TextField("présentation de la demande", blank=True)
+
+    soumise_le = models.DateTimeField("déposée le", default=timezone.now)
+    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
+    decidee_le = models.DateTimeField("décision le", null=True, blank=True)
+    motif_refus = models.TextField("motif du refus", blank=True)
+
+    objects = DemandeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "demande"
+        verbose_name_plural = "demandes"
+        ordering = ["soumise_le"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(etat__in=EtatDemande.values), name="demande_etat_valide"
+            ),
+        ]
+        indexes = [models.Index(fields=["etat", "departement"])]
+
+    def __str__(self):
+        return f"{self.numero} – {self.get_type_demande_display()} – {self.titre}"
+
+    # --- display --------------------------------------------------------------------------
+
+    @property
+    def numero(self):
+        return f"D-{self.soumise_le:%Y}-{self.pk or 0:06d}"
+
+    @property
+    def titre(self):
+        if self.dispositif_id and self.type_demande != TypeDemande.CREATION:
+            return self.dispositif.nom
+        return self.donnees_dispositif.get("nom", "") or "(sans nom)"
+
+    def libelle_etat(self):
+        return self.get_etat_display()
+
+    @property
+    def nature(self):
+        return self.type_dispositif.nature if self.type_dispositif_id else None
+
+    @property
+    def validation_directe_siao(self):
+        type_ = self.type_dispositif
+        if type_ is None and self.dispositif_id:
+            type_ = self.dispositif.type
+        return bool(type_ and type_.est_validation_directe_siao)
+
+    @property
+    def age_jours(self):
+        return (timezone.now() - self.etat_depuis).days
+
+    def get_suivi_url(self):
+        return reverse("public:suivi", args=[self.jeton])
+
+    @classmethod
+    def queryset_pour_demandeur(cls, demandeur):
+        return cls.objects.filter(jeton=demandeur.jeton)
+
+    # --- transitions ----------------------------------------------------------------------
+
+    def _changer_etat(self):
+        self.etat_depuis = timezone.now()
+
+    @transition(
+        field=etat,
+        source=EtatDemande.SOUMISE,
+        target=EtatDemande.PRE_VALIDEE,
+        permission=_peut_pre_valider,
+    )
+    def pre_valider(self, acteur, commentaire=""):
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
+        target=EtatDemande.VALIDEE,
+        permission=_peut_valider,
+    )
+    def valider(self, acteur, commentaire=""):
+        from .materialisation import materialiser
+
+        materialiser(self, acteur)
+        self._changer_etat()
+        self.decidee_le = timezone.now()
+
+    @transition(
+        field=etat,
+        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
+        target=EtatDemande.A_COMPLETER,
+        permission=_peut_instruire,
+    )
+    def demander_complements(self, acteur, commentaire=""):
+        if not commentaire.strip():
+            raise ValidationError("Précisez ce que le demandeur doit compléter.")
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=EtatDemande.A_COMPLETER,
+        target=EtatDemande.SOUMISE,
+        permission=_est_demandeur,
+    )
+    def completer(self, acteur, commentaire=""):
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
+        target=EtatDemande.REFUSEE,
+        permission=_peut_instruire,
+    )
+    def refuser(self, acteur, commentaire=""):
+        if not commentaire.strip():
+            raise ValidationError("Le motif du refus est obligatoire.")
+        self.motif_refus = commentaire
+        self._changer_etat()
+        self.decidee_le = timezone.now()
+
+    @transition(
+        field=etat,
+        source=ETATS_OUVERTS,
+        target=EtatDemande.ANNULEE,
+        permission=_est_demandeur,
+    )
+    def annuler(self, acteur, commentaire=""):
+        self._changer_etat()
+
+    def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
+        from .notifications import notifier_transition
+
+        notifier_transition(self, nom, commentaire=commentaire, interne=interne)
+
+    def clean_fields(self, exclude=None):
+        # full_clean() would re-assign the protected state field (STYLE.md): never validate it.
+        super().clean_fields(exclude={*(exclude or ()), "etat"})
+
+
+class PieceJointe(models.Model):
+    """A document attached to a request (by the requester or an administrator)."""
+
+    demande = models.ForeignKey(
+        Demande, on_delete=models.CASCADE, related_name="pieces", verbose_name="demande"
+    )
+    fichier = models.FileField("fichier", upload_to="demandes/%Y/%m/")
+    nom = models.CharField("nom du fichier", max_length=255)
+    type_mime = models.CharField("type", max_length=100)
+    taille = models.PositiveIntegerField("taille (octets)")
+    deposee_le = models.DateTimeField("déposée le", auto_now_add=True)
+    deposee_par_demandeur = models.BooleanField("déposée par le demandeur", default=True)
+
+    class Meta:
+        verbose_name = "pièce jointe"
+        verbose_name_plural = "pièces jointes"
+        ordering = ["deposee_le"]
+
+    def __str__(self):
+        return self.nom

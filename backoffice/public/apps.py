@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PublicConfig(AppConfig):
+    name = "backoffice.public"
+    verbose_name = "Pages publiques"

@@ -1,0 +1,49 @@
+import factory
+
+from backoffice.demandes.models import Demande, TypeDemande
+from backoffice.offre.models import TypeDispositif
+from tests.factories import siren_valide
+
+
+class DemandeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Demande
+
+    type_demande = TypeDemande.CREATION
+    departement_id = "44"
+    demandeur_nom = "Claire Dubois"
+    demandeur_courriel = "claire.dubois@asso-exemple.fr"
+    demandeur_organisation = "Association Horizon"
+    type_dispositif = factory.LazyFunction(lambda: TypeDispositif.objects.get(code="CADA"))
+    nouvelle_entite = factory.Sequence(
+        lambda n: {
+            "siren": siren_valide(900 + n),
+            "raison_sociale": f"Association Horizon {n}",
+            "statut_juridique": "association",
+        }
+    )
+    donnees_dispositif = factory.Sequence(
+        lambda n: {
+            "nom": f"CADA Horizon {n}",
+            "commune": "Saint-Nazaire",
+            "code_postal": "44600",
+            "public": "familles",
+            "mode_hebergement": "diffus",
+            "places_autorisees": 60,
+        }
+    )
+    groupes = factory.LazyFunction(
+        lambda: [{"libelle": "Appartements", "places": 60, "public": "familles"}]
+    )
+    financements = factory.LazyFunction(
+        lambda: [
+            {
+                "exercice": 2026,
+                "programme_id": "P303",
+                "action": "02",
+                "mode": "dgf",
+                "places_financees": 60,
+                "montant_annuel": "427050.00",
+            }
+        ]
+    )

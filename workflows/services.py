@@ -1,0 +1,128 @@
+"""The one transition service: every state change of every workflow goes through
+`executer_transition`.
+
+It fetches the object through the actor's scope (perimeter for an account, token for the public
+requester), locks the row, checks that the transition is possible from the current state
+(`can_proceed`) and allowed to this actor (`has_transition_perm`: role AND perimeter), runs it and
+saves inside one transaction, then writes the audit entry (Wagtail log, visible in the object's
+history and the site history report). A concurrent second action is refused with a clear message
+and changes nothing.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+from wagtail.log_actions import log
+
+from backoffice.acces.policies import policy_for
+
+from .acteurs import est_compte, libelle_acteur
+
+ACTION_LOG = "workflows.transition"
+
+
+class TransitionImpossible(Exception):
+    """The transition cannot run now (state changed, concurrent action, invalid input)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def queryset_pour(model, acteur):
+    """Rows the actor may act on: the perimeter for an account, its own request by token."""
+    if est_compte(acteur):
+        return policy_for(model).filtrer(model._default_manager.all(), acteur, ("view", "change"))
+    return model.queryset_pour_demandeur(acteur)
+
+
+def transitions_disponibles(objet, acteur):
+    """Names of the transitions this actor may run on the object now (for buttons)."""
+    champ = objet.CHAMP_ETAT
+    methode_liste = getattr(objet, f"get_available_user_{champ}_transitions")
+    return [t.name for t in methode_liste(acteur)]
+
+
+def executer_transition(model, pk, nom, acteur, *, commentaire="", interne=False, **params):
+    """Run transition `nom` on object `pk` of `model` as `acteur`; return the saved object.
+
+    Raises Http404 (out of scope), PermissionDenied (role), TransitionImpossible (state,
+    concurrency, business rule); in every case nothing is changed.
+    """
+    try:
+        with transaction.atomic():
+            try:
+                objet = queryset_pour(model, acteur).select_for_update().get(pk=pk)
+            except ObjectDoesNotExist as exc:
+                raise Http404("Objet introuvable.") from exc
+            methode = getattr(objet, nom, None)
+            if methode is None or not hasattr(methode, "_django_fsm"):
+                raise TransitionImpossible(f"Action inconnue : « {nom} ».")
+            etat_avant = getattr(objet, objet.CHAMP_ETAT)
+            if not can_proceed(methode):
+                raise TransitionImpossible(
+                    "Cette action n'est plus possible : l'état est désormais « "
+                    f"{objet.libelle_etat()} ». La page a peut-être été traitée par quelqu'un "
+                    "d'autre entre-temps."
+                )
+            if not has_transition_perm(methode, acteur):
+                raise PermissionDenied("Vous n'avez pas le droit d'effectuer cette action ici.")
+            try:
+                methode(acteur=acteur, commentaire=commentaire, **params)
+            except ValidationError as exc:
+                raise TransitionImpossible(" ".join(exc.messages)) from exc
+            objet.save()
+            log(
+                instance=objet,
+                action=ACTION_LOG,
+                user=acteur if est_compte(acteur) else None,
+                title=str(objet)[:255],
+                data={
+                    "transition": nom,
+                    "de": etat_avant,
+                    "vers": getattr(objet, objet.CHAMP_ETAT),
+                    "commentaire": commentaire,
+                    "interne": interne,
+                    "acteur": libelle_acteur(acteur),
+                },
+            )
+            apres = getattr(objet, "apres_transition", None)
+            if apres:
+                apres(nom, etat_avant, acteur, commentaire=commentaire, interne=interne)
+            return objet
+    except ConcurrentTransition as exc:
+        raise TransitionImpossible(
+            "Une autre personne vient de traiter cet élément : votre action n'a pas été "
+            "enregistrée. Rechargez la page pour voir son nouvel état."
+        ) from exc
+
+
+def chronologie(objet, *, publique=False):
+    """The transitions of an object, oldest first. `publique` hides internal comments."""
+    from wagtail.log_actions import registry
+
+    entrees = (
+        registry.get_logs_for_instance(objet)
+        .filter(action=ACTION_LOG)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+    evenements = []
+    for entree in entrees:
+        donnees = entree.data or {}
+        commentaire = donnees.get("commentaire", "")
+        if publique and donnees.get("interne"):
+            commentaire = ""
+        evenements.append(
+            {
+                "date": entree.timestamp,
+                "acteur": donnees.get("acteur", ""),
+                "transition": donnees.get("transition", ""),
+                "de": donnees.get("de", ""),
+                "vers": donnees.get("vers", ""),
+                "commentaire": commentaire,
+                "interne": bool(donnees.get("interne")),
+            }
+        )
+    return evenements
