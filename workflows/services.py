@@ -53,7 +53,9 @@ def executer_transition(model, pk, nom, acteur, *, commentaire="", interne=False
     try:
         with transaction.atomic():
             try:
-                objet = queryset_pour(model, acteur).select_for_update().get(pk=pk)
+                # Lock the object's own row only: the perimeter filter may LEFT JOIN a nullable
+                # relation, and PostgreSQL refuses FOR UPDATE on the nullable side of a join.
+                objet = queryset_pour(model, acteur).select_for_update(of=("self",)).get(pk=pk)
             except ObjectDoesNotExist as exc:
                 raise Http404("Objet introuvable.") from exc
             methode = getattr(objet, nom, None)

@@ -10,9 +10,18 @@ class AccesConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .policies import PerimetrePermissionPolicy
-        from .roles import DEMANDES, OFFRE, REFERENTIEL
+        from .roles import APPELS, CANDIDATURES, CONVENTIONS, DEMANDES, IMPORTS, OFFRE, REFERENTIEL
 
         # One policy for every domain model: roles give the action, perimeters the rows.
-        for label in [*OFFRE, *REFERENTIEL, *DEMANDES, "acces.affectationrole"]:
+        for label in [
+            *OFFRE,
+            *REFERENTIEL,
+            *DEMANDES,
+            *IMPORTS,
+            *CONVENTIONS,
+            *APPELS,
+            *CANDIDATURES,
+            "acces.affectationrole",
+        ]:
             model = apps.get_model(label)
             register_permission_policy(model, PerimetrePermissionPolicy(model), exact_class=True)

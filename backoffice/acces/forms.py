@@ -1,5 +1,6 @@
 from django import forms
 from django.db import transaction
+from wagtail.admin.forms.auth import LoginForm
 
 from .comptes import envoyer_invitation, obtenir_ou_creer_utilisateur
 from .perimetres import perimetre_pour
@@ -76,3 +77,13 @@ class AffectationRoleForm(PerimetreForm):
         if self.utilisateur_cree:
             transaction.on_commit(lambda: envoyer_invitation(user, affectation))
         return affectation
+
+
+class FormulaireConnexion(LoginForm):
+    """Wagtail's login form leaves the password label untranslated (an auto label): say it in
+    French, and say that the login is the e-mail address."""
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Identifiant (adresse électronique)"
+        self.fields["password"].label = "Mot de passe"

@@ -139,6 +139,55 @@ def _q_demande(perimetre, prefixe=""):
     )
 
 
+def _q_import_temps1(perimetre):
+    # An import is seen by the accounts whose perimeter covers a département of its filer's
+    # perimeter at filing time (ImportTemps1.departements); national imports by national ones.
+    from imports.models import ImportTemps1
+
+    couverts = ImportTemps1.departements.through.objects.filter(
+        importtemps1_id=OuterRef("pk"), departement_id__in=perimetre.departements
+    )
+    return Q(Exists(couverts))
+
+
+def _q_convention(perimetre, prefixe=""):
+    # A convention belongs to its département (the instructing DDETS) and to its entité.
+    return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+        **{f"{prefixe}entite_id__in": perimetre.entites}
+    )
+
+
+def _q_appel(perimetre, fk=None):
+    # A call covers its split's départements, or its whole région without a split; operators
+    # (entité perimeters) see the calls once published.
+    from backoffice.appels.models import ETATS_PUBLICS, RepartitionAppel
+    from backoffice.territoires.models import Departement
+
+    ref = f"{fk}_id" if fk else "pk"
+    prefixe = f"{fk}__" if fk else ""
+    condition = Q(pk__in=[])
+    if perimetre.departements:
+        repartitions = RepartitionAppel.objects.filter(appel_id=OuterRef(ref))
+        condition |= Q(Exists(repartitions.filter(departement_id__in=perimetre.departements)))
+        condition |= ~Q(Exists(repartitions)) & Q(
+            Exists(
+                Departement.objects.filter(
+                    region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
+                )
+            )
+        )
+    if perimetre.entites:
+        condition |= Q(**{f"{prefixe}etat__in": ETATS_PUBLICS})
+    return condition
+
+
+def _q_candidature(perimetre, prefixe=""):
+    # The département of the proposed places (instructors) and the candidate entité.
+    return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+        **{f"{prefixe}entite_id__in": perimetre.entites}
+    )
+
+
 PORTEES_MODELES = {
     "offre.dispositif": _q_dispositif,
     "offre.groupedeplaces": lambda p: _q_dispositif(p, "dispositif__"),
@@ -148,6 +197,21 @@ PORTEES_MODELES = {
     "acces.affectationrole": _q_affectation,
     "demandes.demande": _q_demande,
     "demandes.piecejointe": lambda p: _q_demande(p, "demande__"),
+    "imports.importtemps1": _q_import_temps1,
+    "conventions.convention": _q_convention,
+    "conventions.ligneconvention": lambda p: _q_convention(p, "convention__"),
+    "conventions.montantconvention": lambda p: _q_convention(p, "convention__"),
+    "conventions.avenant": lambda p: _q_convention(p, "convention__"),
+    "conventions.ligneavenant": lambda p: _q_convention(p, "avenant__convention__"),
+    "conventions.montantavenant": lambda p: _q_convention(p, "avenant__convention__"),
+    "conventions.documentconvention": lambda p: _q_convention(p, "convention__"),
+    "appels.appelaprojets": _q_appel,
+    "appels.repartitionappel": lambda p: _q_appel(p, fk="appel"),
+    "appels.critereselection": lambda p: _q_appel(p, fk="appel"),
+    "appels.documentappel": lambda p: _q_appel(p, fk="appel"),
+    "appels.candidature": _q_candidature,
+    "appels.notecritere": lambda p: _q_candidature(p, "candidature__"),
+    "appels.documentcandidature": lambda p: _q_candidature(p, "candidature__"),
 }
 
 

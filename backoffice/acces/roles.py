@@ -45,6 +45,27 @@ OFFRE = [
     "offre.financement",
 ]
 DEMANDES = ["demandes.demande", "demandes.piecejointe"]
+# Temps 1 workbook imports: filing one needs "add"; what it may write is limited by the perimeter
+# of that right (imports/temps1/analyse.py).
+IMPORTS = ["imports.importtemps1"]
+# Conventions and avenants (backoffice/conventions), calls and candidatures (backoffice/appels).
+# "change" on a convention or a call = edit its draft and act through the transition service.
+CONVENTIONS = [
+    "conventions.convention",
+    "conventions.ligneconvention",
+    "conventions.montantconvention",
+    "conventions.avenant",
+    "conventions.ligneavenant",
+    "conventions.montantavenant",
+    "conventions.documentconvention",
+]
+APPELS = [
+    "appels.appelaprojets",
+    "appels.repartitionappel",
+    "appels.critereselection",
+    "appels.documentappel",
+]
+CANDIDATURES = ["appels.candidature", "appels.notecritere", "appels.documentcandidature"]
 REFERENTIEL = [
     "territoires.region",
     "territoires.departement",
@@ -61,6 +82,10 @@ DROITS = {
         **dict.fromkeys(OFFRE, VIEW),
         **dict.fromkeys(REFERENTIEL, VIEW),
         **dict.fromkeys(DEMANDES, VIEW),
+        # Validates conventions and calls of the région; drafts CPOM and regional calls.
+        **dict.fromkeys(CONVENTIONS, {"add", "change", "view"}),
+        **dict.fromkeys(APPELS, {"add", "change", "view"}),
+        **dict.fromkeys(CANDIDATURES, {"change", "view"}),
     },
     Role.DEPARTEMENTAL: {
         **dict.fromkeys(OFFRE, EDIT),
@@ -69,24 +94,43 @@ DROITS = {
         **dict.fromkeys(DEMANDES, {"change", "view"}),
         # Operators' accounts of the département (gestionnaire role only, see acces.forms).
         "acces.affectationrole": EDIT,
+        # Drafts, instructs and signs conventions; runs calls; records candidatures of
+        # operators without an account.
+        **dict.fromkeys(CONVENTIONS, EDIT),
+        **dict.fromkeys(APPELS, EDIT),
+        **dict.fromkeys(CANDIDATURES, {"add", "change", "view"}),
+        **dict.fromkeys(IMPORTS, {"add", "view"}),
     },
     Role.SIAO: {
         **dict.fromkeys(OFFRE, VIEW),
         **dict.fromkeys(REFERENTIEL, VIEW),
         **dict.fromkeys(DEMANDES, {"change", "view"}),
+        **dict.fromkeys(IMPORTS, {"add", "view"}),
+        **dict.fromkeys(CONVENTIONS, VIEW),
+        **dict.fromkeys(APPELS, VIEW),
+        **dict.fromkeys(CANDIDATURES, VIEW),
     },
     Role.GESTIONNAIRE: {
         **dict.fromkeys(OFFRE, VIEW),
         # Minor fields only: the edit form is reduced to Dispositif.CHAMPS_MINEURS.
         "offre.dispositif": {"change", "view"},
         **dict.fromkeys(REFERENTIEL, VIEW),
-        # Their own entité's requests (filing one goes through the request form).
-        **dict.fromkeys(DEMANDES, VIEW),
+        # Their own entité's requests; "add": request a modification or a closure of one of
+        # their dispositifs (demandes.views, checked against the entité perimeter).
+        "demandes.demande": {"add", "view"},
+        "demandes.piecejointe": VIEW,
+        # Their entité's conventions; published calls; their own candidatures (file, desist).
+        **dict.fromkeys(CONVENTIONS, VIEW),
+        **dict.fromkeys(APPELS, VIEW),
+        **dict.fromkeys(CANDIDATURES, {"add", "change", "view"}),
     },
     Role.LECTEUR: {
         **dict.fromkeys(OFFRE, VIEW),
         **dict.fromkeys(REFERENTIEL, VIEW),
         **dict.fromkeys(DEMANDES, VIEW),
+        **dict.fromkeys(CONVENTIONS, VIEW),
+        **dict.fromkeys(APPELS, VIEW),
+        **dict.fromkeys(CANDIDATURES, VIEW),
     },
 }
 

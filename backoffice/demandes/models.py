@@ -191,10 +191,13 @@ class Demande(ConcurrentTransitionMixin, models.Model):
 
     @property
     def validation_directe_siao(self):
-        type_ = self.type_dispositif
-        if type_ is None and self.dispositif_id:
-            type_ = self.dispositif.type
-        return bool(type_ and type_.est_validation_directe_siao)
+        # A modification or closure is validated directly only if the dispositif's current type
+        # AND the requested one are simple natures (a hotel turned into a CADA, or the reverse,
+        # goes through the département).
+        types = [self.type_dispositif] if self.type_dispositif_id else []
+        if self.dispositif_id and self.type_demande != TypeDemande.CREATION:
+            types.append(self.dispositif.type)
+        return bool(types) and all(t.est_validation_directe_siao for t in types)
 
     @property
     def age_jours(self):

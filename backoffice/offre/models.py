@@ -7,6 +7,7 @@ value" and "what was true on date D" (`Model.history.as_of(date)`), which piloti
 
 import calendar
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
@@ -256,10 +257,21 @@ def prochain_code_dispositif(departement_code):
     with transaction.atomic():
         CompteurCode.objects.get_or_create(departement_id=departement_code)
         compteur = CompteurCode.objects.select_for_update().get(departement_id=departement_code)
-        compteur.dernier = F("dernier") + 1
+        # Never behind a code already given (rows loaded with their code, counter lost).
+        compteur.dernier = max(compteur.dernier, _dernier_numero_attribue(departement_code)) + 1
         compteur.save(update_fields=["dernier"])
-        compteur.refresh_from_db(fields=["dernier"])
         return f"{departement_code}-{compteur.dernier:05d}"
+
+
+def _dernier_numero_attribue(departement_code):
+    """Highest sequence number among the département's codes (zero-padded: text order works)."""
+    dernier = (
+        Dispositif.objects.filter(code__regex=rf"^{re.escape(departement_code)}-[0-9]{{5}}$")
+        .order_by("-code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    return int(dernier.rsplit("-", 1)[1]) if dernier else 0
 
 
 def exercice_courant():
@@ -598,6 +610,15 @@ class Financement(models.Model):
     )
     date_debut = models.DateField("date de début", null=True, blank=True)
     date_fin = models.DateField("date de fin", null=True, blank=True)
+    convention = models.ForeignKey(
+        "conventions.Convention",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="financements",
+        verbose_name="convention",
+        help_text="La convention que cette ligne finance (elle doit couvrir le dispositif).",
+    )
 
     history = HistoricalRecords(inherit=False)
 
@@ -647,6 +668,12 @@ class Financement(models.Model):
             erreurs["montant_annuel"] = "Le montant annuel ne peut pas être négatif."
         if self.exercice is not None and not 2000 <= self.exercice <= 2100:
             erreurs["exercice"] = "L'exercice doit être une année entre 2000 et 2100."
+        if (
+            self.convention_id
+            and self.dispositif_id
+            and not self.convention.lignes.filter(dispositif_id=self.dispositif_id).exists()
+        ):
+            erreurs["convention"] = "Cette convention ne couvre pas le dispositif financé."
         if self.date_debut and self.date_fin and self.date_fin < self.date_debut:
             erreurs["date_fin"] = "La date de fin précède la date de début."
         elif self.exercice and 2000 <= self.exercice <= 2100:

@@ -1,6 +1,7 @@
 """Admin screens of the offer: entités, dispositifs, groupes de places, financements, and the
 nomenclature. Perimeters are enforced by the base classes of backoffice.acces.viewsets."""
 
+from django import forms
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,6 +32,7 @@ from .models import (
     TypeDispositif,
     exercice_courant,
 )
+from .validators import normaliser_siren
 
 # ---------------------------------------------------------------------------------------------
 # Shared pieces
@@ -79,6 +81,16 @@ class EntiteInspectView(HistoriqueInspectView):
         context["contacts"] = self.object.contacts.all()
         context["exercice"] = exercice_courant()
         return context
+
+
+class EntiteForm(PerimetreForm):
+    """A SIREN is often pasted as printed ("552 100 554"): accept it, keep its 9 digits (the
+    model field's 9-character limit would refuse it before the model could normalise it)."""
+
+    siren = forms.CharField(label="SIREN", max_length=20, help_text="9 chiffres.")
+
+    def clean_siren(self):
+        return normaliser_siren(self.cleaned_data["siren"])
 
 
 class EntiteViewSet(PerimetreModelViewSet):
@@ -149,6 +161,9 @@ class EntiteViewSet(PerimetreModelViewSet):
         InlinePanel("contacts", heading="Contacts référents", label="Contact"),
     ]
 
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=EntiteForm).bind_to_model(self.model)
+
 
 # ---------------------------------------------------------------------------------------------
 # Dispositifs
@@ -176,6 +191,11 @@ class DispositifIndexView(PerimetreIndexView):
 class DispositifEditView(PerimetreEditView):
     @cached_property
     def champs_mineurs_seulement(self):
+        # Called from setup(), before dispatch() checks the "change" permission: without that
+        # permission, do not fetch the object (it would answer 404 to a reader of the row);
+        # dispatch() then refuses the request (redirect with « permission refusée »).
+        if not self.user_has_permission("change"):
+            return False
         return not peut_modifier_structure(self.request.user, self.get_object())
 
     def get_panel(self):

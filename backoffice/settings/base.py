@@ -31,9 +31,13 @@ INSTALLED_APPS = [
     "backoffice.offre",
     "backoffice.acces",
     "backoffice.demandes",
+    "backoffice.conventions",
+    "backoffice.appels",
     "backoffice.public",
     "backoffice.demo",
     "workflows",
+    "django_fsm",  # `manage.py graph_transitions` (state diagrams in docs/diagrammes/)
+    "imports",
     # Wagtail (documents and images must stay installed: admin pages rely on them).
     "wagtail.contrib.settings",
     "wagtail.users",
@@ -55,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # State design system (DSFR) for the public pages; last, so it overrides no admin template.
+    "dsfr",
+    "widget_tweaks",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +152,17 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 LOGIN_THROTTLE_MAX_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_MAX_ATTEMPTS", "5"))
 LOGIN_THROTTLE_WINDOW_SECONDS = int(os.environ.get("LOGIN_THROTTLE_WINDOW_SECONDS", "900"))
 
+# Public request form (backoffice/public, docs/demandes-publiques.md): requests created per IP
+# and window, attachments (size, count, kinds checked by content), temporary upload area.
+DEMANDE_RATE_LIMIT = int(os.environ.get("DEMANDE_RATE_LIMIT", "5"))
+DEMANDE_RATE_LIMIT_FENETRE = int(os.environ.get("DEMANDE_RATE_LIMIT_FENETRE", "3600"))
+DEMANDE_TAILLE_MAX_FICHIER = int(os.environ.get("DEMANDE_TAILLE_MAX_FICHIER", 10 * 1024 * 1024))
+DEMANDE_NOMBRE_MAX_FICHIERS = int(os.environ.get("DEMANDE_NOMBRE_MAX_FICHIERS", "5"))
+DEMANDE_TYPES_FICHIERS = env_list("DEMANDE_TYPES_FICHIERS", "pdf,png,jpeg,ooxml,odf")
+DEMANDE_DOSSIER_TEMPORAIRE = Path(
+    os.environ.get("DEMANDE_DOSSIER_TEMPORAIRE", BASE_DIR / "var" / "demandes-temporaires")
+)
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -170,6 +188,9 @@ WAGTAIL_SITE_NAME = "Parc d'hébergement"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Documents always go through Wagtail's serve view, where the `before_serve_document` hook checks
+# the perimeter (backoffice/conventions/documents.py); never a redirect to the raw file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILUSERS_PASSWORD_ENABLED = True
@@ -178,9 +199,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Temps 1 imports (imports/temps1): largest accepted upload, in bytes.
+TEMPS1_TAILLE_MAX = int(os.environ.get("TEMPS1_TAILLE_MAX", 20 * 1024 * 1024))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+WAGTAILADMIN_USER_LOGIN_FORM = "backoffice.acces.forms.FormulaireConnexion"

@@ -1,0 +1,122 @@
+# Parc d'hébergement — everyday commands.
+#
+#   make run     local trial on http://127.0.0.1:8000 (embedded SQLite, demo data, task worker)
+#   make test    everything CI runs: lint, checks, tests on SQLite and PostgreSQL, browser tests
+#
+# Every target works on a fresh Debian 12 machine with Python 3.11 and pip: uv is installed with
+# pip when absent; PostgreSQL server binaries and Chromium are installed with apt when absent
+# (as root; otherwise the target says what to install).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# `make test` lists its phases in order; keep them sequential even under `make -j`.
+.NOTPARALLEL:
+.PHONY: help setup run demo lint format check test test-sqlite test-postgres test-e2e chromium \
+	messages clean
+
+# `uv` from PATH, else the copy `pip install uv` just put in the interpreter (works even when
+# pip's script folder is not on PATH).
+UV := $(shell command -v uv >/dev/null 2>&1 && echo uv || echo "python3 -m uv")
+MANAGE := $(UV) run python manage.py
+PYTEST := $(UV) run pytest
+CHROMIUM := /usr/bin/chromium
+HOST_PORT := 127.0.0.1:8000
+
+# The production settings as a real deployment would run them, minus the real secrets.
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=backoffice.settings.prod \
+	SECRET_KEY=check-deploy-Zq7vR2mX9kLp4sWt8nHy3cBf6jGd1aQe5uVo0iTz \
+	DATABASE_URL=sqlite:////tmp/parc-check-deploy.sqlite3 \
+	ALLOWED_HOSTS=example.gouv.fr
+
+export PYTHONUNBUFFERED := 1
+export DEBIAN_FRONTEND := noninteractive
+
+## help: list the targets
+help:
+	@awk -F': ' '/^## / { printf "  make %-14s %s\n", substr($$1, 4), $$2 }' $(MAKEFILE_LIST)
+
+## setup: install uv if needed, then the locked dependencies into .venv
+setup:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || { \
+		echo "==> uv not found: pip install uv"; \
+		PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check uv; }
+	$(UV) sync --frozen
+
+## run: migrate the SQLite file, load demo data if empty, start the task worker and the server
+run: setup
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+	@$(MAKE) --no-print-directory demo
+	@echo "==> task worker in the background, server on http://$(HOST_PORT)/admin/ (Ctrl-C stops both)"
+	@# Ctrl-C reaches both processes (same process group): wait for the worker's clean stop;
+	@# if the server stops on its own, stop the worker with it.
+	@$(MANAGE) db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null || true' EXIT; \
+		trap 'wait $$worker' INT; \
+		$(MANAGE) runserver $(HOST_PORT)
+
+# Demo data only when the database holds no dispositif, so `make run` can be run again safely.
+demo:
+	@etat=$$($(MANAGE) shell --no-imports -c 'from backoffice.offre.models import Dispositif; print("rempli" if Dispositif.objects.exists() else "vide")' | tail -n 1); \
+	if [ "$$etat" = "vide" ]; then \
+		echo "==> empty database: loading demo data"; \
+		$(MANAGE) seed_demo --scale small; \
+	else \
+		echo "==> demo data already present: kept as is"; \
+	fi
+
+## test: everything CI runs, stopping at the first failure
+test: setup lint check test-sqlite test-postgres test-e2e
+	@echo "==> all green"
+
+## lint: formatting and lint rules (ruff)
+lint: setup
+	$(UV) run ruff format --check .
+	$(UV) run ruff check .
+
+## format: rewrite files to the expected format and apply safe lint fixes
+format: setup
+	$(UV) run ruff format .
+	$(UV) run ruff check --fix .
+
+## check: Django system checks, missing migrations, production settings (check --deploy)
+check: setup
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+## test-sqlite: the test suite (browser tests excepted) on in-memory SQLite
+test-sqlite: setup
+	$(PYTEST) -m "not e2e" --ignore=tests/e2e
+
+## test-postgres: the same suite on a throwaway PostgreSQL cluster (scripts/pg_test_cluster.sh)
+test-postgres: setup
+	scripts/pg_test_cluster.sh $(PYTEST) -m "not e2e" --ignore=tests/e2e
+
+## test-e2e: browser tests (Playwright driving Debian's Chromium) against a live server
+test-e2e: setup chromium
+	$(PYTEST) -m e2e tests/e2e
+
+# Debian's Chromium: never `playwright install`, which downloads a browser of its own.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" -ne 0 ]; then echo "$(CHROMIUM) missing: apt-get install chromium (as root)"; exit 1; fi; \
+		echo "==> installing Chromium with apt"; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; \
+	fi
+
+## messages: compile the French translations (locale/*.po → .mo), when there are any
+messages: setup
+	@if find locale -name '*.po' | grep -q .; then \
+		command -v msgfmt >/dev/null || { echo "msgfmt missing: apt-get install gettext"; exit 1; }; \
+		$(MANAGE) compilemessages --ignore=.venv; \
+	else \
+		echo "==> no .po file under locale/: nothing to compile"; \
+	fi
+
+## clean: remove caches, test artefacts and the local SQLite database (next `make run` reseeds)
+clean:
+	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache test-results var/static
+	rm -f db.sqlite3 db.sqlite3-journal /tmp/parc-check-deploy.sqlite3 /tmp/e2e-liste.png

@@ -1,0 +1,788 @@
+"""Appels à projets (calls for projects) and candidatures (DOMAIN.md §4, §5.3).
+
+Campaign: `brouillon` → `soumis` → `pre_valide` (Administrateur départemental or régional) →
+`valide` (régional; national for national waves) → `publie` → `clos` (deadline, scheduled task)
+→ `en_instruction` → `selection_arretee` → `termine`; `infructueux` and `annule` with a reason;
+`soumis`/`pre_valide` → `brouillon` (send-back with a comment).
+
+Candidature: `deposee` (only while the campaign is `publie` and before its deadline) →
+`recevable` / `irrecevable` → `instruite` (a score per criterion) → `retenue` / `non_retenue` →
+`conventionnee` (a dispositif, or an extension of one, and a draft convention or avenant);
+`desistee` by the entité before the decision.
+
+Transitions only run through workflows.services.executer_transition.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.documents import get_document_model_string
+
+from backoffice.acces.roles import Role
+from backoffice.conventions.models import Avenant, Convention, prochain_numero
+from backoffice.conventions.systeme import est_systeme
+from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.territoires.models import Departement, Region
+from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
+
+NOTE_MAX = Decimal("20")
+
+
+class EtatAppel(models.TextChoices):
+    BROUILLON = "brouillon", "Brouillon"
+    SOUMIS = "soumis", "Soumis"
+    PRE_VALIDE = "pre_valide", "Pré-validé"
+    VALIDE = "valide", "Validé"
+    PUBLIE = "publie", "Publié"
+    CLOS = "clos", "Clos"
+    EN_INSTRUCTION = "en_instruction", "En instruction"
+    SELECTION_ARRETEE = "selection_arretee", "Sélection arrêtée"
+    TERMINE = "termine", "Terminé"
+    INFRUCTUEUX = "infructueux", "Infructueux"
+    ANNULE = "annule", "Annulé"
+
+
+A = EtatAppel
+# States in which the campaign is public: operators (gestionnaires) see it.
+ETATS_PUBLICS = [A.PUBLIE, A.CLOS, A.EN_INSTRUCTION, A.SELECTION_ARRETEE, A.TERMINE, A.INFRUCTUEUX]
+
+
+class NatureDocumentAppel(models.TextChoices):
+    CAHIER_DES_CHARGES = "cahier_des_charges", "Cahier des charges"
+    AVIS = "avis", "Avis d'appel à projets"
+    ANNEXE = "annexe", "Annexe"
+    AUTRE = "autre", "Autre"
+
+
+class NatureDocumentCandidature(models.TextChoices):
+    DOSSIER = "dossier", "Dossier de candidature"
+    BUDGET = "budget", "Budget prévisionnel"
+    ANNEXE = "annexe", "Annexe"
+    AUTRE = "autre", "Autre"
+
+
+# ---------------------------------------------------------------------------------------------
+# Permissions: role AND perimeter
+# ---------------------------------------------------------------------------------------------
+
+
+def departements_appel(appel):
+    """The départements a campaign covers: its split if any, else its whole région."""
+    codes = {r.departement_id for r in appel.repartitions.all()}
+    if codes:
+        return codes
+    return set(Departement.objects.filter(region_id=appel.region_id).values_list("code", flat=True))
+
+
+def a_role_sur_appel(acteur, roles, appel):
+    """National, or `roles` on every département the campaign covers (a DDETS steers a call
+    of its own départements; a multi-département call belongs to the région)."""
+    perimetre = perimetre_des_roles(acteur, {*roles, Role.NATIONAL})
+    if perimetre.national:
+        return True
+    codes = departements_appel(appel)
+    return bool(codes) and codes <= perimetre.departements
+
+
+def peut_piloter(appel, acteur):
+    return a_role_sur_appel(acteur, {Role.DEPARTEMENTAL, Role.REGIONAL}, appel)
+
+
+def peut_valider(appel, acteur):
+    if appel.nationale:
+        return perimetre_des_roles(acteur, {Role.NATIONAL}).national
+    return a_role_sur_appel(acteur, {Role.REGIONAL}, appel)
+
+
+def peut_renvoyer(appel, acteur):
+    if appel.etat == A.SOUMIS:
+        return peut_piloter(appel, acteur)
+    return peut_valider(appel, acteur)
+
+
+def systeme_seulement(objet, acteur):
+    return est_systeme(acteur)
+
+
+# ---------------------------------------------------------------------------------------------
+# Appel à projets
+# ---------------------------------------------------------------------------------------------
+
+
+class AppelAProjets(ConcurrentTransitionMixin, ClusterableModel):
+    CHAMP_ETAT = "etat"
+
+    reference = models.CharField("référence", max_length=40, blank=True, editable=False)
+    titre = models.CharField("titre", max_length=255)
+    type_dispositif = models.ForeignKey(
+        TypeDispositif,
+        on_delete=models.PROTECT,
+        related_name="appels",
+        verbose_name="type de places",
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="appels", verbose_name="région"
+    )
+    nationale = models.BooleanField(
+        "vague nationale", default=False, help_text="Validée par l'administration centrale."
+    )
+    places_recherchees = models.PositiveIntegerField(
+        "places recherchées", validators=[MinValueValidator(1, "Au moins une place.")]
+    )
+    cout_journalier_cible = models.DecimalField(
+        "coût journalier cible (€ par place)",
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"), "Le coût ne peut pas être négatif.")],
+    )
+    date_publication = models.DateField("date de publication prévue")
+    date_limite = models.DateTimeField("date limite de dépôt des candidatures")
+    description = models.TextField("présentation", blank=True)
+    etat = FSMField(
+        "état", max_length=20, choices=EtatAppel.choices, default=A.BROUILLON, protected=True
+    )
+    publie_le = models.DateTimeField("publié le", null=True, blank=True)
+    motif = models.TextField("motif (annulation, infructueux)", blank=True)
+    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
+    cree_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="créé par",
+    )
+    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        verbose_name = "appel à projets"
+        verbose_name_plural = "appels à projets"
+        ordering = ["-date_limite"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(etat__in=EtatAppel.values), name="appel_etat_valide"
+            ),
+            models.CheckConstraint(
+                condition=Q(places_recherchees__gte=1), name="appel_places_positives"
+            ),
+            models.CheckConstraint(
+                condition=Q(cout_journalier_cible__gte=0), name="appel_cout_positif"
+            ),
+        ]
+        indexes = [models.Index(fields=["etat", "region"])]
+
+    def __str__(self):
+        return f"{self.reference} – {self.titre}" if self.reference else self.titre
+
+    def get_admin_url(self):
+        return reverse("appel:inspect", args=[self.pk])
+
+    def libelle_etat(self):
+        return self.get_etat_display()
+
+    @classmethod
+    def queryset_pour_demandeur(cls, acteur):
+        return cls.objects.all() if est_systeme(acteur) else cls.objects.none()
+
+    @property
+    def departements(self):
+        return sorted(departements_appel(self))
+
+    def depot_ouvert(self, maintenant=None):
+        maintenant = maintenant or timezone.now()
+        return self.etat == A.PUBLIE and maintenant < self.date_limite
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude={*(exclude or ()), "etat"})
+
+    def clean(self):
+        erreurs = {}
+        if (
+            self.date_publication
+            and self.date_limite
+            and timezone.localtime(self.date_limite).date() < self.date_publication
+        ):
+            erreurs["date_limite"] = "La date limite précède la date de publication."
+        if erreurs:
+            raise ValidationError(erreurs)
+
+    def erreurs_repartition(self, repartitions):
+        """[(departement, places)] of the split: départements of the région, total ≤ sought."""
+        erreurs = []
+        total = 0
+        vus = set()
+        for departement, places in repartitions:
+            if departement is None:
+                continue
+            if departement.pk in vus:
+                erreurs.append(
+                    f"Le département {departement} figure deux fois dans la répartition."
+                )
+            vus.add(departement.pk)
+            if self.region_id and departement.region_id != self.region_id:
+                erreurs.append(f"Le département {departement} n'est pas dans la région de l'appel.")
+            total += places or 0
+        if self.places_recherchees and total > self.places_recherchees:
+            erreurs.append(
+                f"La répartition ({total} places) dépasse les {self.places_recherchees} places "
+                "recherchées."
+            )
+        return erreurs
+
+    def verifier(self, maintenant=None):
+        erreurs = self.erreurs_repartition(
+            [(r.departement, r.places_recherchees) for r in self.repartitions.all()]
+        )
+        if not self.criteres.exists():
+            erreurs.append("Définissez au moins un critère de sélection.")
+        try:
+            self.clean()
+        except ValidationError as exc:
+            erreurs += exc.messages
+        if erreurs:
+            raise ValidationError(erreurs)
+
+    # --- transitions ------------------------------------------------------------------------
+
+    def _changer_etat(self):
+        self.etat_depuis = timezone.now()
+
+    @transition(field=etat, source=A.BROUILLON, target=A.SOUMIS, permission=peut_piloter)
+    def soumettre(self, acteur, commentaire=""):
+        self.verifier()
+        self._changer_etat()
+
+    @transition(field=etat, source=A.SOUMIS, target=A.PRE_VALIDE, permission=peut_piloter)
+    def pre_valider(self, acteur, commentaire=""):
+        self.verifier()
+        self._changer_etat()
+
+    @transition(field=etat, source=A.PRE_VALIDE, target=A.VALIDE, permission=peut_valider)
+    def valider(self, acteur, commentaire=""):
+        self.verifier()
+        self._changer_etat()
+
+    @transition(
+        field=etat, source=[A.SOUMIS, A.PRE_VALIDE], target=A.BROUILLON, permission=peut_renvoyer
+    )
+    def renvoyer(self, acteur, commentaire=""):
+        if not commentaire.strip():
+            raise ValidationError("Indiquez ce qui doit être repris.")
+        self._changer_etat()
+
+    @transition(field=etat, source=A.VALIDE, target=A.PUBLIE, permission=peut_piloter)
+    def publier(self, acteur, commentaire="", maintenant=None):
+        maintenant = maintenant or timezone.now()
+        if self.date_limite <= maintenant:
+            raise ValidationError(
+                "La date limite de dépôt est déjà passée : modifiez le calendrier avant de publier."
+            )
+        self.verifier()
+        self.publie_le = maintenant
+        self._changer_etat()
+
+    @transition(field=etat, source=A.PUBLIE, target=A.CLOS, permission=systeme_seulement)
+    def clore(self, acteur, commentaire="", maintenant=None):
+        maintenant = maintenant or timezone.now()
+        if maintenant < self.date_limite:
+            raise ValidationError("La date limite de dépôt n'est pas atteinte.")
+        self._changer_etat()
+
+    @transition(field=etat, source=A.CLOS, target=A.EN_INSTRUCTION, permission=peut_piloter)
+    def ouvrir_instruction(self, acteur, commentaire=""):
+        self._changer_etat()
+
+    @transition(
+        field=etat, source=A.EN_INSTRUCTION, target=A.SELECTION_ARRETEE, permission=peut_piloter
+    )
+    def arreter_selection(self, acteur, commentaire=""):
+        en_cours = self.candidatures.filter(etat__in=ETATS_CANDIDATURE_EN_COURS).count()
+        if en_cours:
+            raise ValidationError(
+                f"{en_cours} candidature(s) attendent encore une décision (recevabilité, "
+                "instruction, retenue ou non)."
+            )
+        if not self.candidatures.filter(etat=EtatCandidature.RETENUE).exists():
+            raise ValidationError(
+                "Aucune candidature retenue : déclarez l'appel infructueux plutôt."
+            )
+        self._changer_etat()
+
+    @transition(field=etat, source=A.SELECTION_ARRETEE, target=A.TERMINE, permission=peut_piloter)
+    def terminer(self, acteur, commentaire=""):
+        restantes = self.candidatures.filter(etat=EtatCandidature.RETENUE).count()
+        if restantes:
+            raise ValidationError(
+                f"{restantes} candidature(s) retenue(s) ne sont pas encore conventionnées."
+            )
+        self._changer_etat()
+
+    @transition(
+        field=etat, source=[A.CLOS, A.EN_INSTRUCTION], target=A.INFRUCTUEUX, permission=peut_piloter
+    )
+    def declarer_infructueux(self, acteur, commentaire=""):
+        if not commentaire.strip():
+            raise ValidationError("Le motif est obligatoire.")
+        self.motif = commentaire
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[A.BROUILLON, A.SOUMIS, A.PRE_VALIDE, A.VALIDE, A.PUBLIE, A.CLOS, A.EN_INSTRUCTION],
+        target=A.ANNULE,
+        permission=peut_piloter,
+    )
+    def annuler(self, acteur, commentaire=""):
+        if not commentaire.strip():
+            raise ValidationError("Le motif de l'annulation est obligatoire.")
+        self.motif = commentaire
+        self._changer_etat()
+
+    def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
+        from .notifications import notifier_appel
+
+        notifier_appel(self, nom, acteur, commentaire=commentaire)
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            annee = (self.date_publication or timezone.localdate()).year
+            cle = f"AAP-{self.region_id}-{annee}"
+            self.reference = f"{cle}-{prochain_numero(cle):03d}"
+        super().save(*args, **kwargs)
+
+    # --- figures: sought → proposed → retained → conventionnées → open -----------------------
+
+    def flux(self, aujourdhui=None):
+        from .flux import flux_appel
+
+        return flux_appel(self, aujourdhui)
+
+
+class RepartitionAppel(models.Model):
+    appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="repartitions")
+    departement = models.ForeignKey(
+        Departement, on_delete=models.PROTECT, related_name="+", verbose_name="département"
+    )
+    places_recherchees = models.PositiveIntegerField("places recherchées")
+
+    class Meta:
+        verbose_name = "répartition par département"
+        verbose_name_plural = "répartition par département"
+        ordering = ["departement"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appel", "departement"],
+                name="repartition_unique",
+                violation_error_message="Ce département figure déjà dans la répartition.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.departement_id} : {self.places_recherchees} places"
+
+
+class CritereSelection(models.Model):
+    appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="criteres")
+    libelle = models.CharField("critère", max_length=255)
+    poids = models.PositiveSmallIntegerField(
+        "poids",
+        default=1,
+        validators=[MinValueValidator(1, "Le poids est au moins 1."), MaxValueValidator(100)],
+    )
+    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "critère de sélection"
+        verbose_name_plural = "critères de sélection"
+        ordering = ["ordre", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(poids__gte=1), name="critere_poids_positif"),
+        ]
+
+    def __str__(self):
+        return f"{self.libelle} (poids {self.poids})"
+
+
+class DocumentAppel(models.Model):
+    appel = models.ForeignKey(
+        AppelAProjets, on_delete=models.CASCADE, related_name="documents", verbose_name="appel"
+    )
+    nature = models.CharField("nature", max_length=30, choices=NatureDocumentAppel.choices)
+    document = models.ForeignKey(
+        get_document_model_string(), on_delete=models.CASCADE, related_name="+"
+    )
+    ajoute_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ajoute_le = models.DateTimeField("ajouté le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "document d'appel à projets"
+        verbose_name_plural = "documents d'appel à projets"
+        ordering = ["ajoute_le"]
+
+    def __str__(self):
+        return f"{self.get_nature_display()} – {self.document.title}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidatures
+# ---------------------------------------------------------------------------------------------
+
+
+class EtatCandidature(models.TextChoices):
+    DEPOSEE = "deposee", "Déposée"
+    RECEVABLE = "recevable", "Recevable"
+    IRRECEVABLE = "irrecevable", "Irrecevable"
+    INSTRUITE = "instruite", "Instruite"
+    RETENUE = "retenue", "Retenue"
+    NON_RETENUE = "non_retenue", "Non retenue"
+    CONVENTIONNEE = "conventionnee", "Conventionnée"
+    DESISTEE = "desistee", "Désistée"
+
+
+C = EtatCandidature
+ETATS_CANDIDATURE_EN_COURS = [C.DEPOSEE, C.RECEVABLE, C.INSTRUITE]
+
+
+def peut_instruire(candidature, acteur):
+    return a_role_sur_departement(
+        acteur, {Role.DEPARTEMENTAL, Role.REGIONAL}, candidature.departement_id
+    )
+
+
+def est_entite_candidate(candidature, acteur):
+    perimetre = perimetre_des_roles(acteur, {Role.GESTIONNAIRE, Role.NATIONAL})
+    return perimetre.national or candidature.entite_id in perimetre.entites
+
+
+def peut_desister(candidature, acteur):
+    """The entité; the DDETS for a candidature it recorded for an operator without account."""
+    if est_entite_candidate(candidature, acteur):
+        return True
+    return candidature.deposee_pour_compte and peut_instruire(candidature, acteur)
+
+
+class CandidatureQuerySet(models.QuerySet):
+    def classement(self):
+        return self.order_by(models.F("score").desc(nulls_last=True), "deposee_le")
+
+
+class Candidature(ConcurrentTransitionMixin, models.Model):
+    CHAMP_ETAT = "etat"
+
+    appel = models.ForeignKey(
+        AppelAProjets,
+        on_delete=models.PROTECT,
+        related_name="candidatures",
+        verbose_name="appel à projets",
+    )
+    entite = models.ForeignKey(
+        EntiteGestionnaire,
+        on_delete=models.PROTECT,
+        related_name="candidatures",
+        verbose_name="entité candidate",
+    )
+    departement = models.ForeignKey(
+        Departement,
+        on_delete=models.PROTECT,
+        related_name="candidatures",
+        verbose_name="département des places",
+    )
+    nom_projet = models.CharField("nom du projet", max_length=255)
+    dispositif_existant = models.ForeignKey(
+        Dispositif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidatures_extension",
+        verbose_name="extension du dispositif",
+        help_text="Laisser vide pour la création d'un nouveau dispositif.",
+    )
+    places_proposees = models.PositiveIntegerField(
+        "places proposées", validators=[MinValueValidator(1, "Au moins une place.")]
+    )
+    communes = models.CharField("communes d'implantation", max_length=500)
+    cout_journalier = models.DecimalField(
+        "coût journalier proposé (€ par place)",
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"), "Le coût ne peut pas être négatif.")],
+    )
+    description = models.TextField("présentation du projet", blank=True)
+    etat = FSMField(
+        "état", max_length=20, choices=EtatCandidature.choices, default=C.DEPOSEE, protected=True
+    )
+    deposee_le = models.DateTimeField("déposée le", default=timezone.now)
+    deposee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="déposée par",
+    )
+    deposee_pour_compte = models.BooleanField(
+        "enregistrée par l'administration", default=False, editable=False
+    )
+    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
+
+    # Instruction and decision
+    motif_irrecevabilite = models.TextField("motif d'irrecevabilité", blank=True)
+    commentaire_instruction = models.TextField("avis de l'instructeur", blank=True)
+    score = models.DecimalField(
+        "note pondérée (sur 20)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    places_retenues = models.PositiveIntegerField("places retenues", null=True, blank=True)
+    motif_decision = models.TextField("motif de la décision", blank=True)
+
+    # Conventionnement: what the retained candidature became
+    dispositif = models.ForeignKey(
+        Dispositif,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidatures_retenues",
+        verbose_name="dispositif créé ou étendu",
+    )
+    convention = models.ForeignKey(
+        Convention,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidatures",
+        verbose_name="convention",
+    )
+    avenant = models.ForeignKey(
+        Avenant,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidatures",
+        verbose_name="avenant",
+    )
+    places_ouvertes_avant = models.PositiveIntegerField(
+        "places ouvertes avant l'extension", null=True, blank=True
+    )
+
+    objects = CandidatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "candidature"
+        verbose_name_plural = "candidatures"
+        ordering = ["appel", "-score", "deposee_le"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(etat__in=EtatCandidature.values), name="candidature_etat_valide"
+            ),
+            models.CheckConstraint(
+                condition=Q(places_proposees__gte=1), name="candidature_places_positives"
+            ),
+            models.CheckConstraint(
+                condition=Q(cout_journalier__gte=0), name="candidature_cout_positif"
+            ),
+        ]
+        indexes = [models.Index(fields=["appel", "etat"])]
+
+    def __str__(self):
+        return f"{self.nom_projet} ({self.entite.raison_sociale})"
+
+    def get_admin_url(self):
+        return reverse("candidature:inspect", args=[self.pk])
+
+    def libelle_etat(self):
+        return self.get_etat_display()
+
+    @classmethod
+    def queryset_pour_demandeur(cls, acteur):
+        return cls.objects.all() if est_systeme(acteur) else cls.objects.none()
+
+    @property
+    def numero(self):
+        return f"{self.appel.reference}-C{self.pk or 0:03d}"
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude={*(exclude or ()), "etat"})
+
+    def clean(self):
+        erreurs = {}
+        appel = self.appel if self.appel_id else None
+        if (
+            appel is not None
+            and self.departement_id
+            and self.departement_id not in departements_appel(appel)
+        ):
+            erreurs["departement"] = "Ce département n'est pas couvert par l'appel à projets."
+        if self.dispositif_existant_id:
+            dispositif = self.dispositif_existant
+            if self.entite_id and dispositif.entite_id != self.entite_id:
+                erreurs["dispositif_existant"] = (
+                    "Le dispositif à étendre doit appartenir à l'entité candidate."
+                )
+            elif appel is not None and dispositif.type_id != appel.type_dispositif_id:
+                erreurs["dispositif_existant"] = (
+                    "Le dispositif à étendre doit être du type de l'appel "
+                    f"({appel.type_dispositif})."
+                )
+            elif self.departement_id and dispositif.departement_id != self.departement_id:
+                erreurs["dispositif_existant"] = (
+                    "Le dispositif à étendre doit être dans le département des places."
+                )
+        if erreurs:
+            raise ValidationError(erreurs)
+
+    # --- transitions ------------------------------------------------------------------------
+
+    def _changer_etat(self):
+        self.etat_depuis = timezone.now()
+
+    def _exiger_appel(self, *etats, message):
+        if self.appel.etat not in etats:
+            raise ValidationError(
+                f"{message} (l'appel à projets est « {self.appel.get_etat_display()} »)."
+            )
+
+    @transition(field=etat, source=C.DEPOSEE, target=C.RECEVABLE, permission=peut_instruire)
+    def declarer_recevable(self, acteur, commentaire=""):
+        self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
+        self._changer_etat()
+
+    @transition(field=etat, source=C.DEPOSEE, target=C.IRRECEVABLE, permission=peut_instruire)
+    def declarer_irrecevable(self, acteur, commentaire=""):
+        self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
+        if not commentaire.strip():
+            raise ValidationError("Le motif d'irrecevabilité est obligatoire.")
+        self.motif_irrecevabilite = commentaire
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[C.RECEVABLE, C.INSTRUITE],
+        target=C.INSTRUITE,
+        permission=peut_instruire,
+    )
+    def instruire(self, acteur, commentaire="", notes=None):
+        """`notes`: {critere_id: note on 20}; every criterion of the call must be scored."""
+        self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
+        notes = notes or {}
+        criteres = list(self.appel.criteres.all())
+        manquants = [c.libelle for c in criteres if notes.get(c.pk) is None]
+        if manquants:
+            raise ValidationError(f"Notez chaque critère : {', '.join(manquants)}.")
+        for critere in criteres:
+            note = Decimal(notes[critere.pk])
+            if note < 0 or note > NOTE_MAX:
+                raise ValidationError(f"« {critere.libelle} » : la note doit être entre 0 et 20.")
+        for critere in criteres:
+            NoteCritere.objects.update_or_create(
+                candidature=self, critere=critere, defaults={"note": Decimal(notes[critere.pk])}
+            )
+        total_poids = sum(c.poids for c in criteres)
+        score = sum(Decimal(notes[c.pk]) * c.poids for c in criteres) / total_poids
+        self.score = score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if commentaire.strip():
+            self.commentaire_instruction = commentaire
+        self._changer_etat()
+
+    @transition(field=etat, source=C.INSTRUITE, target=C.RETENUE, permission=peut_instruire)
+    def retenir(self, acteur, commentaire="", places_retenues=None):
+        self._exiger_appel(A.EN_INSTRUCTION, message="La sélection n'est plus ouverte")
+        places = places_retenues if places_retenues is not None else self.places_proposees
+        if places < 1:
+            raise ValidationError("Retenez au moins une place.")
+        if places > self.places_proposees:
+            raise ValidationError(
+                f"On ne peut retenir plus que les {self.places_proposees} places proposées."
+            )
+        self.places_retenues = places
+        self.motif_decision = commentaire
+        self._changer_etat()
+
+    @transition(field=etat, source=C.INSTRUITE, target=C.NON_RETENUE, permission=peut_instruire)
+    def ne_pas_retenir(self, acteur, commentaire=""):
+        self._exiger_appel(A.EN_INSTRUCTION, message="La sélection n'est plus ouverte")
+        if not commentaire.strip():
+            raise ValidationError("Le motif de la décision est obligatoire.")
+        self.motif_decision = commentaire
+        self._changer_etat()
+
+    @transition(field=etat, source=C.RETENUE, target=C.CONVENTIONNEE, permission=peut_instruire)
+    def conventionner(self, acteur, commentaire="", date_debut=None, aujourdhui=None):
+        from .conventionnement import conventionner
+
+        self._exiger_appel(
+            A.SELECTION_ARRETEE, message="Arrêtez d'abord la sélection de l'appel à projets"
+        )
+        conventionner(self, acteur, date_debut=date_debut, aujourdhui=aujourdhui)
+        self._changer_etat()
+
+    @transition(
+        field=etat, source=ETATS_CANDIDATURE_EN_COURS, target=C.DESISTEE, permission=peut_desister
+    )
+    def desister(self, acteur, commentaire=""):
+        self._changer_etat()
+
+    def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
+        from .notifications import notifier_candidature
+
+        notifier_candidature(self, nom, acteur, commentaire=commentaire)
+
+
+class NoteCritere(models.Model):
+    candidature = models.ForeignKey(Candidature, on_delete=models.CASCADE, related_name="notes")
+    critere = models.ForeignKey(CritereSelection, on_delete=models.CASCADE, related_name="notes")
+    note = models.DecimalField(
+        "note (sur 20)",
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(NOTE_MAX)],
+    )
+
+    class Meta:
+        verbose_name = "note"
+        verbose_name_plural = "notes"
+        constraints = [
+            models.UniqueConstraint(fields=["candidature", "critere"], name="note_unique"),
+            models.CheckConstraint(
+                condition=Q(note__gte=0) & Q(note__lte=20), name="note_entre_0_et_20"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.critere.libelle} : {self.note}"
+
+
+class DocumentCandidature(models.Model):
+    candidature = models.ForeignKey(
+        Candidature, on_delete=models.CASCADE, related_name="documents", verbose_name="candidature"
+    )
+    nature = models.CharField("nature", max_length=30, choices=NatureDocumentCandidature.choices)
+    document = models.ForeignKey(
+        get_document_model_string(), on_delete=models.CASCADE, related_name="+"
+    )
+    ajoute_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ajoute_le = models.DateTimeField("ajouté le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "document de candidature"
+        verbose_name_plural = "documents de candidature"
+        ordering = ["ajoute_le"]
+
+    def __str__(self):
+        return f"{self.get_nature_display()} – {self.document.title}"

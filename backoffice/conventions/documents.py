@@ -1,0 +1,153 @@
+"""Documents of conventions, avenants, calls and candidatures, stored as Wagtail documents.
+
+- Upload: type checked by extension *and* by the file's first bytes, size capped
+  (`settings.DOCUMENTS_TAILLE_MAX`, 10 Mo by default); French messages.
+- Download: Wagtail serves documents at /documents/<id>/<filename> with no row-level protection.
+  The `before_serve_document` hook (wagtail_hooks.py) asks `peut_telecharger`: a document linked
+  to one of our objects is served only to a user who may view one of those objects (perimeter);
+  a document linked to nothing is served to national administrators only. Anything else is a 404,
+  the same answer as for a document that does not exist.
+"""
+
+import os
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from backoffice.acces.perimetres import perimetre_global
+from backoffice.acces.policies import policy_for
+from workflows.acteurs import est_compte
+
+# extension → accepted leading bytes (None: plain text, no signature to check)
+SIGNATURES = {
+    "pdf": (b"%PDF",),
+    "odt": (b"PK\x03\x04",),
+    "ods": (b"PK\x03\x04",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0",),
+    "xls": (b"\xd0\xcf\x11\xe0",),
+    "png": (b"\x89PNG",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "csv": None,
+    "txt": None,
+}
+TAILLE_MAX_DEFAUT = 10 * 1024 * 1024
+
+
+def taille_max():
+    return getattr(settings, "DOCUMENTS_TAILLE_MAX", TAILLE_MAX_DEFAUT)
+
+
+def valider_fichier(fichier):
+    """Raise a French ValidationError when the upload is empty, too big or of a wrong type."""
+    if fichier is None:
+        raise ValidationError("Joignez un fichier.")
+    nom = os.path.basename(fichier.name or "")
+    extension = nom.rsplit(".", 1)[-1].lower() if "." in nom else ""
+    if extension not in SIGNATURES:
+        raise ValidationError(
+            f"Type de fichier refusé (« {nom} ») : formats acceptés "
+            f"{', '.join(sorted(SIGNATURES))}."
+        )
+    if not fichier.size:
+        raise ValidationError(f"Le fichier « {nom} » est vide.")
+    if fichier.size > taille_max():
+        raise ValidationError(
+            f"Le fichier « {nom} » est trop volumineux ({filesizeformat(fichier.size)}) : "
+            f"{filesizeformat(taille_max())} au maximum."
+        )
+    signatures = SIGNATURES[extension]
+    if signatures:
+        position = fichier.tell() if hasattr(fichier, "tell") else 0
+        fichier.seek(0)
+        debut = fichier.read(8)
+        fichier.seek(position)
+        if not any(debut.startswith(s) for s in signatures):
+            raise ValidationError(
+                f"Le contenu du fichier « {nom} » ne correspond pas à son extension .{extension}."
+            )
+
+
+class ChampDocument(forms.FileField):
+    default_error_messages = {
+        "required": "Joignez un fichier.",
+        "empty": "Le fichier envoyé est vide.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            f"PDF, ODT, DOCX, XLSX, images… ({filesizeformat(TAILLE_MAX_DEFAUT)} au maximum).",
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        fichier = super().clean(data, initial)
+        if fichier:
+            valider_fichier(fichier)
+        return fichier
+
+
+def collection(nom):
+    """The Wagtail collection holding one kind of our documents (created on first use)."""
+    racine = Collection.get_first_root_node()
+    existante = racine.get_children().filter(name=nom).first()
+    if existante:
+        return existante
+    return racine.add_child(name=nom)
+
+
+def enregistrer_document(fichier, *, titre, nom_collection, acteur=None):
+    """Store an (already validated) upload as a Wagtail document."""
+    valider_fichier(fichier)
+    Document = get_document_model()
+    document = Document(
+        title=(titre or os.path.basename(fichier.name))[:255],
+        file=fichier,
+        collection=collection(nom_collection),
+        uploaded_by_user=acteur if est_compte(acteur) else None,
+    )
+    if hasattr(document, "_set_document_file_metadata"):
+        document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+# ---------------------------------------------------------------------------------------------
+# Download rights
+# ---------------------------------------------------------------------------------------------
+
+# (link model, name of the FK to the owning object): registered by each app at import time.
+LIAISONS = []
+
+
+def enregistrer_liaison(modele_lien, champ_objet):
+    if (modele_lien, champ_objet) not in LIAISONS:
+        LIAISONS.append((modele_lien, champ_objet))
+
+
+def peut_telecharger(user, document):
+    if not est_compte(user) or not user.is_active:
+        return False
+    lie = False
+    for modele_lien, champ in LIAISONS:
+        ids = modele_lien.objects.filter(document=document).values_list(f"{champ}_id", flat=True)
+        ids = list(ids)
+        if not ids:
+            continue
+        lie = True
+        modele_objet = modele_lien._meta.get_field(champ).related_model
+        visibles = policy_for(modele_objet).filtrer(
+            modele_objet._default_manager.filter(pk__in=ids), user, ("view",)
+        )
+        if visibles.exists():
+            return True
+    if lie:
+        return False
+    return perimetre_global(user).national

@@ -1,0 +1,1016 @@
+"""Admin screens of conventions and avenants: queues per role, lists with filters and exports,
+inspect pages (state, actions, timeline, documents, lines and their versions), transition and
+bulk transition views, documents, linking of financing lines, renewal. Perimeters are enforced
+by the base classes of backoffice.acces.viewsets and by the transition service."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.generic import TemplateView
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.log_actions import log
+
+from backoffice.acces import perimetres
+from backoffice.acces.policies import policy_for
+from backoffice.acces.viewsets import (
+    PerimetreCreateView,
+    PerimetreDeleteView,
+    PerimetreEditView,
+    PerimetreForm,
+    PerimetreIndexView,
+    PerimetreInspectView,
+    PerimetreModelViewSet,
+)
+from backoffice.offre.historique import historique
+from backoffice.offre.models import Dispositif, Financement, exercice_courant
+from workflows.acteurs import libelle_acteur
+from workflows.services import ACTION_LOG, chronologie
+
+from . import circuits
+from .documents import enregistrer_document
+from .filters import (
+    AvenantFilterSet,
+    ConventionFilterSet,
+    FinancementSansConventionFilterSet,
+    filtrer_file,
+)
+from .models import (
+    ETATS_ACTIFS,
+    Avenant,
+    Convention,
+    DocumentConvention,
+    EtatAvenant,
+    EtatConvention,
+    LigneConvention,
+    NatureDocument,
+    peut_rediger,
+)
+from .notifications import notifier_avenant_cree
+
+# ---------------------------------------------------------------------------------------------
+# Forms
+# ---------------------------------------------------------------------------------------------
+
+
+class InlinePanelPerimetre(InlinePanel):
+    """InlinePanel whose child forms also scope their foreign-key choices to the perimeter."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(
+            {"form": PerimetreForm, "inherit_kwargs": ["for_user"]}
+        )
+        return options
+
+
+def _lignes_du_formset(form, nom="lignes"):
+    formset = form.formsets.get(nom)
+    lignes = []
+    if formset is None:
+        return lignes
+    for sous in formset.forms:
+        donnees = getattr(sous, "cleaned_data", None) or {}
+        if not donnees or donnees.get("DELETE"):
+            continue
+        lignes.append((donnees.get("dispositif"), donnees.get("places_conventionnees")))
+    return lignes
+
+
+class ConventionForm(PerimetreForm):
+    """Checks the per-dispositif lines together with the convention (entité, period, places
+    autorisées, overlaps): after the child forms are cleaned, which ClusterForm does after the
+    parent's own clean()."""
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        self.verifier_lignes(self.cleaned_data)
+        return not self.errors
+
+    def verifier_lignes(self, donnees):
+        instance = self.instance
+        entite = donnees.get("entite")
+        date_debut = donnees.get("date_debut")
+        date_fin = donnees.get("date_fin")
+        if donnees.get("type_convention") == "cada" and date_debut and not date_fin:
+            provisoire = Convention(type_convention="cada", date_debut=date_debut)
+            provisoire.appliquer_duree_par_defaut()
+            date_fin = provisoire.date_fin
+        erreurs = instance.erreurs_lignes(
+            _lignes_du_formset(self),
+            entite_id=entite.pk if entite else None,
+            date_debut=date_debut,
+            date_fin=date_fin,
+        )
+        for erreur in erreurs:
+            self.add_error(None, erreur)
+
+
+class AvenantForm(PerimetreForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "convention" in self.fields:
+            self.fields["convention"].queryset = self.fields["convention"].queryset.filter(
+                etat__in=ETATS_ACTIFS
+            )
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        self.verifier_lignes(self.cleaned_data)
+        return not self.errors
+
+    def verifier_lignes(self, donnees):
+        convention = donnees.get("convention") or (
+            self.instance.convention if self.instance.convention_id else None
+        )
+        if convention is None:
+            return
+        provisoire = Convention(pk=convention.pk, entite_id=convention.entite_id)
+        erreurs = []
+        for dispositif, places in _lignes_du_formset(self):
+            if dispositif is None:
+                continue
+            erreurs += provisoire.erreurs_lignes(
+                [(dispositif, places)], date_debut=None, date_fin=None
+            )
+        for erreur in erreurs:
+            self.add_error(None, erreur)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions (transition buttons)
+# ---------------------------------------------------------------------------------------------
+
+ACTIONS_CONVENTION = {
+    "soumettre": circuits.Action("Soumettre", style="button-primary"),
+    "pre_valider": circuits.Action("Pré-valider", style="button-primary", groupable=True),
+    "valider": circuits.Action("Valider", style="button-primary", groupable=True),
+    "signer": circuits.Action(
+        "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
+    ),
+    "renvoyer": circuits.Action("Renvoyer au brouillon", formulaire=circuits.FormulaireRenvoi),
+    "resilier": circuits.Action(
+        "Résilier", formulaire=circuits.FormulaireResiliation, style="button-secondary no"
+    ),
+    "abandonner": circuits.Action(
+        "Abandonner", formulaire=circuits.FormulaireMotif, style="button-secondary no"
+    ),
+}
+
+ACTIONS_AVENANT = {
+    "valider": circuits.Action("Valider l'avenant", style="button-primary", groupable=True),
+    "signer": circuits.Action(
+        "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
+    ),
+}
+
+ETATS_MODIFIABLES = {EtatConvention.BROUILLON}
+
+
+def convention_modifiable(convention):
+    return convention.etat in ETATS_MODIFIABLES
+
+
+# ---------------------------------------------------------------------------------------------
+# Conventions
+# ---------------------------------------------------------------------------------------------
+
+
+class ConventionIndexView(PerimetreIndexView):
+    template_name = "conventions/index.html"
+
+    def get_liste_queryset(self):
+        return Convention.objects.select_related("entite", "departement")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        base = self.get_base_queryset()
+        context["files"] = [
+            (cle, libelle, filtrer_file(base, cle).count(), self.request.GET.get("file") == cle)
+            for cle, libelle in (
+                ("a_pre_valider", "À pré-valider"),
+                ("a_valider", "À valider"),
+                ("a_signer", "À signer"),
+                ("fin_3_mois", "Fin dans 3 mois"),
+                ("fin_6_mois", "Fin dans 6 mois"),
+                ("sans_financement", "Sans financement"),
+            )
+        ]
+        context["url_liste"] = reverse("convention:index")
+        context["actions_groupees"] = [
+            (nom, action.libelle, reverse("convention:transition_groupee", args=[nom]))
+            for nom, action in ACTIONS_CONVENTION.items()
+            if action.groupable
+        ]
+        return context
+
+
+class ConventionCreateView(PerimetreCreateView):
+    def save_instance(self):
+        self.form.instance.cree_par = self.request.user
+        instance = self.form.save()
+        log(
+            instance=instance,
+            action=ACTION_LOG,
+            user=self.request.user,
+            title=str(instance)[:255],
+            data={
+                "transition": "creer",
+                "de": "",
+                "vers": instance.etat,
+                "commentaire": "",
+                "interne": False,
+                "acteur": libelle_acteur(self.request.user),
+            },
+        )
+        return instance
+
+
+class ConventionEditView(PerimetreEditView):
+    def dispatch(self, request, *args, **kwargs):
+        objet = self.get_object()
+        if not convention_modifiable(objet):
+            messages.error(
+                request,
+                f"Une convention « {objet.libelle_etat().lower()} » ne se modifie plus : "
+                "elle évolue par ses actions (renvoi au brouillon, avenant, résiliation…).",
+            )
+            return redirect("convention:inspect", objet.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ConventionDeleteView(PerimetreDeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        objet = self.get_object()
+        if objet.etat != EtatConvention.BROUILLON or objet.avenants.exists():
+            messages.error(
+                request, "Seul un brouillon se supprime ; sinon, abandonnez ou résiliez."
+            )
+            return redirect("convention:inspect", objet.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def versions_des_lignes(convention):
+    """Every recorded version of the per-dispositif lines, newest first (for the inspect page)."""
+    versions = (
+        LigneConvention.history.filter(convention_id=convention.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+    dispositifs = {
+        d.pk: d
+        for d in Dispositif.objects.filter(pk__in={v.dispositif_id for v in versions}).only(
+            "pk", "code", "nom"
+        )
+    }
+    return [
+        {
+            "date": v.history_date,
+            "dispositif": dispositifs.get(v.dispositif_id),
+            "places": v.places_conventionnees,
+            "type": {"+": "Ajout", "~": "Modification", "-": "Retrait"}.get(v.history_type),
+            "motif": v.history_change_reason or "",
+            "auteur": (v.history_user.get_full_name() or v.history_user.email)
+            if v.history_user
+            else "Système",
+        }
+        for v in versions[:100]
+    ]
+
+
+class ConventionInspectView(PerimetreInspectView):
+    template_name = "conventions/convention_inspect.html"
+    fields = [
+        "numero",
+        "intitule",
+        "type_convention",
+        "entite",
+        "departement",
+        "nationale",
+        "etat",
+        "date_debut",
+        "date_fin",
+        "signataire",
+        "signataire_nom",
+        "date_signature",
+        "convention_precedente",
+        "objectifs",
+        "observations",
+        "date_resiliation",
+        "motif_resiliation",
+    ]
+
+    def get_edit_url(self):
+        if convention_modifiable(self.object) and policy_for(
+            Convention
+        ).user_has_permission_for_instance(self.request.user, "change", self.object):
+            return reverse("convention:edit", args=[self.object.pk])
+        return None
+
+    def get_delete_url(self):
+        if self.object.etat == EtatConvention.BROUILLON and policy_for(
+            Convention
+        ).user_has_permission_for_instance(self.request.user, "delete", self.object):
+            return reverse("convention:delete", args=[self.object.pk])
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        convention = self.object
+        user = self.request.user
+        aujourdhui = timezone.localdate()
+        exercice = exercice_courant()
+        peut_modifier = policy_for(Convention).user_has_permission_for_instance(
+            user, "change", convention
+        )
+        lignes = list(
+            convention.lignes.select_related("dispositif__type", "dispositif__departement")
+        )
+        financements = list(
+            perimetres.filtrer(
+                convention.financements.select_related("dispositif", "programme"),
+                perimetres.perimetre_pour(user, "offre.financement", "view"),
+            )
+        )
+        context.update(
+            {
+                "boutons": circuits.boutons_transitions(
+                    convention, user, ACTIONS_CONVENTION, "convention"
+                ),
+                "chronologie": chronologie(convention),
+                "lignes": lignes,
+                "total_places": sum(ligne.places_conventionnees for ligne in lignes),
+                "montants": list(convention.montants.all()),
+                "avenants": list(convention.avenants.all()),
+                "documents": list(convention.documents.select_related("document", "avenant")),
+                "financements": financements,
+                "sans_financement_exercice": convention.etat in ETATS_ACTIFS
+                and not any(f.exercice == exercice for f in financements),
+                "exercice": exercice,
+                "historique": historique(convention),
+                "versions_lignes": versions_des_lignes(convention),
+                "renouvellements": list(convention.renouvellements.exclude(etat="abandonnee")),
+                "url_ajout_document": reverse("convention:ajouter_document", args=[convention.pk])
+                if peut_modifier and convention.etat != EtatConvention.ABANDONNEE
+                else None,
+                "peut_rattacher": peut_modifier,
+                "peut_ajouter_avenant": convention.etat in ETATS_ACTIFS
+                and policy_for(Avenant).user_has_permission(user, "add")
+                and peut_rediger(convention, user),
+                "peut_renouveler": convention.etat
+                in (EtatConvention.SIGNEE, EtatConvention.EN_VIGUEUR, EtatConvention.EXPIREE)
+                and policy_for(Convention).user_has_permission(user, "add")
+                and peut_rediger(convention, user),
+                "places_au_jour": convention.lignes_au(aujourdhui)
+                if convention.en_vigueur_le(aujourdhui)
+                else {},
+                "candidatures": list(convention.candidatures.select_related("appel"))
+                if hasattr(convention, "candidatures")
+                else [],
+            }
+        )
+        return context
+
+
+class TransitionConventionView(circuits.TransitionView):
+    model = Convention
+    espace = "convention"
+    actions = ACTIONS_CONVENTION
+
+
+class TransitionGroupeeConventionView(circuits.TransitionGroupeeView):
+    model = Convention
+    espace = "convention"
+    actions = ACTIONS_CONVENTION
+    colonnes = (
+        ("Numéro", lambda c: c.numero),
+        ("Intitulé", lambda c: c.intitule),
+        ("Entité", lambda c: c.entite.raison_sociale),
+        ("Dép.", lambda c: c.departement_id),
+        ("Début", lambda c: c.date_debut.strftime("%d/%m/%Y")),
+        ("État", lambda c: c.get_etat_display()),
+    )
+
+
+class AjoutDocumentConventionView(circuits.AjoutDocumentView):
+    model = Convention
+    espace = "convention"
+    natures = [
+        (NatureDocument.PROJET, NatureDocument.PROJET.label),
+        (NatureDocument.ANNEXE, NatureDocument.ANNEXE.label),
+        (NatureDocument.AUTRE, NatureDocument.AUTRE.label),
+    ]
+
+    def enregistrer(self, objet, nature, fichier, titre):
+        with transaction.atomic():
+            document = enregistrer_document(
+                fichier,
+                titre=titre or f"{objet.numero} – {dict(NatureDocument.choices)[nature]}",
+                nom_collection="Conventions",
+                acteur=self.request.user,
+            )
+            DocumentConvention.objects.create(
+                convention=objet, nature=nature, document=document, ajoute_par=self.request.user
+            )
+
+
+class FormulaireRattachement(forms.Form):
+    financements = forms.ModelMultipleChoiceField(
+        queryset=Financement.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Lignes de financement financées par cette convention",
+    )
+
+
+class RattachementFinancementsView(circuits.VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Link the financing lines of the covered dispositifs to the convention (or unlink)."""
+
+    model = Convention
+    espace = "convention"
+    template_name = "conventions/rattachement.html"
+    page_title = "Lignes de financement de la convention"
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.objet = self.get_objet()
+        if not self.policy.user_has_permission_for_instance(request.user, "change", self.objet):
+            messages.error(request, "Vous ne pouvez pas modifier cette convention.")
+            return redirect(self.url_fiche(self.objet))
+        return super().dispatch(request, *args, **kwargs)
+
+    def candidats(self):
+        modifiables = perimetres.filtrer(
+            Financement.objects.all(),
+            perimetres.perimetre_pour(self.request.user, "offre.financement", "change"),
+        )
+        return (
+            modifiables.filter(dispositif__lignes_convention__convention=self.objet)
+            .select_related("dispositif", "programme", "convention")
+            .distinct()
+            .order_by("-exercice", "dispositif__code")
+        )
+
+    def formulaire(self, data=None):
+        form = FormulaireRattachement(
+            data, initial={"financements": self.candidats().filter(convention=self.objet)}
+        )
+        form.fields["financements"].queryset = self.candidats()
+        form.fields["financements"].label_from_instance = lambda f: (
+            f"{f.dispositif.code} · {f.exercice} · {f.programme_id} · {f.places_financees} places"
+            + (
+                f" (actuellement : {f.convention.numero})"
+                if f.convention_id and f.convention_id != self.objet.pk
+                else ""
+            )
+        )
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "objet": self.objet,
+                "form": kwargs.get("form") or self.formulaire(),
+                "url_fiche": self.url_fiche(self.objet),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.formulaire(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        choisis = {f.pk for f in form.cleaned_data["financements"]}
+        with transaction.atomic():
+            verrouilles = Financement.objects.filter(
+                pk__in=self.candidats().values("pk")
+            ).select_for_update()
+            for financement in verrouilles:
+                if financement.pk in choisis and financement.convention_id != self.objet.pk:
+                    financement.convention = self.objet
+                elif financement.pk not in choisis and financement.convention_id == self.objet.pk:
+                    financement.convention = None
+                else:
+                    continue
+                financement._change_reason = f"Rattachement à la convention {self.objet.numero}"
+                financement.save()
+        messages.success(request, "Lignes de financement enregistrées.")
+        return redirect(self.url_fiche(self.objet))
+
+
+class RenouvellementView(circuits.VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Create the draft renewing a convention: same entité, dispositifs and places, starting
+    the day after its end, for the same length."""
+
+    model = Convention
+    espace = "convention"
+    template_name = "conventions/renouvellement.html"
+    page_title = "Renouveler la convention"
+    header_icon = "repeat"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.objet = self.get_objet()
+        if not (
+            self.objet.etat
+            in (EtatConvention.SIGNEE, EtatConvention.EN_VIGUEUR, EtatConvention.EXPIREE)
+            and policy_for(Convention).user_has_permission(request.user, "add")
+            and peut_rediger(self.objet, request.user)
+        ):
+            messages.error(request, "Cette convention ne peut pas être renouvelée par vous.")
+            return redirect(self.url_fiche(self.objet))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update({"objet": self.objet, "url_fiche": self.url_fiche(self.objet)})
+        return context
+
+    def post(self, request, *args, **kwargs):
+        ancienne = self.objet
+        debut = (ancienne.date_fin or timezone.localdate()) + datetime.timedelta(days=1)
+        duree = (ancienne.date_fin - ancienne.date_debut) if ancienne.date_fin else None
+        nouvelle = Convention(
+            intitule=ancienne.intitule,
+            type_convention=ancienne.type_convention,
+            entite=ancienne.entite,
+            departement=ancienne.departement,
+            nationale=ancienne.nationale,
+            date_debut=debut,
+            date_fin=debut + duree if duree else None,
+            signataire=ancienne.signataire,
+            signataire_nom=ancienne.signataire_nom,
+            objectifs=ancienne.objectifs,
+            convention_precedente=ancienne,
+            cree_par=request.user,
+        )
+        try:
+            with transaction.atomic():
+                nouvelle.full_clean(exclude=["numero"])
+                nouvelle._change_reason = f"Renouvellement de {ancienne.numero}"
+                nouvelle.save()
+                for ligne in ancienne.lignes.all():
+                    LigneConvention.objects.create(
+                        convention=nouvelle,
+                        dispositif_id=ligne.dispositif_id,
+                        places_conventionnees=ligne.places_conventionnees,
+                    )
+                log(
+                    instance=nouvelle,
+                    action=ACTION_LOG,
+                    user=request.user,
+                    title=str(nouvelle)[:255],
+                    data={
+                        "transition": "creer",
+                        "de": "",
+                        "vers": nouvelle.etat,
+                        "commentaire": f"Renouvellement de {ancienne.numero}",
+                        "interne": False,
+                        "acteur": libelle_acteur(request.user),
+                    },
+                )
+        except ValidationError as exc:
+            messages.error(request, "Renouvellement impossible : " + " ".join(exc.messages))
+            return redirect(self.url_fiche(ancienne))
+        messages.success(request, f"Brouillon de renouvellement créé : {nouvelle.numero}.")
+        return redirect("convention:edit", nouvelle.pk)
+
+
+class ConventionViewSet(PerimetreModelViewSet):
+    model = Convention
+    icon = "doc-full-inverse"
+    menu_label = "Conventions"
+    url_prefix = "conventions"
+    name = "convention"
+    index_view_class = ConventionIndexView
+    add_view_class = ConventionCreateView
+    edit_view_class = ConventionEditView
+    delete_view_class = ConventionDeleteView
+    inspect_view_class = ConventionInspectView
+    filterset_class = ConventionFilterSet
+    search_fields = ["numero", "intitule", "entite__raison_sociale", "entite__siren"]
+    ordering = ["date_fin"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn("numero", label="Numéro", sort_key="numero", url_name="convention:inspect"),
+        Column("intitule", label="Intitulé", sort_key="intitule"),
+        Column("get_type_convention_display", label="Type", sort_key="type_convention"),
+        Column("entite", label="Entité gestionnaire"),
+        Column("departement_id", label="Dép.", sort_key="departement"),
+        Column("date_debut", label="Début", sort_key="date_debut"),
+        Column("date_fin", label="Fin", sort_key="date_fin"),
+        Column("get_etat_display", label="État", sort_key="etat"),
+    ]
+    list_export = [
+        "numero",
+        "intitule",
+        "get_type_convention_display",
+        "entite.siren",
+        "entite.raison_sociale",
+        "departement_id",
+        "nationale",
+        "date_debut",
+        "date_fin",
+        "get_etat_display",
+        "places_conventionnees",
+        "get_signataire_display",
+        "date_signature",
+        "date_resiliation",
+        "motif_resiliation",
+    ]
+    export_headings = {
+        "numero": "Numéro",
+        "intitule": "Intitulé",
+        "get_type_convention_display": "Type",
+        "entite.siren": "SIREN de l'entité",
+        "entite.raison_sociale": "Entité gestionnaire",
+        "departement_id": "Département",
+        "nationale": "Convention nationale",
+        "date_debut": "Début",
+        "date_fin": "Fin",
+        "get_etat_display": "État",
+        "places_conventionnees": "Places conventionnées",
+        "get_signataire_display": "Signataire",
+        "date_signature": "Date de signature",
+        "date_resiliation": "Résiliation (effet)",
+        "motif_resiliation": "Motif de résiliation",
+    }
+    export_filename = "conventions"
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("intitule"),
+                FieldRowPanel([FieldPanel("type_convention"), FieldPanel("numero")]),
+                FieldPanel("entite"),
+                FieldRowPanel([FieldPanel("departement"), FieldPanel("nationale")]),
+                FieldPanel("convention_precedente"),
+            ],
+            heading="Convention",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date_debut"), FieldPanel("date_fin")]),
+                FieldRowPanel([FieldPanel("signataire"), FieldPanel("signataire_nom")]),
+            ],
+            heading="Période et signature",
+        ),
+        InlinePanelPerimetre(
+            "lignes", heading="Dispositifs couverts et places conventionnées", label="Dispositif"
+        ),
+        InlinePanel("montants", heading="Montants annuels", label="Exercice"),
+        MultiFieldPanel([FieldPanel("objectifs"), FieldPanel("observations")], heading="Objectifs"),
+    ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=ConventionForm).bind_to_model(self.model)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "transition/<int:pk>/<str:nom>/",
+                TransitionConventionView.as_view(),
+                name="transition",
+            ),
+            path(
+                "traitement-groupe/<str:nom>/",
+                TransitionGroupeeConventionView.as_view(),
+                name="transition_groupee",
+            ),
+            path(
+                "documents/<int:pk>/ajouter/",
+                AjoutDocumentConventionView.as_view(),
+                name="ajouter_document",
+            ),
+            path(
+                "financements/<int:pk>/",
+                RattachementFinancementsView.as_view(),
+                name="rattacher_financements",
+            ),
+            path("renouveler/<int:pk>/", RenouvellementView.as_view(), name="renouveler"),
+        ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Avenants
+# ---------------------------------------------------------------------------------------------
+
+
+class AvenantIndexView(PerimetreIndexView):
+    def get_liste_queryset(self):
+        return Avenant.objects.select_related("convention", "convention__entite")
+
+
+class AvenantCreateView(PerimetreCreateView):
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or self.model()
+        convention_id = self.request.GET.get("convention")
+        if convention_id and str(convention_id).isdigit():
+            convention = (
+                policy_for(Convention)
+                .filtrer(Convention.objects.all(), self.request.user, ("change",))
+                .filter(pk=convention_id, etat__in=ETATS_ACTIFS)
+                .first()
+            )
+            if convention is not None:
+                instance.convention = convention
+        return instance
+
+    def save_instance(self):
+        self.form.instance.cree_par = self.request.user
+        instance = self.form.save()
+        log(
+            instance=instance,
+            action=ACTION_LOG,
+            user=self.request.user,
+            title=str(instance)[:255],
+            data={
+                "transition": "creer",
+                "de": "",
+                "vers": instance.etat,
+                "commentaire": "",
+                "interne": False,
+                "acteur": libelle_acteur(self.request.user),
+            },
+        )
+        notifier_avenant_cree(instance)
+        return instance
+
+
+class AvenantEditView(PerimetreEditView):
+    def dispatch(self, request, *args, **kwargs):
+        objet = self.get_object()
+        if objet.etat != EtatAvenant.BROUILLON:
+            messages.error(request, "Un avenant validé ou signé ne se modifie plus.")
+            return redirect("avenant:inspect", objet.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AvenantDeleteView(PerimetreDeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        objet = self.get_object()
+        if objet.etat != EtatAvenant.BROUILLON:
+            messages.error(request, "Seul un avenant en brouillon se supprime.")
+            return redirect("avenant:inspect", objet.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AvenantInspectView(PerimetreInspectView):
+    template_name = "conventions/avenant_inspect.html"
+    fields = [
+        "convention",
+        "numero",
+        "objet",
+        "date_effet",
+        "etat",
+        "date_signature",
+        "applique_le",
+    ]
+
+    def get_edit_url(self):
+        if self.object.etat == EtatAvenant.BROUILLON and policy_for(
+            Avenant
+        ).user_has_permission_for_instance(self.request.user, "change", self.object):
+            return reverse("avenant:edit", args=[self.object.pk])
+        return None
+
+    def get_delete_url(self):
+        if self.object.etat == EtatAvenant.BROUILLON and policy_for(
+            Avenant
+        ).user_has_permission_for_instance(self.request.user, "delete", self.object):
+            return reverse("avenant:delete", args=[self.object.pk])
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        avenant = self.object
+        actuelles = {
+            ligne.dispositif_id: ligne.places_conventionnees
+            for ligne in avenant.convention.lignes.all()
+        }
+        context.update(
+            {
+                "boutons": circuits.boutons_transitions(
+                    avenant, self.request.user, ACTIONS_AVENANT, "avenant"
+                ),
+                "chronologie": chronologie(avenant),
+                "lignes": [
+                    (ligne, actuelles.get(ligne.dispositif_id))
+                    for ligne in avenant.lignes.select_related("dispositif")
+                ],
+                "montants": list(avenant.montants.all()),
+                "documents": list(avenant.documents.select_related("document")),
+            }
+        )
+        return context
+
+
+class TransitionAvenantView(circuits.TransitionView):
+    model = Avenant
+    espace = "avenant"
+    actions = ACTIONS_AVENANT
+
+
+class TransitionGroupeeAvenantView(circuits.TransitionGroupeeView):
+    model = Avenant
+    espace = "avenant"
+    actions = ACTIONS_AVENANT
+    colonnes = (
+        ("Avenant", lambda a: str(a)),
+        ("Objet", lambda a: a.objet[:80]),
+        ("Effet", lambda a: a.date_effet.strftime("%d/%m/%Y")),
+    )
+
+
+class AvenantViewSet(PerimetreModelViewSet):
+    model = Avenant
+    icon = "edit"
+    menu_label = "Avenants"
+    url_prefix = "conventions/avenants"
+    name = "avenant"
+    index_view_class = AvenantIndexView
+    add_view_class = AvenantCreateView
+    edit_view_class = AvenantEditView
+    delete_view_class = AvenantDeleteView
+    inspect_view_class = AvenantInspectView
+    filterset_class = AvenantFilterSet
+    search_fields = ["objet", "convention__numero", "convention__intitule"]
+    ordering = ["-date_effet"]
+    list_display = [
+        TitleColumn("__str__", label="Avenant", url_name="avenant:inspect"),
+        Column("convention", label="Convention"),
+        Column("date_effet", label="Date d'effet", sort_key="date_effet"),
+        Column("get_etat_display", label="État", sort_key="etat"),
+        Column("applique_le", label="Appliqué le", sort_key="applique_le"),
+    ]
+    list_export = [
+        "convention.numero",
+        "numero",
+        "objet",
+        "date_effet",
+        "get_etat_display",
+        "date_signature",
+        "applique_le",
+    ]
+    export_headings = {
+        "convention.numero": "Convention",
+        "numero": "Numéro d'avenant",
+        "get_etat_display": "État",
+    }
+    export_filename = "avenants"
+    panels = [
+        FieldPanel("convention"),
+        FieldPanel("objet"),
+        FieldPanel("date_effet"),
+        InlinePanelPerimetre(
+            "lignes", heading="Nouvelles places conventionnées", label="Dispositif"
+        ),
+        InlinePanel("montants", heading="Nouveaux montants annuels", label="Exercice"),
+    ]
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=AvenantForm).bind_to_model(self.model)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "transition/<int:pk>/<str:nom>/", TransitionAvenantView.as_view(), name="transition"
+            ),
+            path(
+                "traitement-groupe/<str:nom>/",
+                TransitionGroupeeAvenantView.as_view(),
+                name="transition_groupee",
+            ),
+        ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Financing lines without a convention (a list is enough)
+# ---------------------------------------------------------------------------------------------
+
+
+class FinancementSansConventionIndexView(PerimetreIndexView):
+    page_title = "Financements sans convention"
+
+    def get_liste_queryset(self):
+        return Financement.objects.filter(convention__isnull=True).select_related(
+            "dispositif", "programme"
+        )
+
+    def get_add_url(self):
+        return None
+
+    def get_edit_url(self, instance):
+        return None
+
+    def get_copy_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
+    def get_inspect_url(self, instance):
+        return reverse("financement:inspect", args=[instance.pk])
+
+
+class FinancementSansConventionViewSet(PerimetreModelViewSet):
+    """Read-only listing of the financing lines not linked to a convention (links to the
+    financing line's own pages)."""
+
+    model = Financement
+    icon = "warning"
+    menu_label = "Financements sans convention"
+    url_prefix = "conventions/financements-sans-convention"
+    name = "financement_sans_convention"
+    index_view_class = FinancementSansConventionIndexView
+    filterset_class = FinancementSansConventionFilterSet
+    search_fields = ["dispositif__nom", "dispositif__code"]
+    ordering = ["-exercice", "dispositif__code"]
+    list_display = [
+        TitleColumn(
+            "dispositif",
+            label="Dispositif",
+            sort_key="dispositif__code",
+            url_name="financement:inspect",
+        ),
+        Column("exercice", label="Exercice", sort_key="exercice"),
+        Column("programme_id", label="Programme"),
+        Column("places_financees", label="Places", sort_key="places_financees"),
+        Column("montant_annuel", label="Montant annuel (€)", sort_key="montant_annuel"),
+    ]
+    list_export = [
+        "dispositif.code",
+        "dispositif.nom",
+        "exercice",
+        "programme_id",
+        "places_financees",
+        "montant_annuel",
+    ]
+    export_headings = {"dispositif.code": "Code dispositif", "dispositif.nom": "Dispositif"}
+    export_filename = "financements-sans-convention"
+    form_fields = ["exercice"]
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name in {"index", "index_results"}]
+
+    def register_admin_url_finder(self):
+        pass  # the financing lines' own viewset ("financement") stays their admin URL
+
+    def register_reference_index(self):
+        pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Menu: the group and its queues
+# ---------------------------------------------------------------------------------------------
+
+
+class ConventionsViewSetGroup(ModelViewSetGroup):
+    menu_label = "Conventions"
+    menu_icon = "doc-full-inverse"
+    menu_order = 300
+    items = (ConventionViewSet, AvenantViewSet, FinancementSansConventionViewSet)
+
+    def get_submenu_items(self):
+        from wagtail.admin.menu import MenuItem
+
+        class FileMenuItem(MenuItem):
+            def is_shown(self, request):
+                return request.user.has_perm("conventions.view_convention")
+
+        items = super().get_submenu_items()
+        files = [
+            ("a_pre_valider", "À pré-valider"),
+            ("a_valider", "À valider"),
+            ("a_signer", "À signer"),
+            ("fin_6_mois", "Se terminant bientôt"),
+        ]
+        for rang, (cle, libelle) in enumerate(files):
+            items.insert(
+                1 + rang,
+                FileMenuItem(
+                    f"· {libelle}",
+                    url=f"{reverse('convention:index')}?file={cle}",
+                    name=f"conventions-{cle}",
+                    icon_name="list-ul",
+                    order=2 + rang,
+                ),
+            )
+        return items

@@ -1,0 +1,76 @@
+"""Filters of the request list: the queues ("file") and the usual criteria. Every choice list is
+limited to the user's perimeter."""
+
+import django_filters
+from django.db.models import Q
+from wagtail.admin.filters import WagtailFilterSet
+
+from backoffice.acces import perimetres
+from backoffice.acces.policies import policy_for
+from backoffice.acces.viewsets import LECTURE
+from backoffice.offre.models import Nature
+from backoffice.territoires.models import Departement
+
+from .models import Demande, EtatDemande, TypeDemande
+
+
+class File:
+    """The work queues: who acts on which state (DOMAIN.md §5.1)."""
+
+    A_PRE_VALIDER = "a_pre_valider"
+    A_VALIDER = "a_valider"
+    A_COMPLETER = "a_completer"
+    TRAITEES = "traitees"
+
+    ETATS = {
+        A_PRE_VALIDER: [EtatDemande.SOUMISE],
+        A_VALIDER: [EtatDemande.PRE_VALIDEE],
+        A_COMPLETER: [EtatDemande.A_COMPLETER],
+        TRAITEES: [EtatDemande.VALIDEE, EtatDemande.REFUSEE, EtatDemande.ANNULEE],
+    }
+    LIBELLES = {
+        A_PRE_VALIDER: "À pré-valider",
+        A_VALIDER: "À valider",
+        A_COMPLETER: "À compléter",
+        TRAITEES: "Traitées",
+    }
+    CHOICES = list(LIBELLES.items())
+
+
+def demandes_du_perimetre(user):
+    return policy_for(Demande).filtrer(Demande.objects.all(), user, LECTURE)
+
+
+def departements_des_demandes(request):
+    """Départements of the user's perimeter, plus those of the requests they can see (an
+    entité's gestionnaire sees its requests wherever they are)."""
+    if request is None:
+        return Departement.objects.none()
+    perimetre = perimetres.perimetre_pour(request.user, "demandes.demande", LECTURE)
+    if perimetre.national:
+        return Departement.objects.all()
+    return Departement.objects.filter(
+        Q(code__in=perimetre.departements)
+        | Q(code__in=demandes_du_perimetre(request.user).values("departement_id"))
+    ).distinct()
+
+
+class DemandeFilterSet(WagtailFilterSet):
+    file = django_filters.ChoiceFilter(
+        choices=File.CHOICES, label="File de travail", method="filtrer_file"
+    )
+    etat = django_filters.ChoiceFilter(choices=EtatDemande.choices, label="État")
+    type_demande = django_filters.ChoiceFilter(choices=TypeDemande.choices, label="Type")
+    departement = django_filters.ModelChoiceFilter(
+        queryset=departements_des_demandes, label="Département"
+    )
+    nature = django_filters.ModelChoiceFilter(
+        field_name="type_dispositif__nature", queryset=Nature.objects.all(), label="Nature"
+    )
+
+    class Meta:
+        model = Demande
+        fields = []
+
+    def filtrer_file(self, queryset, name, value):
+        return queryset.filter(etat__in=File.ETATS.get(value, []))

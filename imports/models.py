@@ -1,0 +1,77 @@
+"""Temps 1 import jobs: the uploaded file kept as sent, who filed it with which perimeter, the
+analysis report, the annotated copy, and the state of the job."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+
+from backoffice.territoires.models import Departement
+
+
+class EtatImport(models.TextChoices):
+    DEPOSEE = "deposee", "Déposé"
+    EN_ANALYSE = "en_analyse", "Analyse en cours"
+    ANALYSEE = "analysee", "Analysé, prêt à appliquer"
+    EN_ERREUR = "en_erreur", "Erreurs à corriger"
+    EN_APPLICATION = "en_application", "Application en cours"
+    APPLIQUEE = "appliquee", "Appliqué"
+    ECHEC = "echec", "Échec de l'application"
+
+
+class ImportTemps1(models.Model):
+    Etat = EtatImport
+
+    fichier = models.FileField("fichier déposé", upload_to="imports/temps1/%Y/%m/", max_length=255)
+    nom_fichier = models.CharField("nom du fichier", max_length=255)
+    deposant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports_temps1",
+        verbose_name="déposant",
+    )
+    cree_le = models.DateTimeField("déposé le", auto_now_add=True)
+    modifie_le = models.DateTimeField("modifié le", auto_now=True)
+    perimetre_libelle = models.CharField("périmètre du déposant", max_length=255, blank=True)
+    # The départements of the filer's perimeter when filing: an import is visible to the
+    # accounts whose perimeter covers one of them (acces.perimetres), national ones see all.
+    departements = models.ManyToManyField(
+        Departement, blank=True, related_name="+", verbose_name="départements du périmètre"
+    )
+    etat = models.CharField("état", max_length=20, choices=Etat.choices, default=Etat.DEPOSEE)
+    progression = models.PositiveSmallIntegerField(
+        "progression (%)", default=0, validators=[MaxValueValidator(100)]
+    )
+    rapport = models.JSONField("rapport", default=dict, blank=True)
+    message_echec = models.TextField("message d'échec", blank=True)
+    fichier_annote = models.FileField(
+        "fichier annoté",
+        upload_to="imports/temps1/annotes/%Y/%m/",
+        max_length=255,
+        null=True,
+        blank=True,
+    )
+    applique_le = models.DateTimeField("appliqué le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "import Temps 1"
+        verbose_name_plural = "imports Temps 1"
+        ordering = ["-cree_le", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(etat__in=EtatImport.values), name="import_temps1_etat_valide"
+            ),
+            models.CheckConstraint(
+                condition=Q(progression__lte=100), name="import_temps1_progression_0_100"
+            ),
+        ]
+
+    def __str__(self):
+        return self.libelle
+
+    @property
+    def libelle(self):
+        """How history entries name the import (change reason of every object it writes)."""
+        return f"Import Temps 1 n° {self.pk} ({self.nom_fichier})"

@@ -1,0 +1,445 @@
+"""Writing Temps 1 workbooks with openpyxl: the blank template and the export of current data
+(the same format, national codes filled in, ready to edit and import again).
+
+Layout: the three data tabs (bold coloured header row, frozen, a note on every header, code
+columns formatted as text, a drop-down on every list column), the « Annexes et guide » tab
+(every column with its accepted values and an example, then every list) and a hidden « Listes »
+tab holding the drop-downs' values behind named ranges. Written in write-only mode: an export of
+the whole country stays fast and light.
+"""
+
+import datetime
+
+from django.db.models import Prefetch, Q
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from backoffice.acces.perimetres import filtrer, perimetre_pour
+from backoffice.offre.choices import RoleContact
+from backoffice.offre.models import ContactReferent, Dispositif, EntiteGestionnaire, Financement
+
+from .referentiel import Referentiel, libelle_programme
+from .schema import (
+    FEUILLE_DISPOSITIFS,
+    FEUILLE_ENTITES,
+    FEUILLE_FINANCEMENTS,
+    GUIDE,
+    LISTES,
+    TITRES_LISTES,
+)
+from .valeurs import code_departement
+
+BLEU = "000091"  # DSFR "bleu France"
+BLEU_CLAIR = "E3E3FD"
+GRIS = "F6F6F6"
+POLICE_ENTETE = Font(bold=True, color="FFFFFF")
+FOND_ENTETE = PatternFill("solid", fgColor=BLEU)
+FOND_OBLIGATOIRE = PatternFill("solid", fgColor="6A6AF4")
+BORDURE = Border(bottom=Side(style="thin", color="929292"))
+ALIGNEMENT_ENTETE = Alignment(wrap_text=True, vertical="center")
+FORMAT_DATE = "DD/MM/YYYY"
+FORMAT_MONTANT = "#,##0.00"
+FORMAT_TEXTE = "@"
+LIGNES_MODELE = 1000  # rows of the blank template that carry drop-downs
+AUTEUR = "Parc d'hébergement"
+
+
+def _nom_plage(liste):
+    return f"liste_{liste}"
+
+
+class _Redacteur:
+    def __init__(self, referentiel=None):
+        self.ref = referentiel or Referentiel()
+        self.classeur = Workbook(write_only=True)
+
+    # -- data tabs --------------------------------------------------------------------------
+
+    def feuille(self, schema, lignes):
+        """A data tab; `lignes` yields {column key: value} dicts."""
+        ws = self.classeur.create_sheet(schema.nom)
+        colonnes = schema.colonnes
+        derniere = get_column_letter(len(colonnes))
+        ws.freeze_panes = "A2"
+        for indice, colonne in enumerate(colonnes, start=1):
+            dimension = ws.column_dimensions[get_column_letter(indice)]
+            dimension.width = colonne.largeur
+            if colonne.format_texte:
+                dimension.number_format = FORMAT_TEXTE
+            elif colonne.genre == "date":
+                dimension.number_format = FORMAT_DATE
+            elif colonne.genre == "montant":
+                dimension.number_format = FORMAT_MONTANT
+        ws.append([self._entete(ws, c) for c in colonnes])
+        ws.row_dimensions[1].height = 32
+
+        nombre = 0
+        for valeurs in lignes:
+            nombre += 1
+            ws.append([self._cellule(ws, c, valeurs.get(c.cle)) for c in colonnes])
+
+        fin = max(LIGNES_MODELE, nombre + 500) + 1
+        for indice, colonne in enumerate(colonnes, start=1):
+            if not colonne.liste:
+                continue
+            lettre = get_column_letter(indice)
+            validation = DataValidation(
+                type="list",
+                formula1=_nom_plage(colonne.liste),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle="Valeur hors liste",
+                error=f"Choisissez une valeur de la liste « {TITRES_LISTES[colonne.liste]} » "
+                "(onglet Annexes et guide).",
+            )
+            validation.add(f"{lettre}2:{lettre}{fin}")
+            ws.data_validations.append(validation)
+        ws.auto_filter.ref = f"A1:{derniere}{max(nombre + 1, 1)}"
+        return nombre
+
+    def _entete(self, ws, colonne):
+        cellule = WriteOnlyCell(ws, value=colonne.entete_modele)
+        cellule.font = POLICE_ENTETE
+        cellule.fill = FOND_OBLIGATOIRE if colonne.entete_modele.endswith("*") else FOND_ENTETE
+        cellule.alignment = ALIGNEMENT_ENTETE
+        cellule.border = BORDURE
+        note = self._note(colonne)
+        cellule.comment = Comment(note, AUTEUR, width=320, height=40 + 16 * (note.count("\n") + 2))
+        return cellule
+
+    def _note(self, colonne):
+        lignes = []
+        if colonne.obligatoire:
+            lignes.append("Obligatoire.")
+        elif colonne.marque_obligatoire:
+            lignes.append("Obligatoire pour un nouveau dispositif.")
+        if colonne.aide:
+            lignes.append(colonne.aide)
+        if colonne.liste:
+            valeurs = self.ref.valeurs_liste(colonne.liste)
+            if len(valeurs) <= 12:
+                lignes.append("Valeurs : " + ", ".join(valeurs) + ".")
+            else:
+                lignes.append(
+                    "Choisissez dans la liste (toutes les valeurs : onglet Annexes et guide)."
+                )
+        if colonne.exemple:
+            lignes.append(f"Exemple : {colonne.exemple}")
+        return "\n".join(lignes) or colonne.entete
+
+    def _cellule(self, ws, colonne, valeur):
+        if valeur is None or valeur == "":
+            return None
+        if isinstance(valeur, datetime.date):
+            cellule = WriteOnlyCell(ws, value=valeur)
+            cellule.number_format = FORMAT_DATE
+            return cellule
+        if colonne.genre == "montant":
+            cellule = WriteOnlyCell(ws, value=valeur)
+            cellule.number_format = FORMAT_MONTANT
+            return cellule
+        if colonne.format_texte:
+            cellule = WriteOnlyCell(ws, value=str(valeur))
+            cellule.number_format = FORMAT_TEXTE
+            return cellule
+        return valeur
+
+    # -- guide and lists ---------------------------------------------------------------------
+
+    def guide(self):
+        ws = self.classeur.create_sheet(GUIDE)
+        for lettre, largeur in zip("ABCDEF", (22, 30, 13, 60, 26, 4), strict=True):
+            ws.column_dimensions[lettre].width = largeur
+
+        def titre(texte, taille=14):
+            cellule = WriteOnlyCell(ws, value=texte)
+            cellule.font = Font(bold=True, size=taille, color=BLEU)
+            ws.append([cellule])
+
+        def ligne_entete(valeurs):
+            cellules = []
+            for valeur in valeurs:
+                cellule = WriteOnlyCell(ws, value=valeur)
+                cellule.font = POLICE_ENTETE
+                cellule.fill = FOND_ENTETE
+                cellules.append(cellule)
+            ws.append(cellules)
+
+        def ligne_texte(*valeurs):
+            cellules = []
+            for valeur in valeurs:
+                cellule = WriteOnlyCell(ws, value=valeur)
+                cellule.alignment = Alignment(wrap_text=True, vertical="top")
+                cellules.append(cellule)
+            ws.append(cellules)
+
+        titre("Classeur Temps 1 — guide de remplissage", 16)
+        for paragraphe in (
+            "Ce classeur décrit l'offre d'un territoire : les entités gestionnaires (onglet "
+            "Entités), leurs dispositifs (onglet Dispositifs, chacun rattaché à une entité) et "
+            "les financements de chaque dispositif (onglet Financements).",
+            "Les colonnes marquées * sont obligatoires. Les en-têtes sont reconnus par leur nom "
+            "(majuscules, accents et espaces indifférents) : l'ordre des colonnes est libre, une "
+            "colonne inconnue est ignorée avec un avertissement.",
+            "Le dépôt vérifie tout le classeur avant d'écrire quoi que ce soit et liste toutes "
+            "les erreurs à la fois (onglet, ligne, colonne). Rien n'est enregistré tant qu'il "
+            "reste une erreur ; réimporter le même fichier ne change rien.",
+            "Pour corriger des données existantes, partez d'un export : il porte les codes "
+            "dispositif ; modifiez les cellules voulues et déposez-le.",
+            "Valeurs saisies : dates en cellule date ou 31/12/2025, 31/12/25, 2025-12-31 ; "
+            "nombres en cellule nombre ou texte (« 12 345,50 ») ; listes sans tenir compte des "
+            "majuscules ni des accents. Une cellule vide efface la valeur enregistrée ; une "
+            "colonne absente la laisse telle quelle. Un import ne supprime jamais rien.",
+        ):
+            ligne_texte(paragraphe)
+        ws.append([])
+
+        for schema in (FEUILLE_ENTITES, FEUILLE_DISPOSITIFS, FEUILLE_FINANCEMENTS):
+            titre(f"Onglet « {schema.nom} »")
+            ligne_texte(schema.description)
+            ligne_entete(["Colonne", "Valeurs acceptées", "Obligatoire", "Explication", "Exemple"])
+            for colonne in schema.colonnes:
+                if colonne.obligatoire:
+                    obligatoire = "oui"
+                elif colonne.marque_obligatoire:
+                    obligatoire = "si pas de code"
+                else:
+                    obligatoire = "non"
+                ligne_texte(
+                    colonne.entete,
+                    self._valeurs_acceptees(colonne),
+                    obligatoire,
+                    colonne.aide,
+                    colonne.exemple,
+                )
+            ws.append([])
+
+        titre("Natures et types de dispositif")
+        ligne_entete(["Nature", "Type", "Régime", "Places autorisées obligatoires", "Code"])
+        for type_ in self.ref.types:
+            ligne_texte(
+                type_.nature.libelle,
+                type_.libelle,
+                type_.get_regime_display(),
+                "oui" if type_.places_autorisees_requises else "",
+                type_.code,
+            )
+        ws.append([])
+        titre("Départements")
+        ligne_entete(["Code", "Nom"])
+        for code, departement in self.ref.departements.items():
+            ligne_texte(code, departement.nom)
+        ws.append([])
+        for liste in (
+            "statuts",
+            "publics",
+            "modes_hebergement",
+            "programmes",
+            "services",
+            "modes_financement",
+            "orientations",
+        ):
+            titre(TITRES_LISTES[liste])
+            if liste == "programmes":
+                for programme in self.ref.programmes:
+                    ligne_texte(libelle_programme(programme), programme.libelle)
+            else:
+                for valeur in self.ref.valeurs_liste(liste):
+                    ligne_texte(valeur)
+            ws.append([])
+
+    def _valeurs_acceptees(self, colonne):
+        if colonne.liste == "departements":
+            return "Code officiel du département (liste)"
+        if colonne.liste:
+            valeurs = self.ref.valeurs_liste(colonne.liste)
+            if len(valeurs) > 12:
+                return f"Une valeur de la liste « {TITRES_LISTES[colonne.liste]} » (plus bas)"
+            return ", ".join(valeurs)
+        return {
+            "siren": "9 chiffres",
+            "siret": "14 chiffres",
+            "finess": "9 caractères",
+            "code_postal": "5 chiffres",
+            "telephone": "Numéro de téléphone",
+            "courriel": "Adresse électronique",
+            "entier": "Nombre entier ≥ 0",
+            "montant": "Nombre ≥ 0",
+            "annee": "Année (2000 à 2100)",
+            "date": "Date",
+            "action": "Texte (ex. 02)",
+            "info": "Information, ignorée à l'import",
+        }.get(colonne.genre, "Texte")
+
+    def listes(self):
+        ws = self.classeur.create_sheet(LISTES)
+        ws.sheet_state = "hidden"
+        noms = list(TITRES_LISTES)
+        colonnes = [self.ref.valeurs_liste(nom) for nom in noms]
+        ws.append([TITRES_LISTES[nom] for nom in noms])
+        for rang in range(max(len(c) for c in colonnes)):
+            ws.append([c[rang] if rang < len(c) else None for c in colonnes])
+        for indice, (nom, valeurs) in enumerate(zip(noms, colonnes, strict=True), start=1):
+            lettre = get_column_letter(indice)
+            plage = f"{quote_sheetname(LISTES)}!${lettre}$2:${lettre}${len(valeurs) + 1}"
+            self.classeur.defined_names[_nom_plage(nom)] = DefinedName(
+                _nom_plage(nom), attr_text=plage
+            )
+
+    def enregistrer(self, destination):
+        self.classeur.save(destination)
+
+
+def generer_modele(destination):
+    """Write the blank Temps 1 workbook to `destination` (a path or a binary file)."""
+    redacteur = _Redacteur()
+    for schema in (FEUILLE_ENTITES, FEUILLE_DISPOSITIFS, FEUILLE_FINANCEMENTS):
+        redacteur.feuille(schema, [])
+    redacteur.guide()
+    redacteur.listes()
+    redacteur.enregistrer(destination)
+
+
+# ---------------------------------------------------------------------------------------------
+# Export of current data
+# ---------------------------------------------------------------------------------------------
+
+
+def _libelle(choix, valeur):
+    return choix.get(valeur, valeur) if valeur else ""
+
+
+def exporter(destination, departements=None, user=None):
+    """Write the current offer in the Temps 1 format; returns the row counts per sheet.
+
+    `user`: limit to what this user may read (their perimeter); `departements`: limit to these
+    COG codes. Entités are those with a dispositif exported, plus those whose siège is in the
+    chosen départements (or the perimeter); financements are those of the exported dispositifs.
+    """
+    ref = Referentiel()
+    dispositifs = Dispositif.objects.select_related("entite", "type__nature").order_by("code")
+    entites = EntiteGestionnaire.objects.order_by("raison_sociale", "siren")
+    if user is not None:
+        dispositifs = filtrer(dispositifs, perimetre_pour(user, "offre.dispositif", "view"))
+        entites = filtrer(entites, perimetre_pour(user, "offre.entitegestionnaire", "view"))
+    if departements:
+        codes = sorted({code_departement(d) for d in departements})
+        dispositifs = dispositifs.filter(departement_id__in=codes)
+        entites = entites.filter(
+            Q(departement_id__in=codes) | Q(dispositifs__departement_id__in=codes)
+        ).distinct()
+    entites = entites.prefetch_related(
+        Prefetch(
+            "contacts",
+            queryset=ContactReferent.objects.filter(role=RoleContact.GESTIONNAIRE).order_by("pk"),
+            to_attr="contacts_gestionnaires",
+        )
+    )
+    statuts = ref.libelles_statiques("statuts")
+    publics = ref.libelles_statiques("publics")
+    modes = ref.libelles_statiques("modes_hebergement")
+    services = ref.libelles_statiques("services")
+    modes_financement = ref.libelles_statiques("modes_financement")
+    orientations = ref.libelles_statiques("orientations")
+    programmes = {p.code: libelle_programme(p) for p in ref.programmes}
+
+    dispositifs = list(dispositifs)
+    ids_entites = {d.entite_id for d in dispositifs}
+    entites = list(entites)
+    manquantes = ids_entites - {e.pk for e in entites}
+    if manquantes:  # the entité of an exported dispositif is always exported
+        entites += list(
+            EntiteGestionnaire.objects.filter(pk__in=manquantes).prefetch_related(
+                Prefetch(
+                    "contacts",
+                    queryset=ContactReferent.objects.filter(role=RoleContact.GESTIONNAIRE).order_by(
+                        "pk"
+                    ),
+                    to_attr="contacts_gestionnaires",
+                )
+            )
+        )
+
+    def lignes_entites():
+        for e in entites:
+            contact = e.contacts_gestionnaires[0] if e.contacts_gestionnaires else None
+            yield {
+                "siren": e.siren,
+                "raison_sociale": e.raison_sociale,
+                "statut_juridique": _libelle(statuts, e.statut_juridique),
+                "adresse": e.adresse,
+                "code_postal": e.code_postal,
+                "commune": e.commune,
+                "telephone": e.telephone,
+                "courriel": e.courriel,
+                "contact_nom": contact.nom if contact else "",
+                "contact_courriel": contact.courriel if contact else "",
+            }
+
+    def lignes_dispositifs():
+        for d in dispositifs:
+            yield {
+                "code": d.code,
+                "reference_locale": d.reference_locale,
+                "siren": d.entite.siren,
+                "raison_sociale": d.entite.raison_sociale,
+                "nom": d.nom,
+                "nature": d.type.nature.libelle,
+                "type": d.type.libelle,
+                "departement": d.departement_id,
+                "adresse": d.adresse,
+                "code_postal": d.code_postal,
+                "commune": d.commune,
+                "siret": d.siret,
+                "finess": d.finess,
+                "code_dna": d.code_dna,
+                "public": _libelle(publics, d.public),
+                "mode_hebergement": _libelle(modes, d.mode_hebergement),
+                "places_autorisees": d.places_autorisees,
+                "places_pmr": d.places_pmr,
+                "date_ouverture": d.date_ouverture,
+                "telephone": d.telephone,
+                "courriel": d.courriel,
+            }
+
+    noms = {d.pk: (d.code, d.nom) for d in dispositifs}
+
+    def lignes_financements():
+        requete = Financement.objects.order_by(
+            "dispositif__code", "exercice", "programme_id", "action", "mode"
+        )
+        ids = list(noms)
+        for debut in range(0, len(ids), 5000):
+            for f in requete.filter(dispositif_id__in=ids[debut : debut + 5000]):
+                code, nom = noms[f.dispositif_id]
+                yield {
+                    "dispositif": code,
+                    "nom_dispositif": nom,
+                    "exercice": f.exercice,
+                    "programme": programmes.get(f.programme_id, f.programme_id),
+                    "action": f.action,
+                    "service_financeur": _libelle(services, f.service_financeur),
+                    "mode": _libelle(modes_financement, f.mode),
+                    "places_financees": f.places_financees,
+                    "montant_annuel": f.montant_annuel,
+                    "date_debut": f.date_debut,
+                    "date_fin": f.date_fin,
+                    "orientation": _libelle(orientations, f.orientation),
+                }
+
+    redacteur = _Redacteur(ref)
+    compteurs = {
+        FEUILLE_ENTITES.nom: redacteur.feuille(FEUILLE_ENTITES, lignes_entites()),
+        FEUILLE_DISPOSITIFS.nom: redacteur.feuille(FEUILLE_DISPOSITIFS, lignes_dispositifs()),
+        FEUILLE_FINANCEMENTS.nom: redacteur.feuille(FEUILLE_FINANCEMENTS, lignes_financements()),
+    }
+    redacteur.guide()
+    redacteur.listes()
+    redacteur.enregistrer(destination)
+    return compteurs
