@@ -171,12 +171,13 @@ def reinitialiser_pic_rss():
 
 
 def memoire(fonction):
-    """Peak Python allocations (tracemalloc) and peak RSS growth of one call, in MB."""
+    """Peak Python allocations (tracemalloc) and peak RSS growth of one call, in MB, and the
+    call's result."""
     gc.collect()
     remis_a_zero = reinitialiser_pic_rss()
     rss_avant = rss_courant_ko()
     maxrss_avant = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    fonction()  # RSS first, without tracemalloc (which costs memory and time itself)
+    resultat = fonction()  # RSS first, without tracemalloc (which costs memory and time itself)
     if remis_a_zero:
         delta_rss = (pic_rss_ko() - rss_avant) / 1024
     else:
@@ -186,7 +187,7 @@ def memoire(fonction):
     fonction()
     _, pic = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return pic / 2**20, delta_rss
+    return pic / 2**20, delta_rss, resultat
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +272,7 @@ def executer(repetitions, repetitions_export):
     from backoffice.offre.models import Dispositif, EntiteGestionnaire
 
     charge_debut = os.getloadavg()[0]
+    print("Mesures (client de test Django) …", flush=True)
     User = get_user_model()
     entite = (
         EntiteGestionnaire.objects.annotate(n=Count("dispositifs")).order_by("-n", "pk").first()
@@ -348,6 +350,7 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
     for nom, url, requete in scenarios:
         vue = mesurer(page(url), repetitions)
         resultats.append(ligne(profil, nom, vue, mesurer(requete, repetitions), CIBLE_PAGE_MS))
+        progression(resultats[-1])
 
     # Inspect page of the entité that runs the most dispositifs.
     def reference_fiche():
@@ -358,6 +361,7 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
     vus = perimetre(entite.dispositifs.all()).count()
     nom = f"fiche entité ({vus}/{entite.dispositifs.count()} disp.)"
     resultats.append(ligne(profil, nom, vue, mesurer(reference_fiche, repetitions), CIBLE_PAGE_MS))
+    progression(resultats[-1])
 
     # XLSX export of the whole list, against a plain openpyxl dump of the same rows.
     def reference_export():
@@ -373,9 +377,9 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
     export = page(f"{liste}?export=xlsx")
     vue = mesurer(export, repetitions_export)
     ref = mesurer(reference_export, repetitions_export)
-    taille = len(export()) / 2**20
-    pic_py, delta_rss = memoire(export)
-    pic_py_ref, delta_rss_ref = memoire(reference_export)
+    pic_py, delta_rss, fichier = memoire(export)
+    pic_py_ref, delta_rss_ref, _ = memoire(reference_export)
+    taille = len(fichier) / 2**20
     resultat = ligne(profil, f"export XLSX ({total} lignes)", vue, ref, CIBLE_EXPORT_S * 1000)
     resultat.update(
         taille_mo=round(taille, 1),
@@ -387,7 +391,12 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
         memoire_ok=max(pic_py, delta_rss) < CIBLE_EXPORT_MO,
     )
     resultats.append(resultat)
+    progression(resultat)
     return resultats
+
+
+def progression(r):
+    print(f"  {r['profil']} · {r['mesure']} : médiane {r['mediane_ms']:.0f} ms", flush=True)
 
 
 def ligne(profil, nom, vue, ref, cible_ms):
@@ -429,6 +438,7 @@ def afficher(chargement, resultats, contexte):
         "req.",
         "SQL ms",
         "réf. ms",
+        "réf. CPU",
         "ratio",
         "cible",
         "",
@@ -439,7 +449,7 @@ def afficher(chargement, resultats, contexte):
         chiffres = [r[k] for k in ("mediane_ms", "p90_ms", "cpu_ms", "requetes", "sql_ms")]
         lignes.append(
             [r["profil"], r["mesure"], *(f"{c:.0f}" for c in chiffres)]
-            + [f"{r['reference_ms']:.0f}", f"{r['ratio']}", cible]
+            + [f"{r['reference_ms']:.0f}", f"{r['reference_cpu_ms']:.0f}", f"{r['ratio']}", cible]
             + ["OK" if r["ok"] else "HORS CIBLE"]
         )
     largeurs = [max(len(x[i]) for x in [entetes, *lignes]) for i in range(len(entetes))]

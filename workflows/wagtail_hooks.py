@@ -11,7 +11,10 @@ def enregistrer_actions(actions):
         def format_message(self, log_entry):
             donnees = log_entry.data or {}
             message = f"{donnees.get('de', '?')} → {donnees.get('vers', '?')}"
-            if donnees.get("commentaire"):
-                prefixe = "commentaire interne" if donnees.get("interne") else "commentaire"
-                message += f" ({prefixe} : {donnees['commentaire']})"
+            if donnees.get("interne"):
+                # Logs are listed in reports that only check model permissions: an internal
+                # comment's text stays on the object's own (perimeter-checked) timeline.
+                message += " (commentaire interne)"
+            elif donnees.get("commentaire"):
+                message += f" (commentaire : {donnees['commentaire']})"
             return message

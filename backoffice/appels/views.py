@@ -455,6 +455,10 @@ class CandidatureForm(PerimetreForm):
             )
         if "entite" in self.fields:
             self.fields["entite"].required = False
+        if "departement" in self.fields:
+            # An operator has no département perimeter: any département of the call will do
+            # (Candidature.clean checks it is covered; the filing service checks the rights).
+            self.fields["departement"].queryset = Departement.objects.all()
         if self.instance.pk:
             # Filed: the call and the candidate do not change any more.
             for nom in ("appel", "entite", "siren_entite"):
@@ -491,7 +495,16 @@ class CandidatureIndexView(PerimetreIndexView):
         return Candidature.objects.select_related("appel", "entite", "departement")
 
 
-class CandidatureCreateView(PerimetreCreateView):
+class RefusMixin:
+    def refuser(self, form, champ, erreur):
+        """Back to the form with the error; nothing saved (Wagtail's own invalid path)."""
+        form.add_error(champ, erreur)
+        self.produced_error_code = "validation_error"
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+
+class CandidatureCreateView(RefusMixin, PerimetreCreateView):
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance() or self.model()
         appel_id = self.request.GET.get("appel")
@@ -521,17 +534,13 @@ class CandidatureCreateView(PerimetreCreateView):
                 self.request.user, instance, fichier=form.cleaned_data.get("dossier")
             )
         except Http404:
-            form.add_error("appel", "Appel à projets introuvable.")
-            return self.form_invalid(form)
+            return self.refuser(form, "appel", "Appel à projets introuvable.")
         except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-            return self.form_invalid(form)
+            return self.refuser(form, None, str(exc))
         except TransitionImpossible as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
+            return self.refuser(form, None, exc.message)
         except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
+            return self.refuser(form, None, exc)
         self.object = instance
         messages.success(
             self.request,
@@ -541,7 +550,7 @@ class CandidatureCreateView(PerimetreCreateView):
         return redirect("candidature:inspect", instance.pk)
 
 
-class CandidatureEditView(PerimetreEditView):
+class CandidatureEditView(RefusMixin, PerimetreEditView):
     def dispatch(self, request, *args, **kwargs):
         objet = self.get_object()
         if objet.etat != EtatCandidature.DEPOSEE or not objet.appel.depot_ouvert():
@@ -573,8 +582,7 @@ class CandidatureEditView(PerimetreEditView):
         try:
             return super().form_valid(form)
         except TransitionImpossible as exc:
-            form.add_error(None, exc.message)
-            return self.form_invalid(form)
+            return self.refuser(form, None, exc.message)
 
 
 class CandidatureInspectView(PerimetreInspectView):

@@ -13,14 +13,15 @@ TELEPHONE_RE = re.compile(r"^\+?[\d .\-()]{6,20}$")
 
 
 def _compact(valeur):
-    return re.sub(r"[\s\u00a0.]", "", str(valeur or ""))
+    texte = str(valeur if valeur is not None else "").strip()
+    if re.fullmatch(r"\d+\.0", texte):  # a number read from a spreadsheet: 552100554.0
+        texte = texte[:-2]
+    return re.sub(r"[\s\u00a0.]", "", texte)
 
 
 def normaliser_siren(valeur):
     """Remove spaces; pad a number that lost its leading zeros (Excel)."""
     texte = _compact(valeur)
-    if texte.endswith(".0"):
-        texte = texte[:-2]
     if texte.isdigit() and len(texte) < 9:
         texte = texte.zfill(9)
     return texte
@@ -28,8 +29,6 @@ def normaliser_siren(valeur):
 
 def normaliser_siret(valeur):
     texte = _compact(valeur)
-    if texte.endswith(".0"):
-        texte = texte[:-2]
     if texte.isdigit() and 9 < len(texte) < 14:
         texte = texte.zfill(14)
     return texte

@@ -2,7 +2,8 @@
 nomenclature. Perimeters are enforced by the base classes of backoffice.acces.viewsets."""
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -57,8 +58,20 @@ class HistoriqueInspectView(PerimetreInspectView):
 
 class EntiteIndexView(PerimetreIndexView):
     def get_liste_queryset(self):
+        # The count is a figure: only the dispositifs of the user's perimeter (an entité seen
+        # from the 75 must not reveal how many dispositifs it runs in the 44).
+        visibles = (
+            perimetres.filtrer(
+                Dispositif.objects.filter(entite=OuterRef("pk")),
+                perimetres.perimetre_pour(self.request.user, "offre.dispositif", "view"),
+            )
+            .order_by()
+            .values("entite")
+            .annotate(nombre=Count("pk"))
+            .values("nombre")
+        )
         return EntiteGestionnaire.objects.select_related("departement").annotate(
-            nb_dispositifs=Count("dispositifs", distinct=True)
+            nb_dispositifs=Coalesce(Subquery(visibles), Value(0))
         )
 
 

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "backoffice.acces.middleware.LoginThrottleMiddleware",
+    "backoffice.acces.middleware.RapportsNationauxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -209,3 +210,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "backoffice.acces.forms.FormulaireConnexion"
+DEMANDES_RELANCE_JOURS = int(os.environ.get("DEMANDES_RELANCE_JOURS", "7"))

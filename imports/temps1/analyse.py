@@ -15,6 +15,7 @@ row: uniqueness is checked here against the cached instances).
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from backoffice.acces.perimetres import NATIONAL, contient, filtrer, perimetre_pour
 from backoffice.offre.choices import ModeFinancement, Public, RoleContact
@@ -81,7 +82,70 @@ COLONNE_DU_CHAMP = {
 }
 
 # Genres whose empty cell means "no value" (None) rather than an empty text.
-GENRES_NULS = {"entier", "montant", "annee", "date", "departement", "liste_objet"}
+GENRES_NULS = {"entier", "montant", "annee", "date", "departement"}
+LISTES_OBJETS = {"natures", "types", "programmes"}
+# Values that repeat from row to row (lists, SIREN of the Dispositifs sheet, phones, years):
+# parsed once per distinct value.
+GENRES_REPETES = {"liste", "departement", "siren", "annee", "action", "telephone", "date"}
+
+
+# Identifier columns only normalised by the parsers: the model's clean() checks them with the
+# same validators (checking twice would double the costliest checks of a national file).
+VERIFIES_PAR_LE_MODELE = {
+    ENTITES: {"code_postal", "telephone"},
+    DISPOSITIFS: {"siret", "finess", "code_postal", "telephone"},
+}
+
+
+def _memoriser(parseur):
+    """Cache a parser's result (or its error) per distinct raw value, for one analysis."""
+    cache = {}
+
+    def parser(brut):
+        cle_cache = (type(brut), brut)
+        try:
+            ok, resultat = cache[cle_cache]
+        except KeyError:
+            try:
+                ok, resultat = True, parseur(brut)
+            except v.ValeurInvalide as exc:
+                ok, resultat = False, exc
+            cache[cle_cache] = ok, resultat
+        if ok:
+            return resultat
+        raise resultat
+
+    return parser
+
+
+_GABARITS = {}
+
+
+def _nouveau(modele, **valeurs):
+    """A new, unsaved instance, built fast: tens of thousands are built for a national file.
+
+    Uses the positional fast path of `Model.__init__` (every concrete field in order, defaults
+    for the others) and skips modelcluster's `ClusterableModel.__init__`, which scans the
+    model's relations on every instance only to route child-object kwargs (we pass none).
+    """
+    gabarit = _GABARITS.get(modele)
+    if gabarit is None:
+        gabarit = _GABARITS[modele] = [
+            (
+                f.attname,
+                f.get_default if f.has_default() and callable(f.default) else f.get_default(),
+            )  # fmt: skip
+            for f in modele._meta.concrete_fields
+        ]
+    args = [
+        valeurs.pop(attname) if attname in valeurs else defaut() if callable(defaut) else defaut
+        for attname, defaut in gabarit
+    ]
+    instance = modele.__new__(modele)
+    models.Model.__init__(instance, *args)
+    for nom, valeur in valeurs.items():  # relations given as objects (entite=…, dispositif=…)
+        setattr(instance, nom, valeur)
+    return instance
 
 
 def _par_lots(valeurs):
@@ -265,10 +329,18 @@ class _Analyse:
                     continue
                 modele = ContactReferent if cle_colonne.startswith("contact_") else modeles[nom]
                 champ = cle_colonne.removeprefix("contact_")
-                parseurs.append((colonne, indice, self._parseur(colonne, modele, champ)))
+                parseur = self._parseur(
+                    colonne, modele, champ, cle_colonne not in VERIFIES_PAR_LE_MODELE.get(nom, ())
+                )
+                if colonne.genre in GENRES_REPETES:
+                    parseur = _memoriser(parseur)
+                vide = (
+                    None if colonne.genre in GENRES_NULS or colonne.liste in LISTES_OBJETS else ""
+                )
+                parseurs.append((colonne.cle, indice, colonne.obligatoire, vide, parseur))
             self._parseurs[nom] = parseurs
 
-    def _parseur(self, colonne, modele, champ):
+    def _parseur(self, colonne, modele, champ, valider=True):
         try:
             longueur = modele._meta.get_field(champ).max_length
         except Exception:
@@ -277,7 +349,10 @@ class _Analyse:
         if genre == "texte":
             return lambda brut: v.texte(brut, longueur)
         if genre == "telephone":
-            return lambda brut: v.telephone(brut, longueur or 20)
+            return lambda brut: v.telephone(brut, longueur or 20, valider=valider)
+        if genre in {"siret", "finess", "code_postal"}:
+            fonction = getattr(v, genre)
+            return lambda brut: fonction(brut, valider=valider)
         if genre == "courriel":
             return lambda brut: v.courriel(brut, longueur or 254)
         if genre == "action":
@@ -288,9 +363,6 @@ class _Analyse:
             return self._departement
         return {
             "siren": v.siren,
-            "siret": v.siret,
-            "finess": v.finess,
-            "code_postal": v.code_postal,
             "entier": v.entier,
             "montant": v.montant,
             "annee": v.annee,
@@ -322,28 +394,28 @@ class _Analyse:
         return trouve
 
     def _lire_lignes(self, nom):
+        # The hot loop of a national file (600,000 cells): kept plain on purpose.
         feuille = self.classeur.feuilles[nom]
+        parseurs = self._parseurs[nom]
         lignes = []
         for lue in feuille.lignes:
             ligne = Ligne(nom, lue.numero)
-            for colonne, indice, parseur in self._parseurs[nom]:
-                brut = lue.valeur(indice)
-                ligne.brutes[colonne.cle] = brut
-                if v.est_vide(brut):
-                    if colonne.obligatoire:
-                        self.erreur(ligne, colonne.cle, "Valeur obligatoire manquante.")
+            cellules = lue.cellules
+            taille = len(cellules)
+            brutes, valeurs = ligne.brutes, ligne.valeurs
+            for cle_colonne, indice, obligatoire, vide, parseur in parseurs:
+                brut = cellules[indice] if indice < taille else ""
+                brutes[cle_colonne] = brut
+                if brut == "" or brut is None or (type(brut) is str and not brut.strip()):
+                    if obligatoire:
+                        self.erreur(ligne, cle_colonne, "Valeur obligatoire manquante.")
                     else:
-                        nul = colonne.genre in GENRES_NULS or colonne.liste in {
-                            "natures",
-                            "types",
-                            "programmes",
-                        }
-                        ligne.valeurs[colonne.cle] = None if nul else ""
+                        valeurs[cle_colonne] = vide
                     continue
                 try:
-                    ligne.valeurs[colonne.cle] = parseur(brut)
+                    valeurs[cle_colonne] = parseur(brut)
                 except v.ValeurInvalide as exc:
-                    self.erreur(ligne, colonne.cle, exc.message)
+                    self.erreur(ligne, cle_colonne, exc.message)
             lignes.append(ligne)
         return lignes
 
@@ -446,7 +518,7 @@ class _Analyse:
     def _entite(self, ligne, siren, par_fichier):
         valeurs = ligne.valeurs
         existante = self.entites_db.get(siren)
-        entite = existante or EntiteGestionnaire(siren=siren)
+        entite = existante or _nouveau(EntiteGestionnaire, siren=siren)
         nouvelles = {c: valeurs[c] for c in CHAMPS_ENTITE if c in valeurs}
         # Siège département: deduced from the postal code when the entité is created or moves.
         code_postal = nouvelles.get("code_postal")
@@ -517,8 +589,12 @@ class _Analyse:
             return True
         if contact is None:
             self.plan.contacts_crees.append(
-                ContactReferent(
-                    entite=entite, role=RoleContact.GESTIONNAIRE, nom=nom, courriel=courriel
+                _nouveau(
+                    ContactReferent,
+                    entite=entite,
+                    role=RoleContact.GESTIONNAIRE,
+                    nom=nom,
+                    courriel=courriel,
                 )
             )
             return True
@@ -592,7 +668,7 @@ class _Analyse:
 
     def _dispositif(self, ligne, existant, refs_finales):
         valeurs = ligne.valeurs
-        dispositif = existant or Dispositif()
+        dispositif = existant or _nouveau(Dispositif)
         nouvelles = {c: valeurs[c] for c in CHAMPS_DISPOSITIF if c in valeurs}
         if "public" in nouvelles and not nouvelles["public"]:
             nouvelles["public"] = Public.TOUT_PUBLIC
@@ -647,7 +723,8 @@ class _Analyse:
         # Warning, not an error (DOMAIN.md §4): same wording as Dispositif.avertissement_siret,
         # which cannot see an entité this workbook is about to create.
         siren = entite.siren if entite is not None else None
-        if dispositif.siret and siren and not dispositif.siret.startswith(siren):
+        siret_valide = (DISPOSITIFS, ligne.numero, "siret") not in self._cellules_en_erreur
+        if siret_valide and dispositif.siret and siren and not dispositif.siret.startswith(siren):
             self.avertissement(
                 ligne,
                 "siret",
@@ -807,7 +884,8 @@ class _Analyse:
             return
         vues[cle] = ligne
         existant = existants.get(cle) if dispositif.pk else None
-        financement = existant or Financement(
+        financement = existant or _nouveau(
+            Financement,
             dispositif=dispositif,
             exercice=exercice,
             programme_id=programme.code,

@@ -1,16 +1,18 @@
 """Applying a checked workbook: all or nothing, in one transaction, history naming the import.
 
-Creations and updates are written in bulk with django-simple-history's bulk helpers, which write
-one history row per object with the import's label as change reason and the importing user:
-the same history a form save gives, without a query per row. Objects left unchanged are not
+Rows are written in bulk (`bulk_create` / `bulk_update`), then their django-simple-history
+records in one `INSERT … SELECT` per model and batch: a copy of the rows just written, with the
+import's label as change reason, the importing user, one date and the type (`+` created, `~`
+changed) — exactly the rows simple-history writes, which `bulk_history_create` would build as
+50,000 Python objects (half the time of a national import). Objects left unchanged are not
 touched (no history row), which makes importing the same file twice a no-op.
 """
 
 from collections import defaultdict
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from backoffice.offre.models import (
     CompteurCode,
@@ -21,6 +23,10 @@ from backoffice.offre.models import (
 )
 
 TAILLE_LOT = 1000
+TAILLE_LOT_HISTORIQUE = 5000
+COLONNES_HISTORIQUE = {
+    "history_id", "history_date", "history_change_reason", "history_type", "history_user_id",
+}  # fmt: skip
 
 
 class ImportImpossible(Exception):
@@ -40,6 +46,48 @@ def reserver_codes(departement, nombre):
     compteur.dernier += nombre
     compteur.save(update_fields=["dernier"])
     return [f"{departement}-{rang:05d}" for rang in range(premier, premier + nombre)]
+
+
+def ecrire_historique(objets, modele, type_, user, motif, date):
+    """History rows of objects just written (`type_`: "+" created, "~" changed)."""
+    if not objets or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    historique = modele.history.model
+    paires = [
+        (f.column, historique._meta.get_field(f.name).column) for f in historique.tracked_fields
+    ]
+    colonnes = {f.column for f in historique._meta.concrete_fields}
+    imprevues = colonnes - {cible for _, cible in paires} - COLONNES_HISTORIQUE
+    if imprevues or any(o.pk is None for o in objets):
+        # A history model with extra fields, or a database that returns no primary keys from a
+        # bulk insert: simple-history's own (slower) way.
+        modele.history.bulk_history_create(
+            objets, batch_size=TAILLE_LOT, update=type_ == "~", default_user=user,
+            default_change_reason=motif, default_date=date,
+        )  # fmt: skip
+        return
+    q = connection.ops.quote_name
+    champ_date = historique._meta.get_field("history_date")
+    champ_motif = historique._meta.get_field("history_change_reason")
+    parametres = [
+        champ_date.get_db_prep_save(date, connection),
+        champ_motif.get_db_prep_save(motif, connection),
+        type_,
+        user.pk if user is not None else None,
+    ]
+    cibles = ", ".join(q(cible) for _, cible in paires)
+    sources = ", ".join(q(source) for source, _ in paires)
+    pks = [o.pk for o in objets]
+    with connection.cursor() as curseur:
+        for debut in range(0, len(pks), TAILLE_LOT_HISTORIQUE):
+            lot = pks[debut : debut + TAILLE_LOT_HISTORIQUE]
+            curseur.execute(
+                f"INSERT INTO {q(historique._meta.db_table)} ({cibles}, history_date, "
+                "history_change_reason, history_type, history_user_id) "
+                f"SELECT {sources}, %s, %s, %s, %s FROM {q(modele._meta.db_table)} "
+                f"WHERE {q(modele._meta.pk.column)} IN ({', '.join(['%s'] * len(lot))})",
+                [*parametres, *lot],
+            )
 
 
 def _noms(modele, champs):
@@ -71,21 +119,24 @@ def appliquer(rapport, user=None, libelle="Import Temps 1", progression=None):
         if progression:
             progression(pourcentage)
 
-    historique = {"default_user": user, "default_change_reason": libelle, "batch_size": TAILLE_LOT}
     maintenant = timezone.now()
+
+    def creer(objets, modele):
+        if objets:
+            modele.objects.bulk_create(objets, batch_size=TAILLE_LOT)
+            ecrire_historique(objets, modele, "+", user, libelle, maintenant)
+
+    def modifier(objets, modele, champs):
+        if objets:
+            modele.objects.bulk_update(objets, _noms(modele, champs), batch_size=TAILLE_LOT)
+            ecrire_historique(objets, modele, "~", user, libelle, maintenant)
+
     with transaction.atomic():
         # Entités first: dispositifs point to them.
-        if plan.entites_creees:
-            bulk_create_with_history(plan.entites_creees, EntiteGestionnaire, **historique)
-        if plan.entites_modifiees:
-            for entite in plan.entites_modifiees:
-                entite.modifie_le = maintenant
-            bulk_update_with_history(
-                plan.entites_modifiees,
-                EntiteGestionnaire,
-                fields=_noms(EntiteGestionnaire, plan.champs_entites | {"modifie_le"}),
-                **historique,
-            )
+        creer(plan.entites_creees, EntiteGestionnaire)
+        for entite in plan.entites_modifiees:
+            entite.modifie_le = maintenant  # bulk writes do not run auto_now
+        modifier(plan.entites_modifiees, EntiteGestionnaire, plan.champs_entites | {"modifie_le"})
         for contact in plan.contacts_crees:
             contact.entite_id = contact.entite.pk
         ContactReferent.objects.bulk_create(plan.contacts_crees, batch_size=TAILLE_LOT)
@@ -105,31 +156,17 @@ def appliquer(rapport, user=None, libelle="Import Temps 1", progression=None):
                 dispositifs, reserver_codes(departement, len(dispositifs)), strict=True
             ):
                 dispositif.code = code
-        if plan.dispositifs_crees:
-            bulk_create_with_history(plan.dispositifs_crees, Dispositif, **historique)
-        if plan.dispositifs_modifies:
-            for dispositif in plan.dispositifs_modifies:
-                dispositif.entite_id = dispositif.entite.pk
-                dispositif.modifie_le = maintenant
-            bulk_update_with_history(
-                plan.dispositifs_modifies,
-                Dispositif,
-                fields=_noms(Dispositif, plan.champs_dispositifs | {"modifie_le"}),
-                **historique,
-            )
+        creer(plan.dispositifs_crees, Dispositif)
+        for dispositif in plan.dispositifs_modifies:
+            dispositif.entite_id = dispositif.entite.pk
+            dispositif.modifie_le = maintenant
+        modifier(plan.dispositifs_modifies, Dispositif, plan.champs_dispositifs | {"modifie_le"})
         etape(60)
 
         for financement in plan.financements_crees:
             financement.dispositif_id = financement.dispositif.pk
-        if plan.financements_crees:
-            bulk_create_with_history(plan.financements_crees, Financement, **historique)
-        if plan.financements_modifies:
-            bulk_update_with_history(
-                plan.financements_modifies,
-                Financement,
-                fields=_noms(Financement, plan.champs_financements),
-                **historique,
-            )
+        creer(plan.financements_crees, Financement)
+        modifier(plan.financements_modifies, Financement, plan.champs_financements)
         etape(100)
     rapport.applied = True
     return rapport

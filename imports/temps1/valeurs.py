@@ -4,10 +4,12 @@ people really type them »).
 Every parser takes the raw value python-calamine gives for a cell (``str``, ``float``, ``int``,
 ``bool``, ``datetime.date``/``datetime.datetime``, or ``""`` for an empty cell) and returns the
 model value, or raises ``ValeurInvalide`` with the French message shown to the person. Identifiers
-go through ``backoffice.offre.validators`` (one way to check each identifier).
+go through ``backoffice.offre.validators`` (one way to check each identifier); ``valider=False``
+only normalises, for a field the model's own ``clean()`` checks anyway.
 """
 
 import datetime
+import functools
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -41,6 +43,7 @@ _ESPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NON_ALPHANUMERIQUE = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def cle(texte):
     """Comparison key of a header, a sheet name or a list value.
 
@@ -118,8 +121,10 @@ def siren(valeur):
     return numero
 
 
-def siret(valeur):
+def siret(valeur, valider=True):
     numero = normaliser_siret(_chiffres(valeur))
+    if not valider:
+        return numero
     try:
         valider_siret(numero)
     except ValidationError as exc:
@@ -131,10 +136,12 @@ def _nombre(valeur):
     return isinstance(valeur, (int, float)) and not isinstance(valeur, bool)
 
 
-def finess(valeur):
+def finess(valeur, valider=True):
     numero = _chiffres(valeur).upper()
     if _nombre(valeur) and len(numero) == 8:  # a number that lost its leading zero (01…09)
         numero = numero.zfill(9)
+    if not valider:
+        return numero
     try:
         valider_finess(numero)
     except ValidationError as exc:
@@ -142,10 +149,12 @@ def finess(valeur):
     return numero
 
 
-def code_postal(valeur):
+def code_postal(valeur, valider=True):
     numero = _chiffres(valeur)
     if _nombre(valeur) and len(numero) == 4:  # 01000 typed as a number
         numero = numero.zfill(5)
+    if not valider:
+        return numero
     try:
         valider_code_postal(numero)
     except ValidationError as exc:
@@ -153,11 +162,13 @@ def code_postal(valeur):
     return numero
 
 
-def telephone(valeur, longueur_max=20):
+def telephone(valeur, longueur_max=20, valider=True):
     numero = en_texte(valeur)
     entier = _entier_exact(valeur) if isinstance(valeur, float) else None
     if entier is not None and len(str(entier)) == 9:  # 0612345678 typed as a number
         numero = f"0{entier}"
+    if not valider:
+        return numero
     try:
         valider_telephone(numero)
     except ValidationError as exc:

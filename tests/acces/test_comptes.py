@@ -102,3 +102,10 @@ def test_un_gestionnaire_n_a_pas_acces_aux_comptes(client, gestionnaire44):
     client.force_login(gestionnaire44)
     response = client.get(reverse("affectation:index"))
     assert response.status_code == 302  # Wagtail: permission denied → redirect with a message
+
+
+def test_les_rapports_globaux_sont_reserves_au_national(client, ddets44, national):
+    client.force_login(ddets44)
+    assert client.get("/admin/reports/site-history/").status_code == 404
+    client.force_login(national)
+    assert client.get("/admin/reports/site-history/").status_code == 200

@@ -82,7 +82,13 @@ def test_candidature_retenue_devient_dispositif_et_convention(selection, ddets44
     assert list(convention.candidatures.all()) == [candidature]
 
     flux = appel.flux()
-    assert (flux.recherchees, flux.proposees, flux.retenues, flux.conventionnees, flux.ouvertes) == (
+    assert (
+        flux.recherchees,
+        flux.proposees,
+        flux.retenues,
+        flux.conventionnees,
+        flux.ouvertes,
+    ) == (
         100,
         40,
         30,

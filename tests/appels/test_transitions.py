@@ -11,7 +11,14 @@ from django.utils import timezone
 
 from backoffice.appels.echeances import clore_appels
 from backoffice.appels.models import AppelAProjets, Candidature, EtatAppel, EtatCandidature
-from tests.appels.factories import AppelFactory, appel_44, deposer, noter, ouvrir_instruction, publier
+from tests.appels.factories import (
+    AppelFactory,
+    appel_44,
+    deposer,
+    noter,
+    ouvrir_instruction,
+    publier,
+)
 from workflows.services import TransitionImpossible, chronologie, executer_transition
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_temporaire")]
@@ -161,7 +168,9 @@ def test_matrice_candidature(request, appel_en_instruction, nom, acteur, attendu
     assert candidature.etat == EtatCandidature.DEPOSEE
 
 
-def test_recevabilite_seulement_pendant_l_instruction(national, ddets44, gestionnaire44, dispositif44):
+def test_recevabilite_seulement_pendant_l_instruction(
+    national, ddets44, gestionnaire44, dispositif44
+):
     appel = publier(appel_44(), national)
     candidature = deposer(gestionnaire44, appel, dispositif44.entite)
     with pytest.raises(TransitionImpossible, match="L'instruction n'est pas ouverte"):

@@ -153,7 +153,9 @@ def test_depot_saisies_invalides(client, national, gestionnaire44, dispositif44,
     client.force_login(gestionnaire44)
     if valeurs.get("dossier") == "exe":
         valeurs["dossier"] = SimpleUploadedFile("dossier.exe", b"MZ")
-    response = client.post(reverse("candidature:add"), donnees_candidature(client, appel, **valeurs))
+    response = client.post(
+        reverse("candidature:add"), donnees_candidature(client, appel, **valeurs)
+    )
     assert response.status_code == 200
     assert message in texte(response)
     assert not Candidature.objects.exists()
@@ -173,7 +175,9 @@ def test_depot_apres_la_date_limite_par_formulaire(client, national, gestionnair
     assert not Candidature.objects.exists()
 
 
-def test_notation_par_formulaire_et_classement(client, national, ddets44, gestionnaire44, dispositif44):
+def test_notation_par_formulaire_et_classement(
+    client, national, ddets44, gestionnaire44, dispositif44
+):
     appel = publier(appel_44(), national)
     a = deposer(gestionnaire44, appel, dispositif44.entite, nom_projet="Projet A")
     b = deposer(ddets44, appel, EntiteFactory(), nom_projet="Projet B")
@@ -207,7 +211,9 @@ def test_notation_par_formulaire_et_classement(client, national, ddets44, gestio
     assert contenu.index("Projet B") < contenu.index("Projet A")
 
 
-def test_candidatures_limitees_au_perimetre(client, national, ddets75, gestionnaire44, dispositif44):
+def test_candidatures_limitees_au_perimetre(
+    client, national, ddets75, gestionnaire44, dispositif44
+):
     appel = publier(appel_44(), national)
     candidature = deposer(gestionnaire44, appel, dispositif44.entite)
     autre_gestionnaire = UserFactory()
@@ -215,7 +221,9 @@ def test_candidatures_limitees_au_perimetre(client, national, ddets75, gestionna
     for user in (ddets75, autre_gestionnaire):
         client.force_login(user)
         assert client.get(reverse("candidature:inspect", args=[candidature.pk])).status_code == 404
-        cellules = cellules_export(client.get(reverse("candidature:index"), {"export": "csv"}), "csv")
+        cellules = cellules_export(
+            client.get(reverse("candidature:index"), {"export": "csv"}), "csv"
+        )
         assert candidature.nom_projet not in cellules
     document = ajouter_document(candidature, pdf("budget.pdf"), "budget", gestionnaire44).document
     client.force_login(autre_gestionnaire)

@@ -156,3 +156,23 @@ def test_une_action_deja_faite_par_un_autre_est_refusee(ddets44, dispositif44):
     executer_transition(Convention, convention.pk, "soumettre", ddets44)
     with pytest.raises(TransitionImpossible, match="n'est plus possible"):
         executer_transition(Convention, convention.pk, "soumettre", ddets44)
+
+
+def test_notification_au_prochain_acteur(
+    django_capture_on_commit_callbacks, mailoutbox, ddets44, regional52, regional11, dispositif44
+):
+    convention = amener(convention_pour(dispositif44), "soumise", ddets44)
+    with django_capture_on_commit_callbacks(execute=True):
+        executer_transition(Convention, convention.pk, "pre_valider", ddets44)
+    assert [m.to for m in mailoutbox] == [[regional52.email]]
+    assert mailoutbox[0].subject.startswith("Convention à valider")
+    assert f"/admin/conventions/inspect/{convention.pk}/" in mailoutbox[0].body
+
+
+def test_aucun_courriel_si_la_transition_echoue(
+    django_capture_on_commit_callbacks, mailoutbox, ddets44, dispositif44
+):
+    convention = convention_pour(dispositif44, places=500)  # above the authorised capacity
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionImpossible):
+        executer_transition(Convention, convention.pk, "soumettre", ddets44)
+    assert mailoutbox == []

@@ -72,10 +72,24 @@ def test_creation_par_le_formulaire(client, ddets44, dispositif44):
         ("81", {}, "81 places conventionnées dépassent les 80 places autorisées"),
         ("60", {"date_fin": "2026-12-31"}, "La date de fin précède la date de début"),
         ("60", {"date_debut": "31/31/2027"}, "Saisissez une date valide"),
-        ("60", {"montants-TOTAL_FORMS": "1", "montants-0-exercice": "2027",
-                "montants-0-montant": "-100"}, "Le montant ne peut pas être négatif"),
-        ("60", {"montants-TOTAL_FORMS": "1", "montants-0-exercice": "2027",
-                "montants-0-montant": "mille"}, "Saisissez un nombre"),
+        (
+            "60",
+            {
+                "montants-TOTAL_FORMS": "1",
+                "montants-0-exercice": "2027",
+                "montants-0-montant": "-100",
+            },
+            "Le montant ne peut pas être négatif",
+        ),
+        (
+            "60",
+            {
+                "montants-TOTAL_FORMS": "1",
+                "montants-0-exercice": "2027",
+                "montants-0-montant": "mille",
+            },
+            "Saisissez un nombre",
+        ),
     ],
 )
 def test_saisies_invalides(client, ddets44, dispositif44, places, valeurs, message):
@@ -252,7 +266,9 @@ def test_modification_refusee_apres_soumission(client, national, ddets44, dispos
     assert "ne se modifie plus" in messages_de(response)[0]
 
 
-def test_files_liste_et_export_limites_au_perimetre(client, national, ddets44, dispositif44, dispositif75):
+def test_files_liste_et_export_limites_au_perimetre(
+    client, national, ddets44, dispositif44, dispositif75
+):
     brouillon = convention_pour(dispositif44)
     soumise = amener(convention_pour(DispositifFactory(departement_id="44")), "soumise", national)
     paris = amener(convention_pour(dispositif75), "soumise", national)
@@ -262,9 +278,7 @@ def test_files_liste_et_export_limites_au_perimetre(client, national, ddets44, d
     response = client.get(reverse("convention:index"), {"file": "a_pre_valider"})
     assert pks_listes(response) == {soumise.pk}
     assert "À pré-valider (1)" in response.content.decode()
-    cellules = cellules_export(
-        client.get(reverse("convention:index"), {"export": "csv"}), "csv"
-    )
+    cellules = cellules_export(client.get(reverse("convention:index"), {"export": "csv"}), "csv")
     assert soumise.numero in cellules and paris.numero not in cellules
     cellules = cellules_export(
         client.get(reverse("convention:index"), {"export": "xlsx", "file": "a_pre_valider"}),

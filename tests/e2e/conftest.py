@@ -5,7 +5,6 @@ Debian's `chromium` package when /usr/bin/chromium is missing.
 """
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -116,9 +115,8 @@ def se_connecter(page, live_server):
 
     def connecter(user, mot_de_passe=MOT_DE_PASSE):
         page.goto(f"{live_server.url}/admin/login/")
-        page.get_by_role("textbox", name=re.compile(r"Nom d.utilisateur")).fill(user.username)
-        # The password label is Wagtail's untranslated "Password": find the field by name.
-        page.locator("input[name=password]").fill(mot_de_passe)
+        page.get_by_label("Identifiant").fill(user.username)
+        page.get_by_label("Mot de passe").fill(mot_de_passe)
         page.get_by_role("button", name="S'identifier").click()
         page.wait_for_url(f"{live_server.url}/admin/")
 

@@ -83,7 +83,8 @@ def test_ddets_filtre_par_type_et_exporte_ses_dispositifs(
     expect(resultats).to_contain_text(cada_2.nom)
     expect(resultats).not_to_contain_text(huda.nom)
     expect(resultats).not_to_contain_text(paris.nom)
-    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Afficher les filtres").click()  # close the drilldown
+    expect(page.locator("#drilldown-id_type")).to_be_hidden()
     page.screenshot(path=CAPTURE_LISTE, full_page=True)
 
     # The XLSX export of the listing header ("…" menu) exports the filtered list.

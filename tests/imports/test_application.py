@@ -220,14 +220,14 @@ def test_exception_pendant_l_application_rien_n_est_ecrit(tmp_path, monkeypatch)
     EntiteFactory()  # something already there, which must stay as it is
     avant = etat_de_la_base()
     rapport = analyse(fichier_complet(tmp_path / "offre.xlsx"))
-    vrai = module_application.bulk_create_with_history
+    vrai = module_application.ecrire_historique
 
-    def en_panne(objets, modele, **options):
-        if modele is Financement:
+    def en_panne(objets, modele, *args):
+        if modele is Financement:  # the very last write: entités and dispositifs are in
             raise RuntimeError("disque plein")
-        return vrai(objets, modele, **options)
+        return vrai(objets, modele, *args)
 
-    monkeypatch.setattr(module_application, "bulk_create_with_history", en_panne)
+    monkeypatch.setattr(module_application, "ecrire_historique", en_panne)
     with pytest.raises(RuntimeError, match="disque plein"):
         appliquer(rapport, libelle="panne")
     assert etat_de_la_base() == avant
@@ -338,3 +338,34 @@ def test_regional_sans_droit(tmp_path):
     affecter(user, "regional", region="52")
     rapport = analyse(fichier_complet(tmp_path / "offre.xlsx"), user)
     assert not rapport.ok and rapport.errors[0].sheet is None
+
+
+def test_historique_copie_exacte_des_lignes_ecrites(tmp_path, national):
+    """The history rows written in bulk (INSERT … SELECT) hold the same values as the objects,
+    as simple-history's own records would."""
+    rapport = analyse(fichier_complet(tmp_path / "offre.xlsx"), national)
+    appliquer(rapport, national, libelle="Import Temps 1 n° 3 (offre.xlsx)")
+    for modele in (EntiteGestionnaire, Dispositif, Financement):
+        champs = [f.attname for f in modele.history.model.tracked_fields]
+        for objet in modele.objects.all():
+            enregistrement = objet.history.get()
+            assert {c: getattr(enregistrement, c) for c in champs} == {
+                c: getattr(objet, c) for c in champs
+            }
+            assert enregistrement.history_type == "+"
+            assert enregistrement.history_user == national
+            assert enregistrement.instance == objet
+    # as_of works on them (piloting at a past date).
+    assert Dispositif.history.as_of(datetime.datetime.now(datetime.UTC)).count() == 3
+
+
+def test_historique_par_simple_history_si_le_modele_historique_a_d_autres_colonnes(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(
+        module_application, "COLONNES_HISTORIQUE",
+        module_application.COLONNES_HISTORIQUE - {"history_change_reason"},
+    )  # fmt: skip
+    rapport = analyse(fichier_complet(tmp_path / "offre.xlsx"))
+    appliquer(rapport, libelle="repli")
+    assert Dispositif.history.filter(history_change_reason="repli").count() == 3

@@ -92,7 +92,7 @@ def test_echec_de_l_application(fichier, national, monkeypatch):
     def en_panne(*args, **kwargs):
         raise RuntimeError("base indisponible")
 
-    monkeypatch.setattr(module_application, "bulk_create_with_history", en_panne)
+    monkeypatch.setattr(module_application, "ecrire_historique", en_panne)
     with pytest.raises(RuntimeError):
         services.appliquer_import(import_)
     import_.refresh_from_db()

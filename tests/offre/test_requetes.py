@@ -71,6 +71,7 @@ ECRANS = [
     ("dispositif:index", {"export": "xlsx"}, 1),
     ("dispositif:index", {"departement": "44", "etat": "ouvert", "q": "CADA"}, 1),
     ("entite:index", {}, 1),
+    ("entite:index", {"ordering": "-nb_dispositifs"}, 1),
     ("entite:index", {"export": "xlsx"}, 1),
     ("groupe:index", {}, 2),
     ("financement:index", {}, 2),

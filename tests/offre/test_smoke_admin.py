@@ -8,8 +8,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "url_name",
-    ["dispositif:index", "entite:index", "groupe:index", "financement:index", "nature:index",
-     "typedispositif:index", "departement:index", "region:index", "siao:index", "programme:index"],
+    [
+        "dispositif:index",
+        "entite:index",
+        "groupe:index",
+        "financement:index",
+        "nature:index",
+        "typedispositif:index",
+        "departement:index",
+        "region:index",
+        "siao:index",
+        "programme:index",
+    ],
 )
 def test_listes_repondent_pour_le_national(client, national, dispositif44, url_name):
     GroupeFactory(dispositif=dispositif44)
