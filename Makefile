@@ -44,20 +44,21 @@ setup:
 	$(UV) sync --frozen
 
 ## run: migrate the SQLite file, load demo data if empty, start the task worker and the server
+# Ctrl-C reaches both processes (same process group): the shell waits for the worker's clean
+# stop; if the server stops on its own, the worker is stopped with it.
 run: setup
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	@$(MAKE) --no-print-directory demo
 	@echo "==> task worker in the background, server on http://$(HOST_PORT)/admin/ (Ctrl-C stops both)"
-	@# Ctrl-C reaches both processes (same process group): wait for the worker's clean stop;
-	@# if the server stops on its own, stop the worker with it.
 	@$(MANAGE) db_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null || true' EXIT; \
 		trap 'wait $$worker' INT; \
 		$(MANAGE) runserver $(HOST_PORT)
 
-# Demo data only when the database holds no dispositif, so `make run` can be run again safely.
-demo:
+## demo: load the demo data (seed_demo --scale small) unless the database has a dispositif
+# The check keeps `make run` safe to run again: demo data is loaded once, never duplicated.
+demo: setup
 	@etat=$$($(MANAGE) shell --no-imports -c 'from backoffice.offre.models import Dispositif; print("rempli" if Dispositif.objects.exists() else "vide")' | tail -n 1); \
 	if [ "$$etat" = "vide" ]; then \
 		echo "==> empty database: loading demo data"; \
@@ -95,8 +96,9 @@ test-postgres: setup
 	scripts/pg_test_cluster.sh $(PYTEST) -m "not e2e" --ignore=tests/e2e
 
 ## test-e2e: browser tests (Playwright driving Debian's Chromium) against a live server
+# A failing test leaves a screenshot of its page in test-results/.
 test-e2e: setup chromium
-	$(PYTEST) -m e2e tests/e2e
+	$(PYTEST) -m e2e tests/e2e --screenshot only-on-failure --output test-results
 
 # Debian's Chromium: never `playwright install`, which downloads a browser of its own.
 chromium:

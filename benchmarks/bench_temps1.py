@@ -267,13 +267,14 @@ def base_de_reference(lire, chemin):
     from django.db import transaction
 
     gc.collect()
-    debut = time.perf_counter()
+    debut, cpu = time.perf_counter(), time.process_time()
     feuilles = lire(chemin)
     lecture = time.perf_counter() - debut
     with transaction.atomic():
         debut = time.perf_counter()
         inserer_sans_controle(feuilles)
         insertion = time.perf_counter() - debut
+        CPU[f"ref_{lire.__name__.removeprefix('lire_')}"] = round(time.process_time() - cpu, 2)
         transaction.set_rollback(True)
     return lecture, insertion
 
@@ -315,9 +316,14 @@ def offre_vide():
     return not EntiteGestionnaire.objects.exists() and not Dispositif.objects.exists()
 
 
-def chronometre(fonction, *args, **kwargs):
-    debut = time.perf_counter()
+CPU = {}  # CPU time of this process (not PostgreSQL's) per measured step, for context
+
+
+def chronometre(fonction, *args, cle=None, **kwargs):
+    debut, cpu = time.perf_counter(), time.process_time()
     resultat = fonction(*args, **kwargs)
+    if cle:
+        CPU[cle] = round(time.process_time() - cpu, 2)
     return time.perf_counter() - debut, resultat
 
 
@@ -330,7 +336,7 @@ def executer(dossier):
     from imports.temps1 import analyser, appliquer, exporter, lire_classeur
     from tests.factories import UserFactory, affecter
 
-    r = {}
+    r = {"charge_moyenne_debut": os.getloadavg()}
     departements = list(Departement.objects.values_list("code", flat=True))
     print(f"Construction du classeur national ({NB_ENTITES} entités, {NB_DISPOSITIFS} "
           f"dispositifs, {NB_FINANCEMENTS} financements)…")  # fmt: skip
@@ -365,11 +371,11 @@ def executer(dossier):
     print("Import national : lecture + contrôle + application (validé)…")
     remettre_pic_a_zero()
     rss_depart = rss_mo()
-    r["lecture_s"], classeur = chronometre(lire_classeur, national)
-    r["analyse_s"], rapport = chronometre(analyser, classeur)
+    r["lecture_s"], classeur = chronometre(lire_classeur, national, cle="lecture")
+    r["analyse_s"], rapport = chronometre(analyser, classeur, cle="analyse")
     assert rapport.ok, [str(e) for e in rapport.errors[:10]]
     r["application_s"], _ = chronometre(
-        lambda: appliquer(rapport, libelle="Import Temps 1 n° 1 (national.xlsx)")
+        appliquer, rapport, libelle="Import Temps 1 n° 1 (national.xlsx)", cle="application"
     )
     r["import_s"] = r["lecture_s"] + r["analyse_s"] + r["application_s"]
     r["pic_rss_mo"] = round(pic_rss_mo(), 1)
@@ -431,6 +437,8 @@ def executer(dossier):
         tracemalloc.stop()
         transaction.set_rollback(True)
     r["pic_tracemalloc_mo"] = round(pic / 2**20, 1)
+    r["cpu_s"] = CPU
+    r["charge_moyenne_fin"] = os.getloadavg()
     return r
 
 
@@ -470,6 +478,15 @@ def afficher(r):
     print(f"Export national (information)              : {r['export_s']:6.1f} s "
           f"({r['export_mo']} Mo), relu {r['export_relu_s']:.1f} s + analysé "
           f"{r['export_reanalyse_s']:.1f} s : tout inchangé")  # fmt: skip
+    cpu = r["cpu_s"]
+    import_cpu = cpu["lecture"] + cpu["analyse"] + cpu["application"]
+    print(
+        f"Temps CPU de ce processus (hors PostgreSQL) : import {import_cpu:.1f} s (lecture "
+        f"{cpu['lecture']}, analyse {cpu['analyse']}, application {cpu['application']}), "
+        f"référence calamine {cpu['ref_calamine']} s, openpyxl {cpu['ref_openpyxl']} s"
+    )
+    print(f"Charge moyenne de la machine : début {r['charge_moyenne_debut']}, fin "
+          f"{r['charge_moyenne_fin']} (2 cœurs)")  # fmt: skip
     print("=" * 78)
 
 

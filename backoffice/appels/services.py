@@ -5,26 +5,24 @@ deadline. The call's row is locked while the candidature is written, so a call c
 same moment by the scheduled task cannot receive a late candidature.
 """
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from backoffice.acces.policies import policy_for
-from workflows.acteurs import libelle_acteur
+from backoffice.acces.roles import Role
+from workflows.acteurs import libelle_acteur, perimetre_des_roles
 from workflows.services import ACTION_LOG, TransitionImpossible
 
-from .models import AppelAProjets, Candidature, DocumentCandidature, NatureDocumentCandidature
+from .models import AppelAProjets, DocumentCandidature, NatureDocumentCandidature
 from .models import peut_instruire as _peut_instruire
 
 
 def peut_deposer(acteur, candidature):
     """The entité's gestionnaire, or an instructor of the département (recording for an
     operator without an account)."""
-    from backoffice.acces.roles import Role
-    from workflows.acteurs import perimetre_des_roles
-
     perimetre = perimetre_des_roles(acteur, {Role.GESTIONNAIRE})
     if candidature.entite_id in perimetre.entites:
         return True
@@ -88,9 +86,6 @@ def deposer_candidature(acteur, candidature, *, fichier=None, maintenant=None):
 
 
 def _entites_de(acteur):
-    from backoffice.acces.roles import Role
-    from workflows.acteurs import perimetre_des_roles
-
     return perimetre_des_roles(acteur, {Role.GESTIONNAIRE}).entites
 
 
@@ -106,6 +101,3 @@ def ajouter_document(candidature, fichier, nature, acteur):
     return DocumentCandidature.objects.create(
         candidature=candidature, nature=nature, document=document, ajoute_par=acteur
     )
-
-
-__all__ = ["deposer_candidature", "ajouter_document", "ValidationError", "Candidature"]

@@ -289,7 +289,9 @@ class Generateur:
         self.rng = random.Random(seed)
         self.annee = exercice
         self.types = {code: types[code] for code in PROFILS_TYPES if code in types}
-        self.departements = list(echelle.departements or departements)
+        # Départements without a commune list (none today: the COG's 101 are all there) are
+        # left out rather than given made-up places.
+        self.departements = [d for d in echelle.departements or departements if d in noms.COMMUNES]
         self.regions = regions
         self.programmes = programmes
         self.publics = list(publics)

@@ -60,6 +60,8 @@ CHAMPS_DISPOSITIF = [
     "telephone",
     "courriel",
 ]
+CLE_FINANCEMENT = ["dispositif_id", "exercice", "programme_id", "action", "mode"]
+CHAMPS_LUS_FINANCEMENT = [f.attname for f in Financement._meta.concrete_fields]
 CHAMPS_FINANCEMENT = [
     "service_financeur",
     "places_financees",
@@ -459,24 +461,32 @@ class _Analyse:
             if ligne.valeurs.get("dispositif"):
                 codes.add(ligne.valeurs["dispositif"].upper())
                 refs.add(ligne.valeurs["dispositif"])
+        # Full instances for the codes; for the références locales first (pk, code, département,
+        # référence) only — an exported file names each dispositif by both — then the instances
+        # not loaded yet. Types come from the reference lists (no join, no extra instance).
         self.dispositifs_par_code, self.dispositifs_par_ref = {}, {}
         self.dispositifs_par_ref_seule = {}
-        requete = Dispositif.objects.select_related("entite", "type")
-        vus = set()
+        charges = {}
         for lot in _par_lots(codes):
-            for dispositif in requete.filter(code__in=lot):
-                vus.add(dispositif.pk)
-                self.dispositifs_par_code[dispositif.code.upper()] = dispositif
+            for dispositif in Dispositif.objects.filter(code__in=lot):
+                charges[dispositif.pk] = dispositif
+        titulaires = []
         for lot in _par_lots(refs):
-            for dispositif in requete.filter(reference_locale__in=lot):
-                if dispositif.pk in vus:  # one instance per row of the database
-                    dispositif = self.dispositifs_par_code[dispositif.code.upper()]
-                self.dispositifs_par_ref[
-                    (dispositif.departement_id, dispositif.reference_locale)
-                ] = dispositif
-                self.dispositifs_par_ref_seule.setdefault(dispositif.reference_locale, []).append(
-                    dispositif
-                )
+            titulaires += Dispositif.objects.filter(reference_locale__in=lot).values_list(
+                "pk", "departement_id", "reference_locale"
+            )
+        manquants = {pk for pk, *_ in titulaires if pk not in charges}
+        for lot in _par_lots(manquants):
+            for dispositif in Dispositif.objects.filter(pk__in=lot):
+                charges[dispositif.pk] = dispositif
+        champ_type = Dispositif._meta.get_field("type")
+        for dispositif in charges.values():
+            champ_type.set_cached_value(dispositif, self.ref.types_par_code[dispositif.type_id])
+            self.dispositifs_par_code[dispositif.code.upper()] = dispositif
+        for pk, departement, ref in titulaires:
+            dispositif = charges[pk]
+            self.dispositifs_par_ref[(departement, ref)] = dispositif
+            self.dispositifs_par_ref_seule.setdefault(ref, []).append(dispositif)
 
     def _dans_perimetre(self, dispositif):
         return contient(self.perimetre, dispositif)
@@ -548,7 +558,8 @@ class _Analyse:
         for champ in changes:
             setattr(entite, champ, nouvelles[champ])
         contact_change = self._contact(ligne, entite, existante)
-        self._erreurs_modele(ligne, entite)
+        if existante is None or changes:  # what the import writes is checked
+            self._erreurs_modele(ligne, entite)
         ligne.objet = entite
         if ligne.en_erreur:
             return
@@ -719,7 +730,8 @@ class _Analyse:
             else:
                 refs_finales[(departement, ref)] = ligne
 
-        self._erreurs_modele(ligne, dispositif)
+        if existant is None or changes:
+            self._erreurs_modele(ligne, dispositif)
         # Warning, not an error (DOMAIN.md §4): same wording as Dispositif.avertissement_siret,
         # which cannot see an entité this workbook is about to create.
         siren = entite.siren if entite is not None else None
@@ -799,18 +811,17 @@ class _Analyse:
             cible = self._dispositif_du_financement(ligne, reference)
             if cible is not None:
                 resolues.append((ligne, cible))
+        # Existing lines as value tuples: an instance is built only for a line that changes
+        # (a national re-import compares 36,000 lines and changes none).
         existants = {}
         ids = {cible.pk for _, cible in resolues if cible.pk}
         for lot in _par_lots(ids):
-            for financement in Financement.objects.filter(dispositif_id__in=lot):
-                cle = (
-                    financement.dispositif_id,
-                    financement.exercice,
-                    financement.programme_id,
-                    financement.action,
-                    financement.mode,
-                )
-                existants[cle] = financement
+            for ligne_db in Financement.objects.filter(dispositif_id__in=lot).values_list(
+                *CHAMPS_LUS_FINANCEMENT
+            ):
+                valeurs = dict(zip(CHAMPS_LUS_FINANCEMENT, ligne_db, strict=True))
+                cle = tuple(valeurs[c] for c in CLE_FINANCEMENT)
+                existants[cle] = (valeurs, ligne_db)
         vues = {}
         for ligne, cible in resolues:
             self._financement(ligne, cible, existants, vues)
@@ -884,18 +895,29 @@ class _Analyse:
             return
         vues[cle] = ligne
         existant = existants.get(cle) if dispositif.pk else None
-        financement = existant or _nouveau(
-            Financement,
-            dispositif=dispositif,
-            exercice=exercice,
-            programme_id=programme.code,
-            action=action,
-            mode=mode,
-        )
         nouvelles = {c: valeurs[c] for c in CHAMPS_FINANCEMENT if c in valeurs}
-        changes = {c for c, valeur in nouvelles.items() if getattr(financement, c) != valeur}
-        for champ in changes:
-            setattr(financement, champ, nouvelles[champ])
+        if existant is None:
+            financement = _nouveau(
+                Financement,
+                dispositif=dispositif,
+                exercice=exercice,
+                programme_id=programme.code,
+                action=action,
+                mode=mode,
+                **nouvelles,
+            )
+            changes = set(nouvelles)
+        else:
+            actuelles, ligne_db = existant
+            changes = {c for c, valeur in nouvelles.items() if actuelles[c] != valeur}
+            if not changes:
+                ligne.statut = UNCHANGED
+                return
+            financement = Financement.from_db(
+                Financement.objects.db, CHAMPS_LUS_FINANCEMENT, ligne_db
+            )
+            for champ in changes:
+                setattr(financement, champ, nouvelles[champ])
         self._erreurs_modele(ligne, financement)
         ligne.objet = financement
         if ligne.en_erreur:

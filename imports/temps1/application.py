@@ -131,42 +131,55 @@ def appliquer(rapport, user=None, libelle="Import Temps 1", progression=None):
             modele.objects.bulk_update(objets, _noms(modele, champs), batch_size=TAILLE_LOT)
             ecrire_historique(objets, modele, "~", user, libelle, maintenant)
 
-    with transaction.atomic():
-        # Entités first: dispositifs point to them.
-        creer(plan.entites_creees, EntiteGestionnaire)
-        for entite in plan.entites_modifiees:
-            entite.modifie_le = maintenant  # bulk writes do not run auto_now
-        modifier(plan.entites_modifiees, EntiteGestionnaire, plan.champs_entites | {"modifie_le"})
-        for contact in plan.contacts_crees:
-            contact.entite_id = contact.entite.pk
-        ContactReferent.objects.bulk_create(plan.contacts_crees, batch_size=TAILLE_LOT)
-        ContactReferent.objects.bulk_update(
-            plan.contacts_modifies, ["nom", "courriel"], batch_size=TAILLE_LOT
-        )
-        if plan.contacts_supprimes:
-            ContactReferent.objects.filter(pk__in=plan.contacts_supprimes).delete()
-        etape(30)
-
-        par_departement = defaultdict(list)
-        for dispositif in plan.dispositifs_crees:
-            dispositif.entite_id = dispositif.entite.pk
-            par_departement[dispositif.departement_id].append(dispositif)
-        for departement, dispositifs in sorted(par_departement.items()):
-            for dispositif, code in zip(
-                dispositifs, reserver_codes(departement, len(dispositifs)), strict=True
-            ):
-                dispositif.code = code
-        creer(plan.dispositifs_crees, Dispositif)
-        for dispositif in plan.dispositifs_modifies:
-            dispositif.entite_id = dispositif.entite.pk
-            dispositif.modifie_le = maintenant
-        modifier(plan.dispositifs_modifies, Dispositif, plan.champs_dispositifs | {"modifie_le"})
-        etape(60)
-
-        for financement in plan.financements_crees:
-            financement.dispositif_id = financement.dispositif.pk
-        creer(plan.financements_crees, Financement)
-        modifier(plan.financements_modifies, Financement, plan.champs_financements)
-        etape(100)
+    try:
+        with transaction.atomic():
+            _ecrire(plan, creer, modifier, etape, maintenant)
+    except BaseException:
+        # The instances now carry primary keys the rollback erased: this plan is spent.
+        rapport.plan = None
+        raise
     rapport.applied = True
     return rapport
+
+
+def _ecrire(plan, creer, modifier, etape, maintenant):
+    """The writes, in dependency order (inside the caller's transaction)."""
+    # Entités first: dispositifs point to them.
+    creer(plan.entites_creees, EntiteGestionnaire)
+    for entite in plan.entites_modifiees:
+        entite.modifie_le = maintenant  # bulk writes do not run auto_now
+    modifier(plan.entites_modifiees, EntiteGestionnaire, plan.champs_entites | {"modifie_le"})
+    for contact in plan.contacts_crees:
+        contact.entite_id = contact.entite.pk
+    ContactReferent.objects.bulk_create(plan.contacts_crees, batch_size=TAILLE_LOT)
+    ContactReferent.objects.bulk_update(
+        plan.contacts_modifies, ["nom", "courriel"], batch_size=TAILLE_LOT
+    )
+    if plan.contacts_supprimes:
+        ContactReferent.objects.filter(pk__in=plan.contacts_supprimes).delete()
+    etape(30)
+
+    par_departement = defaultdict(list)
+    for dispositif in plan.dispositifs_crees:
+        dispositif.entite_id = dispositif.entite.pk
+        par_departement[dispositif.departement_id].append(dispositif)
+    for departement, dispositifs in sorted(par_departement.items()):
+        for dispositif, code in zip(
+            dispositifs, reserver_codes(departement, len(dispositifs)), strict=True
+        ):
+            dispositif.code = code
+    creer(plan.dispositifs_crees, Dispositif)
+    champ_entite = Dispositif._meta.get_field("entite")
+    for dispositif in plan.dispositifs_modifies:
+        entite = champ_entite.get_cached_value(dispositif, None)
+        if entite is not None:  # moved to another entité, maybe one created above
+            dispositif.entite_id = entite.pk
+        dispositif.modifie_le = maintenant
+    modifier(plan.dispositifs_modifies, Dispositif, plan.champs_dispositifs | {"modifie_le"})
+    etape(60)
+
+    for financement in plan.financements_crees:
+        financement.dispositif_id = financement.dispositif.pk
+    creer(plan.financements_crees, Financement)
+    modifier(plan.financements_modifies, Financement, plan.champs_financements)
+    etape(100)

@@ -21,6 +21,7 @@ class Referentiel:
         self.departements = {d.code: d for d in Departement.objects.all()}
         self.natures = list(Nature.objects.all())
         self.types = list(TypeDispositif.objects.select_related("nature"))
+        self.types_par_code = {t.code: t for t in self.types}
         self.programmes = list(Programme.objects.all())
 
         self.natures_par_cle = {}

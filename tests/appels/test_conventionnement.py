@@ -149,8 +149,8 @@ def test_extension_d_un_dispositif_conventionne_donne_un_avenant(
 
 
 def test_echec_de_la_creation_ne_laisse_rien(selection, ddets44, dispositif44):
-    """A dispositif that cannot be created (here: a lost département code counter is fine, but
-    an invalid commune length is not) rolls everything back: no convention, no state change."""
+    """A dispositif that cannot be created (here: a candidature without a project name) rolls
+    everything back: no dispositif, no convention, no state change, a message naming the field."""
     appel, candidature = selection
     executer_transition(AppelAProjets, appel.pk, "arreter_selection", ddets44)
     Candidature.objects.filter(pk=candidature.pk).update(nom_projet="")  # unusable name

@@ -9,9 +9,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from backoffice.acces.roles import Role
 from backoffice.appels.models import AppelAProjets, Candidature, CritereSelection
 from backoffice.appels.services import ajouter_document
-from backoffice.acces.roles import Role
 from tests.acces.outils import cellules_export, donnees_formulaire, formulaire_de, lignes_export
 from tests.appels.factories import appel_44, deposer, noter, ouvrir_instruction, publier
 from tests.conventions.factories import pdf
