@@ -73,9 +73,26 @@ class DispositifFilterSet(WagtailFilterSet):
     )
     etat = EtatOuverture()
 
+    # Above this many entités in the perimeter, a <select> costs more than the whole page
+    # (3,000 options nationally, measured in benchmarks/bench_offre.py): use a text filter.
+    SEUIL_LISTE_ENTITES = 300
+
     class Meta:
         model = Dispositif
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if entites_du_perimetre(self.request).count() > self.SEUIL_LISTE_ENTITES:
+            self.filters["entite"] = django_filters.CharFilter(
+                label="Entité gestionnaire (SIREN ou nom)", method=self.filtrer_entite_texte
+            )
+
+    def filtrer_entite_texte(self, queryset, name, value):
+        texte = value.strip()
+        if texte.replace(" ", "").isdigit():
+            return queryset.filter(entite__siren=texte.replace(" ", ""))
+        return queryset.filter(entite__raison_sociale__icontains=texte)
 
 
 class EntiteFilterSet(WagtailFilterSet):

@@ -378,13 +378,28 @@ def test_dispositif_rattache_a_une_nouvelle_entite(tmp_path):
     chemin = simple(
         tmp_path / "reprise.xlsx",
         [entite(7, raison_sociale="Repreneur")],
-        [dispositif(1, entite_n=7, code=existant.code, reference_locale="R-1", nom=existant.nom,
-                    places_autorisees=80, places_pmr=None, siret=None, public="Familles",
-                    date_ouverture=existant.date_ouverture, code_postal="44000")],
+        [
+            dispositif(
+                1,
+                entite_n=7,
+                code=existant.code,
+                reference_locale="R-1",
+                nom=existant.nom,
+                places_autorisees=80,
+                places_pmr=None,
+                siret=None,
+                public="Familles",
+                date_ouverture=existant.date_ouverture,
+                code_postal="44000",
+            )
+        ],
     )
     rapport = analyse(chemin)
-    assert rapport.to_json()["sheets"]["Dispositifs"] == {"created": 0, "updated": 1,
-                                                          "unchanged": 0}
+    assert rapport.to_json()["sheets"]["Dispositifs"] == {
+        "created": 0,
+        "updated": 1,
+        "unchanged": 0,
+    }
     appliquer(rapport, libelle="reprise")
     existant.refresh_from_db()
     assert existant.entite.raison_sociale == "Repreneur"
@@ -395,12 +410,22 @@ def test_objet_inchange_non_reverifie(tmp_path):
     """An import checks what it writes: an existing CADA recorded without places autorisées
     (legacy data) repeated unchanged is no error; changing it requires them."""
     ancien = DispositifFactory(places_autorisees=None, reference_locale="V-1")
-    valeurs = dict(code=ancien.code, reference_locale="V-1", siren=ancien.entite.siren,
-                   nom=ancien.nom, places_autorisees=None, places_pmr=None, siret=None,
-                   public="Familles", date_ouverture=ancien.date_ouverture, code_postal="44000")
+    valeurs = dict(
+        code=ancien.code,
+        reference_locale="V-1",
+        siren=ancien.entite.siren,
+        nom=ancien.nom,
+        places_autorisees=None,
+        places_pmr=None,
+        siret=None,
+        public="Familles",
+        date_ouverture=ancien.date_ouverture,
+        code_postal="44000",
+    )
     rapport = analyse(simple(tmp_path / "a.xlsx", dispositifs=[dispositif(1, **valeurs)]))
     assert rapport.ok and rapport.to_json()["sheets"]["Dispositifs"]["unchanged"] == 1
     valeurs["nom"] = "Nouveau nom"
     rapport = analyse(simple(tmp_path / "b.xlsx", dispositifs=[dispositif(1, **valeurs)]))
     assert [(e.column, e.message) for e in rapport.errors] == [
-        ("Places autorisées", "Les places autorisées sont obligatoires pour un CADA.")]
+        ("Places autorisées", "Les places autorisées sont obligatoires pour un CADA.")
+    ]

@@ -59,7 +59,11 @@ def test_analyse_et_application_30_et_120_lignes(tmp_path, django_user_model):
 
     a_petit, _ = requetes(lambda: appliquer(rapport_petit, libelle="petit"))
     a_grand, _ = requetes(lambda: appliquer(rapport_grand, libelle="grand"))
-    assert a_petit == a_grand
+    # Writes go in batches: no query per row (360 objects and their history for the large one).
+    # SQLite caps a statement at 999 parameters, so its batches are smaller than PostgreSQL's.
+    assert a_grand < 36
+    if connection.vendor == "postgresql":
+        assert a_petit == a_grand
 
     # Analysing existing rows (updates and unchanged) costs the same too.
     n_petit, r = requetes(lambda: analyser(petit, utilisateur()))
