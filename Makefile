@@ -93,7 +93,7 @@ test-sqlite: setup
 
 ## test-postgres: the same suite on a throwaway PostgreSQL cluster (scripts/pg_test_cluster.sh)
 test-postgres: setup
-	scripts/pg_test_cluster.sh $(PYTEST) -m "not e2e" --ignore=tests/e2e
+	bash scripts/pg_test_cluster.sh $(PYTEST) -m "not e2e" --ignore=tests/e2e
 
 ## test-e2e: browser tests (Playwright driving Debian's Chromium) against a live server
 # A failing test leaves a screenshot of its page in test-results/.

@@ -195,6 +195,8 @@ def peut_modifier_structure(user, dispositif=None):
 
 
 class DispositifIndexView(PerimetreIndexView):
+    add_item_label = "Ajouter un dispositif"
+
     def get_liste_queryset(self):
         return Dispositif.objects.select_related(
             "entite", "type", "type__nature", "departement"

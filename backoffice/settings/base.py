@@ -215,3 +215,5 @@ LOGGING = {
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "backoffice.acces.forms.FormulaireConnexion"
 DEMANDES_RELANCE_JOURS = int(os.environ.get("DEMANDES_RELANCE_JOURS", "7"))
+# No avatars fetched from gravatar.com: it would send each agent's hashed e-mail outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

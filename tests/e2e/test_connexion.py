@@ -14,8 +14,8 @@ pytestmark = [
 
 
 def remplir_connexion(page, identifiant, mot_de_passe):
-    page.get_by_role("textbox", name=re.compile("Nom d.utilisateur")).fill(identifiant)
-    page.locator("input[name=password]").fill(mot_de_passe)
+    page.get_by_label("Identifiant").fill(identifiant)
+    page.get_by_label("Mot de passe").fill(mot_de_passe)
     page.get_by_role("button", name="S'identifier").click()
 
 
