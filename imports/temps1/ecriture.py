@@ -157,10 +157,24 @@ class _Redacteur:
         for lettre, largeur in zip("ABCDEF", (22, 30, 13, 60, 26, 4), strict=True):
             ws.column_dimensions[lettre].width = largeur
 
+        rang = [0]  # write-only sheets do not tell the current row
+
+        def ajouter(cellules):
+            rang[0] += 1
+            ws.append(cellules)
+
         def titre(texte, taille=14):
             cellule = WriteOnlyCell(ws, value=texte)
             cellule.font = Font(bold=True, size=taille, color=BLEU)
-            ws.append([cellule])
+            ajouter([cellule])
+
+        def paragraphe(texte):
+            # Over the five columns of the tables, tall enough for the wrapped lines.
+            ws.row_dimensions[rang[0] + 1].height = 15 * (len(texte) // 140 + 1)
+            cellule = WriteOnlyCell(ws, value=texte)
+            cellule.alignment = Alignment(wrap_text=True, vertical="top")
+            ajouter([cellule])
+            ws.merged_cells.add(f"A{rang[0]}:E{rang[0]}")
 
         def ligne_entete(valeurs):
             cellules = []
@@ -169,7 +183,7 @@ class _Redacteur:
                 cellule.font = POLICE_ENTETE
                 cellule.fill = FOND_ENTETE
                 cellules.append(cellule)
-            ws.append(cellules)
+            ajouter(cellules)
 
         def ligne_texte(*valeurs):
             cellules = []
@@ -177,10 +191,10 @@ class _Redacteur:
                 cellule = WriteOnlyCell(ws, value=valeur)
                 cellule.alignment = Alignment(wrap_text=True, vertical="top")
                 cellules.append(cellule)
-            ws.append(cellules)
+            ajouter(cellules)
 
         titre("Classeur Temps 1 — guide de remplissage", 16)
-        for paragraphe in (
+        for texte in (
             "Ce classeur décrit l'offre d'un territoire : les entités gestionnaires (onglet "
             "Entités), leurs dispositifs (onglet Dispositifs, chacun rattaché à une entité) et "
             "les financements de chaque dispositif (onglet Financements).",
@@ -197,12 +211,12 @@ class _Redacteur:
             "majuscules ni des accents. Une cellule vide efface la valeur enregistrée ; une "
             "colonne absente la laisse telle quelle. Un import ne supprime jamais rien.",
         ):
-            ligne_texte(paragraphe)
-        ws.append([])
+            paragraphe(texte)
+        ajouter([])
 
         for schema in (FEUILLE_ENTITES, FEUILLE_DISPOSITIFS, FEUILLE_FINANCEMENTS):
             titre(f"Onglet « {schema.nom} »")
-            ligne_texte(schema.description)
+            paragraphe(schema.description)
             ligne_entete(["Colonne", "Valeurs acceptées", "Obligatoire", "Explication", "Exemple"])
             for colonne in schema.colonnes:
                 if colonne.obligatoire:
@@ -218,7 +232,7 @@ class _Redacteur:
                     colonne.aide,
                     colonne.exemple,
                 )
-            ws.append([])
+            ajouter([])
 
         titre("Natures et types de dispositif")
         ligne_entete(["Nature", "Type", "Régime", "Places autorisées obligatoires", "Code"])
@@ -230,12 +244,12 @@ class _Redacteur:
                 "oui" if type_.places_autorisees_requises else "",
                 type_.code,
             )
-        ws.append([])
+        ajouter([])
         titre("Départements")
         ligne_entete(["Code", "Nom"])
         for code, departement in self.ref.departements.items():
             ligne_texte(code, departement.nom)
-        ws.append([])
+        ajouter([])
         for liste in (
             "statuts",
             "publics",
@@ -252,7 +266,7 @@ class _Redacteur:
             else:
                 for valeur in self.ref.valeurs_liste(liste):
                     ligne_texte(valeur)
-            ws.append([])
+            ajouter([])
 
     def _valeurs_acceptees(self, colonne):
         if colonne.liste == "departements":

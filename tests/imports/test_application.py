@@ -410,18 +410,18 @@ def test_objet_inchange_non_reverifie(tmp_path):
     """An import checks what it writes: an existing CADA recorded without places autorisées
     (legacy data) repeated unchanged is no error; changing it requires them."""
     ancien = DispositifFactory(places_autorisees=None, reference_locale="V-1")
-    valeurs = dict(
-        code=ancien.code,
-        reference_locale="V-1",
-        siren=ancien.entite.siren,
-        nom=ancien.nom,
-        places_autorisees=None,
-        places_pmr=None,
-        siret=None,
-        public="Familles",
-        date_ouverture=ancien.date_ouverture,
-        code_postal="44000",
-    )
+    valeurs = {
+        "code": ancien.code,
+        "reference_locale": "V-1",
+        "siren": ancien.entite.siren,
+        "nom": ancien.nom,
+        "places_autorisees": None,
+        "places_pmr": None,
+        "siret": None,
+        "public": "Familles",
+        "date_ouverture": ancien.date_ouverture,
+        "code_postal": "44000",
+    }
     rapport = analyse(simple(tmp_path / "a.xlsx", dispositifs=[dispositif(1, **valeurs)]))
     assert rapport.ok and rapport.to_json()["sheets"]["Dispositifs"]["unchanged"] == 1
     valeurs["nom"] = "Nouveau nom"
