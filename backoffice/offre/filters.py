@@ -128,17 +128,20 @@ class GroupeFilterSet(WagtailFilterSet):
         fields = []
 
 
-def exercices():
+def exercices_du_perimetre(request):
+    """Exercices of the financing lines the user can see (a figure like any other)."""
+    lignes = perimetres.filtrer(
+        Financement.objects.all(),
+        perimetres.perimetre_pour(request.user, "offre.financement", "view"),
+    )
     return [
         (e, str(e))
-        for e in Financement.objects.order_by("-exercice")
-        .values_list("exercice", flat=True)
-        .distinct()
+        for e in lignes.order_by("-exercice").values_list("exercice", flat=True).distinct()
     ]
 
 
 class FinancementFilterSet(WagtailFilterSet):
-    exercice = django_filters.TypedChoiceFilter(choices=exercices, coerce=int, label="Exercice")
+    exercice = django_filters.TypedChoiceFilter(choices=[], coerce=int, label="Exercice")
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.all(), label="Programme"
     )
@@ -158,3 +161,8 @@ class FinancementFilterSet(WagtailFilterSet):
     class Meta:
         model = Financement
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.request is not None:
+            self.filters["exercice"].extra["choices"] = exercices_du_perimetre(self.request)

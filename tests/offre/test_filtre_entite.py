@@ -21,3 +21,18 @@ def test_filtre_texte_au_dela_du_seuil(client, national, monkeypatch):
         codes = [d.code for d in response.context["object_list"]]
         assert codes == [cherche.code], valeur
         assert autre.code not in codes
+
+
+def test_exercices_proposes_limites_au_perimetre(client, ddets75, dispositif44, dispositif75):
+    from tests.factories import FinancementFactory
+
+    FinancementFactory(dispositif=dispositif44, exercice=2019)
+    FinancementFactory(dispositif=dispositif75, exercice=2024)
+    client.force_login(ddets75)
+    response = client.get(reverse("financement:index"))
+    assert response.status_code == 200
+    choix = [str(v) for v, _ in response.context["filters"].form.fields["exercice"].choices]
+    assert "2024" in choix
+    assert "2019" not in choix
+    response = client.get(reverse("financement:index"), {"exercice": "2024"})
+    assert [f.dispositif_id for f in response.context["object_list"]] == [dispositif75.pk]
