@@ -188,6 +188,28 @@ def _q_candidature(perimetre, prefixe=""):
     )
 
 
+def _q_anomalie(perimetre):
+    # An anomaly belongs to its département, and to the entité of its dispositif or convention.
+    return (
+        Q(departement_id__in=perimetre.departements)
+        | Q(dispositif__entite_id__in=perimetre.entites)
+        | Q(convention__entite_id__in=perimetre.entites)
+    )
+
+
+def _q_schema(perimetre, prefixe=""):
+    # A schéma régional is seen by the accounts covering one département of its région.
+    from backoffice.territoires.models import Departement
+
+    return Q(
+        Exists(
+            Departement.objects.filter(
+                region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
+            )
+        )
+    )
+
+
 PORTEES_MODELES = {
     "offre.dispositif": _q_dispositif,
     "offre.groupedeplaces": lambda p: _q_dispositif(p, "dispositif__"),
@@ -212,6 +234,13 @@ PORTEES_MODELES = {
     "appels.candidature": _q_candidature,
     "appels.notecritere": lambda p: _q_candidature(p, "candidature__"),
     "appels.documentcandidature": lambda p: _q_candidature(p, "candidature__"),
+    "qualite.anomalie": _q_anomalie,
+    "schemas.schemaregional": _q_schema,
+    "schemas.objectif": lambda p: _q_schema(p, "schema__"),
+    "schemas.thematique": lambda p: _q_schema(p, "objectif__schema__"),
+    "schemas.actionschema": lambda p: _q_schema(p, "thematique__objectif__schema__"),
+    "schemas.campagneevaluation": lambda p: _q_schema(p, "schema__"),
+    "schemas.evaluationaction": lambda p: _q_schema(p, "campagne__schema__"),
 }
 
 

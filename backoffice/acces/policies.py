@@ -40,3 +40,14 @@ def policy_for(model):
     from wagtail.permissions import policy_registry
 
     return policy_registry.get_by_type(model)
+
+
+def enregistrer_politiques(labels):
+    """Register the perimeter policy for models (`app_label.modelname`); each domain app calls it
+    from its AppConfig.ready() for its own models."""
+    from django.apps import apps
+    from wagtail.permissions import register_permission_policy
+
+    for label in labels:
+        model = apps.get_model(label)
+        register_permission_policy(model, PerimetrePermissionPolicy(model), exact_class=True)

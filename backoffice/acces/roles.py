@@ -66,6 +66,17 @@ APPELS = [
     "appels.documentappel",
 ]
 CANDIDATURES = ["appels.candidature", "appels.notecritere", "appels.documentcandidature"]
+# Data-quality anomalies (backoffice/qualite): "change" = mark one justified, with a comment.
+QUALITE = ["qualite.anomalie"]
+# Schéma régional d'accueil (backoffice/schemas): drafted and evaluated by the région.
+SCHEMAS = [
+    "schemas.schemaregional",
+    "schemas.objectif",
+    "schemas.thematique",
+    "schemas.actionschema",
+    "schemas.campagneevaluation",
+    "schemas.evaluationaction",
+]
 REFERENTIEL = [
     "territoires.region",
     "territoires.departement",
@@ -86,6 +97,8 @@ DROITS = {
         **dict.fromkeys(CONVENTIONS, {"add", "change", "view"}),
         **dict.fromkeys(APPELS, {"add", "change", "view"}),
         **dict.fromkeys(CANDIDATURES, {"change", "view"}),
+        **dict.fromkeys(QUALITE, {"change", "view"}),
+        **dict.fromkeys(SCHEMAS, EDIT),
     },
     Role.DEPARTEMENTAL: {
         **dict.fromkeys(OFFRE, EDIT),
@@ -100,6 +113,10 @@ DROITS = {
         **dict.fromkeys(APPELS, EDIT),
         **dict.fromkeys(CANDIDATURES, {"add", "change", "view"}),
         **dict.fromkeys(IMPORTS, {"add", "view"}),
+        **dict.fromkeys(QUALITE, {"change", "view"}),
+        # The schéma of their région: read, and record the evaluation of its actions.
+        **dict.fromkeys(SCHEMAS, VIEW),
+        "schemas.evaluationaction": {"change", "view"},
     },
     Role.SIAO: {
         **dict.fromkeys(OFFRE, VIEW),
@@ -109,6 +126,8 @@ DROITS = {
         **dict.fromkeys(CONVENTIONS, VIEW),
         **dict.fromkeys(APPELS, VIEW),
         **dict.fromkeys(CANDIDATURES, VIEW),
+        **dict.fromkeys(QUALITE, VIEW),
+        **dict.fromkeys(SCHEMAS, VIEW),
     },
     Role.GESTIONNAIRE: {
         **dict.fromkeys(OFFRE, VIEW),
@@ -123,6 +142,8 @@ DROITS = {
         **dict.fromkeys(CONVENTIONS, VIEW),
         **dict.fromkeys(APPELS, VIEW),
         **dict.fromkeys(CANDIDATURES, {"add", "change", "view"}),
+        # The anomalies of their own dispositifs (to fix them at the source).
+        **dict.fromkeys(QUALITE, VIEW),
     },
     Role.LECTEUR: {
         **dict.fromkeys(OFFRE, VIEW),
@@ -131,6 +152,8 @@ DROITS = {
         **dict.fromkeys(CONVENTIONS, VIEW),
         **dict.fromkeys(APPELS, VIEW),
         **dict.fromkeys(CANDIDATURES, VIEW),
+        **dict.fromkeys(QUALITE, VIEW),
+        **dict.fromkeys(SCHEMAS, VIEW),
     },
 }
 

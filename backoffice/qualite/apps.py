@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QualiteConfig(AppConfig):
+    name = "backoffice.qualite"
+    verbose_name = "Qualité des données"
