@@ -73,6 +73,11 @@ class DispositifFilterSet(WagtailFilterSet):
     )
     etat = EtatOuverture()
 
+    # Not a filter: the date of the capacity columns (DispositifIndexView, from history).
+    date = django_filters.DateFilter(
+        label="Capacités au (date passée)", method="capacites_a_la_date"
+    )
+
     # Above this many entités in the perimeter, a <select> costs more than the whole page
     # (3,000 options nationally, measured in benchmarks/bench_offre.py): use a text filter.
     SEUIL_LISTE_ENTITES = 300
@@ -87,6 +92,9 @@ class DispositifFilterSet(WagtailFilterSet):
             self.filters["entite"] = django_filters.CharFilter(
                 label="Entité gestionnaire (SIREN ou nom)", method=self.filtrer_entite_texte
             )
+
+    def capacites_a_la_date(self, queryset, name, value):
+        return queryset
 
     def filtrer_entite_texte(self, queryset, name, value):
         texte = value.strip()

@@ -202,6 +202,42 @@ class DispositifIndexView(PerimetreIndexView):
             "entite", "type", "type__nature", "departement"
         ).avec_capacites()
 
+    @cached_property
+    def date_capacites(self):
+        """A past date asked for the capacity columns (filter « Capacités au »), or None."""
+        filtres = self.filters
+        if filtres is None or not filtres.is_valid():
+            return None
+        date = filtres.form.cleaned_data.get("date")
+        return date if date and date < timezone.localdate() else None
+
+    @cached_property
+    def columns(self):
+        colonnes = super().columns
+        if self.date_capacites:
+            suffixe = f" au {self.date_capacites:%d/%m/%Y}"
+            for colonne in colonnes:
+                if colonne.name in self.COLONNES_CAPACITES:
+                    colonne.label = f"{colonne.label}{suffixe}"
+        return colonnes
+
+    COLONNES_CAPACITES = {"places_autorisees", "nb_places_financees", "nb_places_ouvertes"}
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if self.date_capacites:
+            # The page's rows only: the history read costs a few queries whatever the park.
+            from backoffice.pilotage.indicateurs import capacites_historiques
+
+            page = list(context["object_list"])
+            capacites = capacites_historiques(self.date_capacites, dispositifs=[d.pk for d in page])
+            for dispositif in page:
+                _, _, chiffres = capacites.get(dispositif.pk, (None, None, None))
+                dispositif.places_autorisees = chiffres.autorisees if chiffres else None
+                dispositif.nb_places_financees = chiffres.financees if chiffres else 0
+                dispositif.nb_places_ouvertes = chiffres.ouvertes if chiffres else 0
+        return context
+
 
 class DispositifEditView(PerimetreEditView):
     @cached_property

@@ -48,7 +48,9 @@ class Chiffres:
     montant: Decimal = Decimal(0)
 
     def __add__(self, autre):
-        return Chiffres(**{f.name: getattr(self, f.name) + getattr(autre, f.name) for f in fields(self)})
+        return Chiffres(
+            **{f.name: getattr(self, f.name) + getattr(autre, f.name) for f in fields(self)}
+        )
 
     # The gaps administrators act on (positive = more than the reference capacity).
     @property

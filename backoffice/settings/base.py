@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     # State design system (DSFR) for the public pages; last, so it overrides no admin template.
     "dsfr",
     "widget_tweaks",

@@ -127,7 +127,9 @@ def releve():
             # a copy: later edits of the rows must not change this snapshot
         },
         "lignes": list(
-            LigneConvention.objects.values("convention_id", "dispositif_id", "places_conventionnees")
+            LigneConvention.objects.values(
+                "convention_id", "dispositif_id", "places_conventionnees"
+            )
         ),
     }
 
@@ -385,4 +387,3 @@ def test_nombre_de_requetes_independant_du_volume(calcul):
     petit = _requetes(calculer)
     creer(9)
     assert _requetes(calculer) == petit
-

@@ -1,0 +1,158 @@
+"""Dashboard (Wagtail home panel), map page and XLSX export. Every figure comes from
+`tableau.tableau_de_bord`, computed for the user's perimeter only."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from wagtail.admin.ui.components import Component
+
+from . import charge, graphiques
+from .exports import classeur_tableau
+from .tableau import lire_date, perimetre_du_tableau, tableau_de_bord, url_dispositifs
+
+INDICATEURS_CARTE = {
+    "ouvertes": "Places ouvertes",
+    "financees": "Places financées",
+    "autorisees": "Places autorisées",
+    "conventionnees": "Places conventionnées",
+    "ecart_financees": "Écart financées − autorisées",
+    "ecart_ouvertes": "Écart ouvertes − financées",
+    "cout_jour_place": "Coût par place et par jour (€)",
+}
+
+
+def _contexte_date(request):
+    date, erreur = lire_date(request.GET.get("date", ""))
+    return date, erreur
+
+
+def anomalies_par_departement(perimetre):
+    """Open anomalies per département (backoffice.qualite), {} while that app has no data."""
+    from backoffice.qualite.services import compter_par_departement
+
+    return compter_par_departement(perimetre)
+
+
+class TableauDeBordPanel(Component):
+    """The home dashboard: capacities and gaps, charts, the user's workload."""
+
+    name = "tableau_de_bord"
+    order = 10
+    template_name = "pilotage/panneau_tableau.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        if perimetre_du_tableau(self.request.user).vide:
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = self.request.user
+        date, erreur = _contexte_date(self.request)
+        tableau = tableau_de_bord(user, date)
+        context.update(tableau)
+        context["erreur_date"] = erreur
+        context["date_saisie"] = date
+        context["aujourdhui_iso"] = timezone.localdate().isoformat()
+        context["charge"] = charge.charge_de(user)
+        context["barres"] = graphiques.barres_par_type(tableau["lignes_type"])
+        context["courbes"] = graphiques.courbes(tableau["evolution"])
+        anomalies = anomalies_par_departement(tableau["perimetre"])
+        context["anomalies"] = sum(c["total"] for c in anomalies.values())
+        context["url_anomalies"] = reverse("anomalie:index")
+        parametres = f"?date={date.isoformat()}" if date else ""
+        context["url_export"] = reverse("pilotage_export") + parametres
+        context["url_carte"] = reverse("pilotage_carte") + parametres
+        return context
+
+
+def _format_nombre(valeur):
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, int):
+        return f"{valeur:,}".replace(",", "\u202f")
+    return f"{valeur:.2f}".replace(".", ",") + " €"
+
+
+class CarteView(View):
+    """Map of France coloured by an indicator; a click lands on the département's list."""
+
+    def get(self, request):
+        user = request.user
+        perimetre = perimetre_du_tableau(user)
+        if perimetre.vide:
+            raise PermissionDenied
+        date, erreur = _contexte_date(request)
+        indicateur = request.GET.get("indicateur", "ouvertes")
+        if indicateur not in INDICATEURS_CARTE:
+            indicateur = "ouvertes"
+        tableau = tableau_de_bord(user, date, avec_evolution=False)
+        exercice = tableau["exercice"]
+        par_departement = tableau["photo"].par_departement()
+
+        def valeur(chiffres):
+            if indicateur == "cout_jour_place":
+                cout = chiffres.cout_jour_place(exercice)
+                return float(cout) if cout is not None else None
+            return getattr(chiffres, indicateur)
+
+        from backoffice.territoires.models import Departement
+
+        codes = [
+            code
+            for code in Departement.objects.values_list("code", flat=True)
+            if perimetre.national or code in perimetre.departements
+        ]
+        valeurs = {code: valeur(c) for code, c in par_departement.items()}
+        for code in codes:  # a département of the perimeter without any dispositif: zero
+            if indicateur != "cout_jour_place":
+                valeurs.setdefault(code, 0)
+        accessibles = set(codes) | set(par_departement)
+
+        from .carte import construire_carte
+
+        carte = construire_carte(
+            valeurs,
+            lambda code: url_dispositifs(date, departement=code) if code in accessibles else None,
+            INDICATEURS_CARTE[indicateur],
+            format_valeur=_format_nombre,
+        )
+        parametres = f"?date={date.isoformat()}" if date else ""
+        return TemplateResponse(
+            request,
+            "pilotage/carte_page.html",
+            {
+                **tableau,
+                "carte": carte,
+                "indicateur": indicateur,
+                "indicateurs": INDICATEURS_CARTE.items(),
+                "erreur_date": erreur,
+                "date_saisie": date,
+                "aujourdhui_iso": timezone.localdate().isoformat(),
+                "url_export": reverse("pilotage_export") + parametres,
+                "page_title": "Carte de l'offre",
+            },
+        )
+
+
+class ExportView(View):
+    def get(self, request):
+        user = request.user
+        if perimetre_du_tableau(user).vide:
+            raise PermissionDenied
+        date, _ = _contexte_date(request)
+        tableau = tableau_de_bord(user, date)
+        contenu = classeur_tableau(tableau, charge.charge_de(user))
+        reponse = HttpResponse(
+            contenu,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        nom = f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx"
+        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
+        return reponse

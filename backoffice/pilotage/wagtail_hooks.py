@@ -1,0 +1,29 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .tableau import perimetre_du_tableau
+from .views import CarteView, ExportView, TableauDeBordPanel
+
+
+@hooks.register("register_admin_urls")
+def urls_pilotage():
+    return [
+        path("pilotage/carte/", CarteView.as_view(), name="pilotage_carte"),
+        path("pilotage/export/", ExportView.as_view(), name="pilotage_export"),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def panneau_tableau_de_bord(request, panels):
+    panels.insert(0, TableauDeBordPanel(request))
+
+
+class CarteMenuItem(MenuItem):
+    def is_shown(self, request):
+        return not perimetre_du_tableau(request.user).vide
+
+
+@hooks.register("register_admin_menu_item")
+def menu_carte():
+    return CarteMenuItem("Carte de l'offre", reverse("pilotage_carte"), icon_name="site", order=150)

@@ -1,0 +1,185 @@
+"""The dashboard, the map and the export: figures of the user's perimeter only, at any date."""
+
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from backoffice.offre.models import Dispositif
+from tests.factories import DispositifFactory, EntiteFactory, FinancementFactory, GroupeFactory
+from tests.pilotage.test_indicateurs import reculer_historique
+
+pytestmark = pytest.mark.django_db
+
+AUJOURDHUI = timezone.localdate()
+PASSE = AUJOURDHUI - datetime.timedelta(days=30)
+
+
+@pytest.fixture
+def parc():
+    """44: 80 autorisées, 50 financées, 40 ouvertes; 75: 1,234 / 1,111 / 999 (never seen by 44)."""
+    d44 = DispositifFactory(departement_id="44", places_autorisees=80)
+    GroupeFactory(dispositif=d44, places=40)
+    FinancementFactory(dispositif=d44, places_financees=50)
+    d75 = DispositifFactory(departement_id="75", places_autorisees=1234)
+    GroupeFactory(dispositif=d75, places=999)
+    FinancementFactory(dispositif=d75, places_financees=1111)
+    return d44, d75
+
+
+def _cartes(html):
+    """Values of the four headline figures, as rendered."""
+    import re
+
+    return {
+        code: int(re.sub(r"\D", "", valeur))
+        for code, valeur in re.findall(
+            r'data-capacite="(\w+)">\s*Places \w+\s*<strong>([^<]*)</strong>', html
+        )
+    }
+
+
+def test_accueil_chiffres_du_perimetre(client, ddets44, parc):
+    client.force_login(ddets44)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert _cartes(html) == {"autorisees": 80, "financees": 50, "conventionnees": 0, "ouvertes": 40}
+    assert "1\u202f234" not in html and "1 234" not in html and "1234" not in html
+
+
+def test_accueil_national_voit_tout(client, national, parc):
+    client.force_login(national)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert _cartes(html)["autorisees"] == 80 + 1234
+
+
+def test_accueil_a_une_date_passee(client, ddets44, parc):
+    d44, _ = parc
+    reculer_historique(60)
+    d44.places_autorisees = 120
+    d44.save()
+    client.force_login(ddets44)
+    url = reverse("wagtailadmin_home")
+    assert _cartes(client.get(url).content.decode())["autorisees"] == 120
+    html = client.get(url, {"date": PASSE.isoformat()}).content.decode()
+    assert _cartes(html)["autorisees"] == 80
+    assert f"au {PASSE:%d/%m/%Y}" in html
+
+
+@pytest.mark.parametrize(
+    "valeur,message",
+    [("pas-une-date", "Date invalide"), ("2999-01-01", "ne peut pas être dans le futur")],
+)
+def test_date_invalide_message_clair(client, ddets44, parc, valeur, message):
+    client.force_login(ddets44)
+    reponse = client.get(reverse("wagtailadmin_home"), {"date": valeur})
+    assert reponse.status_code == 200
+    assert message in reponse.content.decode()
+    assert _cartes(reponse.content.decode())["autorisees"] == 80  # today's figures
+
+
+def test_gestionnaire_ne_voit_que_son_entite(client, gestionnaire44, parc):
+    DispositifFactory(departement_id="44", places_autorisees=500)  # another entité of the 44
+    client.force_login(gestionnaire44)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert _cartes(html)["autorisees"] == 80
+
+
+def test_lien_vers_la_liste_filtree(client, ddets44, parc):
+    client.force_login(ddets44)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f"{reverse('dispositif:index')}?type=CADA" in html
+
+
+def test_carte_liens_du_perimetre_seulement(client, ddets44, parc):
+    client.force_login(ddets44)
+    reponse = client.get(reverse("pilotage_carte"), {"indicateur": "financees"})
+    assert reponse.status_code == 200
+    html = reponse.content.decode()
+    assert html.count("<path") >= 101
+    assert f'href="{reverse("dispositif:index")}?departement=44"' in html
+    assert "departement=75" not in html
+    assert "1\u202f111" not in html and "1111" not in html
+
+
+def test_carte_refusee_sans_role(client, django_user_model):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())  # no role: no access to the admin at all
+    for nom in ("pilotage_carte", "pilotage_export"):
+        reponse = client.get(reverse(nom))
+        assert reponse.status_code == 302 and reponse.url.startswith(reverse("wagtailadmin_login"))
+
+
+def test_export_xlsx_du_perimetre(client, ddets44, parc):
+    client.force_login(ddets44)
+    reponse = client.get(reverse("pilotage_export"))
+    assert reponse["Content-Type"].startswith("application/vnd.openxmlformats")
+    classeur = load_workbook(io.BytesIO(reponse.content))
+    assert classeur.sheetnames == ["Par type", "Par département", "Évolution", "Charge de travail"]
+    departements = [
+        ligne[0] for ligne in classeur["Par département"].iter_rows(min_row=3, values_only=True)
+    ]
+    assert departements == ["44 – Loire-Atlantique"]
+    total = [
+        ligne for ligne in classeur["Par type"].iter_rows(values_only=True) if ligne[0] == "Total"
+    ]
+    assert total[0][1:6] == (1, 80, 50, 0, 40)
+
+
+def test_liste_des_dispositifs_a_une_date_passee(client, ddets44, parc):
+    d44, _ = parc
+    reculer_historique(60)
+    d44.places_autorisees = 120
+    d44.save()
+    FinancementFactory(dispositif=d44, action="09", places_financees=7, exercice=PASSE.year)
+    client.force_login(ddets44)
+    url = reverse("dispositif:index")
+    page = client.get(url, {"date": PASSE.isoformat()})
+    objets = {d.pk: d for d in page.context["object_list"]}
+    assert objets[d44.pk].places_autorisees == 80
+    financees_alors = 50 if PASSE.year == AUJOURDHUI.year else 0
+    assert objets[d44.pk].nb_places_financees == financees_alors
+    assert f"Autorisées au {PASSE:%d/%m/%Y}" in page.content.decode()
+    # today: live columns
+    objets = {d.pk: d for d in client.get(url).context["object_list"]}
+    assert objets[d44.pk].places_autorisees == 120
+
+
+def _creer(n):
+    entite = EntiteFactory()
+    for i in range(n):
+        dispositif = DispositifFactory(entite=entite, departement_id=["44", "75"][i % 2])
+        GroupeFactory(dispositif=dispositif)
+        FinancementFactory(dispositif=dispositif)
+
+
+def _requetes(client, url, **params):
+    with CaptureQueriesContext(connection) as contexte:
+        assert client.get(url, params).status_code == 200
+    return len(contexte.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "nom,params",
+    [
+        ("wagtailadmin_home", {}),
+        ("wagtailadmin_home", {"date": PASSE.isoformat()}),
+        ("pilotage_carte", {}),
+        ("pilotage_export", {}),
+        ("dispositif:index", {"date": PASSE.isoformat()}),
+    ],
+)
+def test_requetes_independantes_du_volume(client, national, nom, params):
+    client.force_login(national)
+    _creer(3)
+    url = reverse(nom)
+    _requetes(client, url, **params)  # warm caches (site, locale)
+    petit = _requetes(client, url, **params)
+    _creer(9)
+    assert Dispositif.objects.count() == 12
+    assert _requetes(client, url, **params) == petit
