@@ -1,10 +1,10 @@
-"""Admin home panel: the user's own queues (what waits for *their* action, in their perimeter)
-for conventions, avenants, calls and candidatures, and the conventions ending soon."""
+"""The user's own queues (what waits for *their* action, in their perimeter) for conventions,
+avenants, calls and candidatures, and the conventions ending soon. Shown in the home dashboard's
+workload (backoffice.pilotage.charge)."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import has_transition_perm
-from wagtail.admin.ui.components import Component
 
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import LECTURE
@@ -107,18 +107,3 @@ def fins_prochaines(user):
     if six:
         lignes.append(("Conventions se terminant dans 6 mois", six, f"{url}?file=fin_6_mois"))
     return lignes
-
-
-class FilesDAttentePanel(Component):
-    name = "files_d_attente"
-    order = 90
-    template_name = "conventions/panneau_files.html"
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        user = self.request.user
-        context["files"] = files_de(user) + fins_prochaines(user)
-        return context

@@ -4,7 +4,6 @@ from wagtail import hooks
 from backoffice.acces.perimetres import perimetre_global
 
 from . import documents
-from .panneaux import FilesDAttentePanel
 from .views import ConventionsViewSetGroup
 
 
@@ -26,8 +25,3 @@ def masquer_documents_wagtail(request, menu_items):
     administrators only (nobody else is given document permissions anyway)."""
     if not perimetre_global(request.user).national:
         menu_items[:] = [item for item in menu_items if item.name != "documents"]
-
-
-@hooks.register("construct_homepage_panels")
-def panneau_files(request, panels):
-    panels.append(FilesDAttentePanel(request))

@@ -8,14 +8,14 @@ a fraction of the cost; the figures "as the base said on a date" come from the d
 """
 
 import datetime
+import hashlib
 
-from django.db.models import Q, Sum
+from django.core.cache import cache
+from django.db.models import Max, Q, Sum
 
-from backoffice.acces.perimetres import filtrer
-from backoffice.conventions.models import LigneConvention
+from backoffice.acces.perimetres import filtrer, q_par_dispositif
+from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention
 from backoffice.offre.models import Dispositif, Financement, GroupeDePlaces
-
-from .indicateurs import _conventions_en_vigueur
 
 NB_MOIS = 24
 
@@ -40,11 +40,45 @@ def _ouvert_le(date, prefixe=""):
     )
 
 
+def version_des_donnees():
+    """Latest history record id of each table the chart reads. Every write through the models
+    (save, delete, transitions, Temps 1 imports, bulk loads with history) records a version, so
+    this moves whenever a figure may have moved: a cache key that never serves stale figures."""
+    return tuple(
+        modele.history.model.objects.aggregate(m=Max("history_id"))["m"]
+        for modele in (Dispositif, GroupeDePlaces, Financement, Convention, LigneConvention)
+    )
+
+
 def evolution(perimetre, aujourdhui):
+    """The chart's points, cached (shared database cache) until the data or the day change:
+    24 monthly sums cost several hundred ms at national scale, mostly building the query."""
+    cle = (
+        "pilotage:evolution:"
+        + hashlib.sha256(
+            repr(
+                (
+                    aujourdhui,
+                    perimetre.national,
+                    sorted(perimetre.departements),
+                    sorted(perimetre.entites),
+                    version_des_donnees(),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    points = cache.get(cle)
+    if points is None:
+        points = calculer_evolution(perimetre, aujourdhui)
+        cache.set(cle, points, 24 * 3600)
+    return points
+
+
+def calculer_evolution(perimetre, aujourdhui):
     """[{date, autorisees, financees, conventionnees, ouvertes}] per month end."""
     dates = fins_de_mois(aujourdhui)
     dispositifs = filtrer(Dispositif.objects.all(), perimetre)
-    a_dispositif = {"dispositif__in": dispositifs.values("pk")}
+    a_dispositif = q_par_dispositif(perimetre)
 
     autorisees = dispositifs.aggregate(
         **{
@@ -61,7 +95,7 @@ def evolution(perimetre, aujourdhui):
             for i, date in enumerate(dates)
         }
     )
-    ouvertes = GroupeDePlaces.objects.filter(**a_dispositif).aggregate(
+    ouvertes = GroupeDePlaces.objects.filter(a_dispositif).aggregate(
         **{
             f"m{i}": Sum(
                 "places",
@@ -74,17 +108,23 @@ def evolution(perimetre, aujourdhui):
             for i, date in enumerate(dates)
         }
     )
-    conventionnees = LigneConvention.objects.filter(**a_dispositif).aggregate(
-        **{
-            f"m{i}": Sum(
-                "places_conventionnees",
-                filter=Q(convention__in=_conventions_en_vigueur(date).values("pk")),
-            )
-            for i, date in enumerate(dates)
-        }
-    )
+    # Per convention (a few thousand nationally) then the one rule of Convention.en_vigueur_le
+    # per month, rather than 24 subqueries.
+    champs = ["etat", "date_debut", "date_fin", "date_signature", "date_resiliation"]
+    par_convention = [
+        (Convention(**{c: ligne[f"convention__{c}"] for c in champs}), ligne["places"])
+        for ligne in LigneConvention.objects.filter(a_dispositif, convention__etat__in=ETATS_SIGNES)
+        .values("convention_id", *(f"convention__{c}" for c in champs))
+        .annotate(places=Sum("places_conventionnees"))
+    ]
+    conventionnees = {
+        f"m{i}": sum(
+            places for convention, places in par_convention if convention.en_vigueur_le(date)
+        )
+        for i, date in enumerate(dates)
+    }
     financees = dict(
-        Financement.objects.filter(exercice__in={d.year for d in dates}, **a_dispositif)
+        Financement.objects.filter(a_dispositif, exercice__in={d.year for d in dates})
         .values("exercice")
         .annotate(total=Sum("places_financees"))
         .values_list("exercice", "total")

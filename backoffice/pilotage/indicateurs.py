@@ -27,7 +27,7 @@ from django.db.models import Count, F, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from backoffice.acces.perimetres import filtrer
+from backoffice.acces.perimetres import filtrer, q_par_dispositif
 from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention, fin_du_jour
 from backoffice.offre.models import (
     Dispositif,
@@ -151,10 +151,10 @@ def photographie_courante(perimetre):
         chiffres.dispositifs = ligne["n"]
         chiffres.autorisees = ligne["places"] or 0
 
-    a_dispositif = {"dispositif__in": dispositifs.values("pk")}
+    a_dispositif = q_par_dispositif(perimetre)
     par_cle = ("dispositif__departement_id", "dispositif__type_id")
     for ligne in (
-        Financement.objects.filter(exercice=date.year, **a_dispositif)
+        Financement.objects.filter(a_dispositif, exercice=date.year)
         .values(*par_cle)
         .annotate(places=Sum("places_financees"), montant=Sum("montant_annuel"))
     ):
@@ -164,7 +164,7 @@ def photographie_courante(perimetre):
 
     for ligne in (
         LigneConvention.objects.filter(
-            convention__in=_conventions_en_vigueur(date).values("pk"), **a_dispositif
+            a_dispositif, convention__in=_conventions_en_vigueur(date).values("pk")
         )
         .values(*par_cle)
         .annotate(places=Sum("places_conventionnees"))
@@ -173,7 +173,7 @@ def photographie_courante(perimetre):
 
     for ligne in (
         GroupeDePlaces.objects.actifs(date)
-        .filter(**a_dispositif)
+        .filter(a_dispositif)
         .values(*par_cle)
         .annotate(places=Sum("places"))
     ):

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -159,6 +160,7 @@ def _creer(n):
 
 
 def _requetes(client, url, **params):
+    cache.clear()  # the evolution chart is cached until the data change: measure it computed
     with CaptureQueriesContext(connection) as contexte:
         assert client.get(url, params).status_code == 200
     return len(contexte.captured_queries)
@@ -183,3 +185,35 @@ def test_requetes_independantes_du_volume(client, national, nom, params):
     _creer(9)
     assert Dispositif.objects.count() == 12
     assert _requetes(client, url, **params) == petit
+
+
+def test_evolution_recalculee_apres_une_modification(national, parc):
+    from backoffice.acces.perimetres import NATIONAL
+    from backoffice.pilotage.evolution import evolution
+
+    d44, _ = parc
+    avant = evolution(NATIONAL, AUJOURDHUI)
+    assert len(avant) == 24 and avant[-1]["date"] == AUJOURDHUI
+    assert avant[-1]["ouvertes"] == 40 + 999
+    GroupeFactory(dispositif=d44, places=5)
+    assert evolution(NATIONAL, AUJOURDHUI)[-1]["ouvertes"] == 40 + 999 + 5
+
+
+def test_evolution_mois_par_mois():
+    """Each month end equals the rows read one by one with the dates recorded on them."""
+    from backoffice.acces.perimetres import NATIONAL
+    from backoffice.pilotage.evolution import calculer_evolution
+
+    ouverture = AUJOURDHUI - datetime.timedelta(days=200)
+    dispositif = DispositifFactory(date_ouverture=ouverture, places_autorisees=60)
+    GroupeFactory(dispositif=dispositif, places=10)
+    GroupeFactory(
+        dispositif=dispositif, places=7, date_debut=AUJOURDHUI - datetime.timedelta(days=90)
+    )
+    for point in calculer_evolution(NATIONAL, AUJOURDHUI):
+        date = point["date"]
+        attendu = (10 if date >= ouverture else 0) + (
+            7 if date >= AUJOURDHUI - datetime.timedelta(days=90) else 0
+        )
+        assert point["ouvertes"] == attendu, date
+        assert point["autorisees"] == (60 if date >= ouverture else 0), date

@@ -1,0 +1,52 @@
+"""A regional administrator reads the dashboard, goes back in time, and opens a département from
+the map: the figures, the date selector and the map's links work in a real browser."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.factories import DispositifFactory, GroupeFactory
+from tests.pilotage.test_indicateurs import reculer_historique
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_tableau_de_bord_date_et_carte(connecter, regional52):
+    a_nantes = DispositifFactory(nom="CADA Les Tilleuls", places_autorisees=80)
+    GroupeFactory(dispositif=a_nantes, places=40)
+    a_angers = DispositifFactory(
+        nom="HUDA Angevin", departement_id="49", commune="Angers", places_autorisees=30
+    )
+    DispositifFactory(nom="CADA Belleville", departement_id="75", places_autorisees=1000)
+    reculer_historique(60)  # all of this was recorded 60 days ago …
+    a_nantes.places_autorisees = 120  # … and the 44 extended its CADA since
+    a_nantes.save()
+    passe = timezone.localdate() - datetime.timedelta(days=30)
+
+    page = connecter(regional52)
+    page.goto("/admin/")
+    autorisees = page.locator('[data-capacite="autorisees"] strong')
+    expect(autorisees).to_have_text("150")  # 120 + 30, never the 75
+
+    page.get_by_label("Chiffres au").fill(passe.isoformat())
+    page.get_by_role("button", name="Afficher", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile("Tableau de bord au"))).to_contain_text(
+        f"{passe:%d/%m/%Y}"
+    )
+    expect(autorisees).to_have_text("110")  # 80 + 30: as recorded then
+
+    page.get_by_role("link", name="Voir la carte").click()
+    expect(page).to_have_url(re.compile(r"/admin/pilotage/carte/"))
+    page.get_by_role("link", name=re.compile(r"^Maine-et-Loire \(49\)")).first.click()
+
+    expect(page).to_have_url(re.compile(r"dispositif.*departement=49"))
+    liste = page.locator("#listing-results")
+    expect(liste).to_contain_text(a_angers.nom)
+    expect(liste).not_to_contain_text(a_nantes.nom)
+    expect(liste).not_to_contain_text("CADA Belleville")
