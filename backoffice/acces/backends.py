@@ -49,6 +49,8 @@ APPS_METIER = {
     "appels",
     "demandes",
     "pilotage",
+    "qualite",
+    "schemas",
     "imports",
     "workflows",
 }
