@@ -19,6 +19,7 @@ from backoffice.acces.viewsets import (
     PerimetreInspectView,
     PerimetreModelViewSet,
 )
+from backoffice.qualite.services import anomalies_ouvertes, url_liste
 
 from .filters import DispositifFilterSet, EntiteFilterSet, FinancementFilterSet, GroupeFilterSet
 from .historique import historique
@@ -287,6 +288,8 @@ class DispositifInspectView(HistoriqueInspectView):
                     "ouvertes": dispositif.places_ouvertes(aujourdhui),
                 },
                 "avertissement_siret": dispositif.avertissement_siret,
+                "anomalies": anomalies_ouvertes(dispositif, self.request.user),
+                "url_toutes": url_liste(dispositif=dispositif.pk, etat="toutes"),
                 "peut_modifier_structure": peut_modifier_structure(self.request.user, dispositif),
             }
         )

@@ -27,6 +27,8 @@ from backoffice.offre.models import (
     TypeDispositif,
     exercice_courant,
 )
+from backoffice.qualite.services import recalculer as recalculer_qualite
+from backoffice.schemas.demo import charger_schema_demo
 from backoffice.territoires.models import Departement
 
 
@@ -81,6 +83,10 @@ class Command(BaseCommand):
                 chargement.charger(jeu, annee, chrono)
                 comptes = chargement.creer_comptes(jeu.entite_vitrine)
                 chrono(f"{len(comptes)} comptes de démonstration")
+                charger_schema_demo()
+                chrono("Schéma régional d'accueil des Pays de la Loire et sa première évaluation")
+                bilan = recalculer_qualite()
+                chrono(f"Contrôles de qualité : {bilan.ouvertes} anomalies ouvertes")
         except ProtectedError as exc:
             raise CommandError(
                 "Effacement impossible : d'autres données (conventions, demandes…) font "
