@@ -107,13 +107,28 @@ class DejaEnCours(Exception):
 def appliquer_import(import_, user=None):
     """Apply an analysed import, all or nothing. Only one application ever runs: the job is
     claimed by a conditional update (analysee → en_application)."""
-    user = user or import_.deposant
+    reclamer_application(import_)
+    return executer_application(import_, user)
+
+
+def reclamer_application(import_):
+    """Claim an analysed import for application (analysee → en_application), by a conditional
+    update: of two confirmations at once, one wins, the other gets `DejaEnCours`. The web UI
+    claims in the request (the person gets the answer at once) and applies in a task."""
     reclame = ImportTemps1.objects.filter(pk=import_.pk, etat=ImportTemps1.Etat.ANALYSEE).update(
         etat=ImportTemps1.Etat.EN_APPLICATION, progression=0, modifie_le=timezone.now()
     )
     if not reclame:
         raise DejaEnCours("Cet import n'est pas prêt à être appliqué (déjà appliqué ou en cours).")
     import_.refresh_from_db()
+
+
+def executer_application(import_, user=None):
+    """Apply an import claimed by `reclamer_application`; see `appliquer_import`."""
+    import_.refresh_from_db()
+    if import_.etat != ImportTemps1.Etat.EN_APPLICATION:
+        raise DejaEnCours("Cet import n'a pas été confirmé pour application.")
+    user = user or import_.deposant
 
     def progression(pourcentage):
         # Inside the transaction: only this connection sees it; kept for in-process callers.
@@ -152,3 +167,23 @@ def appliquer_import(import_, user=None):
         applique_le=timezone.now(),
     )
     return rapport
+
+
+ETATS_EN_COURS = (
+    ImportTemps1.Etat.DEPOSEE,
+    ImportTemps1.Etat.EN_ANALYSE,
+    ImportTemps1.Etat.EN_APPLICATION,
+)
+
+
+def marquer_echec(import_, message):
+    """A task crashed: say so on the job, unless it already ended (the application records its
+    own failure). Returns whether the job was changed."""
+    change = ImportTemps1.objects.filter(pk=import_.pk, etat__in=ETATS_EN_COURS).update(
+        etat=ImportTemps1.Etat.ECHEC,
+        progression=0,
+        message_echec=message,
+        modifie_le=timezone.now(),
+    )
+    import_.refresh_from_db()
+    return bool(change)

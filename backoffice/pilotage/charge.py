@@ -116,18 +116,9 @@ def imports_en_erreur(user):
             "libelle": "Imports Temps 1 en erreur ou en échec",
             "nombre": nombre,
             "plus_ancienne": None,
-            "url": _url_ou_none("importtemps1:index"),
+            "url": reverse("import_temps1:index"),
         }
     ]
-
-
-def _url_ou_none(nom):
-    from django.urls import NoReverseMatch
-
-    try:
-        return reverse(nom)
-    except NoReverseMatch:
-        return None
 
 
 def charge_de(user):

@@ -1,0 +1,28 @@
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import ImportTemps1ViewSet, peut_voir_la_page
+
+
+@hooks.register("register_admin_viewset")
+def register_imports_temps1():
+    return ImportTemps1ViewSet()
+
+
+class ImportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Imports (view right on ImportTemps1), and the blank template and the export for the
+        # accounts that may only export (a regional administrator, a lecteur).
+        return peut_voir_la_page(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_imports_temps1():
+    return ImportsMenuItem(
+        "Imports Temps 1",
+        reverse("import_temps1:index"),
+        name="imports-temps1",
+        icon_name="upload",
+        order=150,
+    )
