@@ -217,3 +217,30 @@ def test_evolution_mois_par_mois():
         )
         assert point["ouvertes"] == attendu, date
         assert point["autorisees"] == (60 if date >= ouverture else 0), date
+
+
+def test_charge_de_travail_du_perimetre(client, ddets44, ddets75, parc):
+    from imports.models import ImportTemps1
+    from tests.demandes.factories import DemandeFactory
+
+    ancienne = DemandeFactory(departement_id="44")
+    type(ancienne).objects.filter(pk=ancienne.pk).update(
+        etat_depuis=timezone.now() - datetime.timedelta(days=12)
+    )
+    DemandeFactory(departement_id="44")
+    en_erreur = ImportTemps1.objects.create(
+        fichier="imports/temps1/x.xlsx", nom_fichier="x.xlsx", etat="en_erreur"
+    )
+    en_erreur.departements.set(["44"])
+
+    client.force_login(ddets44)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        "Demandes à pré-valider</a> : <strong>2</strong> (la plus ancienne depuis 12 jours)" in html
+    )
+    assert "Imports Temps 1 en erreur ou en échec</a> : <strong>1</strong>" in html
+
+    client.force_login(ddets75)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Demandes à pré-valider" not in html
+    assert "Imports Temps 1 en erreur" not in html
