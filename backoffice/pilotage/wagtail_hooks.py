@@ -14,9 +14,26 @@ def urls_pilotage():
     ]
 
 
+# Wagtail's own home panels are about CMS pages, which this back office does not use.
+PANNEAUX_PAGES = {
+    "workflow_objects_to_moderate",
+    "user_objects_in_workflow_moderation",
+    "recent_edits",
+    "locked_pages",
+}
+
+
 @hooks.register("construct_homepage_panels")
 def panneau_tableau_de_bord(request, panels):
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in PANNEAUX_PAGES]
     panels.insert(0, TableauDeBordPanel(request))
+
+
+@hooks.register("construct_homepage_summary_items")
+def sans_resume_du_site(request, items):
+    """Wagtail's site summary counts pages, images and documents site-wide, perimeters
+    ignored: the dashboard replaces it."""
+    items.clear()
 
 
 class CarteMenuItem(MenuItem):
