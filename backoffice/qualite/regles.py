@@ -1,0 +1,513 @@
+"""The data-quality rules. Each rule is a small function taking a `Contexte` (a set of
+dispositifs and a day) and returning its findings (`Constat`). The figures every rule needs are
+read once per computation by the contexte, in two queries whatever the number of dispositifs:
+one annotated query on the dispositifs (places financées, montants, groupes, places
+conventionnées… as subqueries) and one on the financing lines of the exercice that may concern a
+convention. The rules themselves run no query.
+
+Adding a rule: a value in `models.Regle`, a function here, its severity in `SEVERITES`, and a
+row in docs/qualite.md.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.utils.functional import cached_property
+
+from backoffice.conventions.models import ETATS_SIGNES, EtatConvention, LigneConvention
+from backoffice.offre.choices import RegimeJuridique
+from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
+from backoffice.offre.models import Financement, GroupeDePlaces, jours_exercice
+
+from .models import Regle, Severite
+
+# A cost per place per day further than this from the type's reference cost is reported.
+ECART_COUT_MAX = Decimal("0.30")
+
+# Types whose financing lines must be linked to a convention: the asylum park under
+# authorisation or declaration (CADA and CPH conventions are regulatory, HUDA and CAES are
+# financed under a convention too). PRAHDA is bought through a public procurement contract,
+# not a convention; the other types are financed under many instruments (subventions, CPOM
+# not always recorded): reporting them would be noise.
+TYPES_CONVENTION_REQUISE = frozenset({"CADA", "HUDA", "CAES", "CPH"})
+
+SEVERITES = {
+    Regle.FINANCEES_SUP_AUTORISEES: Severite.HAUTE,
+    Regle.CONVENTIONNEES_SUP_AUTORISEES: Severite.HAUTE,
+    Regle.OUVERTES_SUP_AUTORISEES: Severite.HAUTE,
+    Regle.AUTORISATION_ECHUE: Severite.HAUTE,
+    Regle.FINANCEMENT_DISPOSITIF_FERME: Severite.HAUTE,
+    Regle.SANS_FINANCEMENT: Severite.MOYENNE,
+    Regle.CONVENTION_ECHUE: Severite.MOYENNE,
+    Regle.FINANCEMENT_SANS_CONVENTION: Severite.MOYENNE,
+    Regle.COUT_JOURNALIER: Severite.MOYENNE,
+    Regle.AUTORISEES_MANQUANTES: Severite.MOYENNE,
+    Regle.FINESS_MANQUANT: Severite.BASSE,
+    Regle.SIRET_SIREN: Severite.BASSE,
+    Regle.SANS_GROUPE: Severite.BASSE,
+}
+
+ETATS_CONVENTION_TERMINES = (
+    EtatConvention.EXPIREE,
+    EtatConvention.RESILIEE,
+    EtatConvention.ABANDONNEE,
+)
+
+
+@dataclass(frozen=True)
+class Constat:
+    """One problem found by one rule on one dispositif (and convention, for some rules)."""
+
+    regle: str
+    dispositif_id: int
+    departement_id: str
+    message: str
+    convention_id: int | None = None
+
+    @property
+    def cle(self):
+        morceaux = [str(self.regle), str(self.dispositif_id)]
+        if self.convention_id:
+            morceaux.append(str(self.convention_id))
+        return ":".join(morceaux)
+
+    @property
+    def severite(self):
+        return SEVERITES[self.regle]
+
+
+# ---------------------------------------------------------------------------------------------
+# Formatting (French)
+# ---------------------------------------------------------------------------------------------
+
+
+def euros(montant):
+    return f"{montant:.2f}".replace(".", ",") + " €"
+
+
+def date_fr(date):
+    return date.strftime("%d/%m/%Y")
+
+
+def pluriel(nombre, singulier, pluriel_=None):
+    mot = singulier if nombre == 1 else (pluriel_ or singulier + "s")
+    return f"{nombre} {mot}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The figures, read once
+# ---------------------------------------------------------------------------------------------
+
+
+def _somme(queryset, champ):
+    """Σ champ of `queryset` per dispositif, as a subquery (None when no row)."""
+    return Subquery(
+        queryset.order_by().values("dispositif").annotate(total=Sum(champ)).values("total")[:1]
+    )
+
+
+def _nombre(queryset):
+    return Subquery(
+        queryset.order_by().values("dispositif").annotate(total=Count("pk")).values("total")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def q_convention_en_vigueur(date, prefixe="convention__"):
+    """Conventions in force on `date` (Convention.en_vigueur_le, as a filter)."""
+    p = prefixe
+    return (
+        Q(**{f"{p}etat__in": ETATS_SIGNES, f"{p}date_signature__isnull": False})
+        & Q(**{f"{p}date_debut__lte": date})
+        & (Q(**{f"{p}date_fin__isnull": True}) | Q(**{f"{p}date_fin__gte": date}))
+        & (Q(**{f"{p}date_resiliation__isnull": True}) | Q(**{f"{p}date_resiliation__gt": date}))
+    )
+
+
+def q_convention_terminee(date, prefixe="convention__"):
+    """Conventions that no longer run on `date`: expired, resiliated, abandoned, or past their
+    end (the nightly state change may not have run yet)."""
+    p = prefixe
+    return (
+        Q(**{f"{p}etat__in": ETATS_CONVENTION_TERMINES})
+        | Q(**{f"{p}date_fin__lt": date})
+        | Q(**{f"{p}date_resiliation__lte": date})
+    )
+
+
+def est_ouvert(ligne, date):
+    ouverture, fermeture = ligne["date_ouverture"], ligne["date_fermeture"]
+    return (ouverture is None or ouverture <= date) and (fermeture is None or fermeture > date)
+
+
+def est_ferme(ligne, date):
+    return ligne["date_fermeture"] is not None and ligne["date_fermeture"] <= date
+
+
+class Contexte:
+    """The dispositifs to check (a queryset) and the day of the check (exercice = its year)."""
+
+    def __init__(self, dispositifs, aujourdhui):
+        self.dispositifs_qs = dispositifs
+        self.aujourdhui = aujourdhui
+        self.exercice = aujourdhui.year
+
+    @cached_property
+    def dispositifs(self):
+        """One row per dispositif with every figure the rules read (one query)."""
+        date = self.aujourdhui
+        financements = Financement.objects.filter(dispositif=OuterRef("pk"), exercice=self.exercice)
+        avec_montant = financements.filter(montant_annuel__isnull=False, places_financees__gt=0)
+        groupes = GroupeDePlaces.objects.filter(dispositif=OuterRef("pk"))
+        actifs = groupes.filter(
+            Q(date_debut__isnull=True) | Q(date_debut__lte=date),
+            Q(date_fin__isnull=True) | Q(date_fin__gte=date),
+        )
+        conventionnees = LigneConvention.objects.filter(dispositif=OuterRef("pk")).filter(
+            q_convention_en_vigueur(date)
+        )
+        return list(
+            self.dispositifs_qs.order_by()
+            .annotate(
+                financees=_somme(financements, "places_financees"),
+                nb_financements=_nombre(financements),
+                montant=_somme(avec_montant, "montant_annuel"),
+                places_montant=_somme(avec_montant, "places_financees"),
+                nb_groupes=_nombre(groupes),
+                nb_groupes_actifs=_nombre(actifs),
+                ouvertes=_somme(actifs, "places"),
+                conventionnees=_somme(conventionnees, "places_conventionnees"),
+            )
+            .values(
+                "pk",
+                "code",
+                "departement_id",
+                "siret",
+                "finess",
+                "entite__siren",
+                "type_id",
+                "type__libelle",
+                "type__regime",
+                "type__cout_journalier_reference",
+                "type__nature__sans_places",
+                "places_autorisees",
+                "date_ouverture",
+                "date_fermeture",
+                "date_fin_autorisation",
+                "financees",
+                "nb_financements",
+                "montant",
+                "places_montant",
+                "nb_groupes",
+                "nb_groupes_actifs",
+                "ouvertes",
+                "conventionnees",
+            )
+        )
+
+    @cached_property
+    def financements_convention(self):
+        """Financing lines of the exercice either without a convention (types requiring one)
+        or linked to a convention no longer running (one query)."""
+        sans = Q(convention__isnull=True, dispositif__type_id__in=TYPES_CONVENTION_REQUISE)
+        terminee = Q(convention__isnull=False) & q_convention_terminee(self.aujourdhui)
+        return list(
+            Financement.objects.filter(
+                dispositif__in=self.dispositifs_qs.values("pk"), exercice=self.exercice
+            )
+            .filter(sans | terminee)
+            .order_by("dispositif_id", "convention_id", "programme_id")
+            .values(
+                "dispositif_id",
+                "dispositif__departement_id",
+                "programme_id",
+                "places_financees",
+                "date_fin",
+                "convention_id",
+                "convention__numero",
+                "convention__etat",
+                "convention__date_fin",
+                "convention__date_resiliation",
+            )
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules
+# ---------------------------------------------------------------------------------------------
+
+
+def _constat(regle, ligne, message, convention_id=None):
+    return Constat(regle, ligne["pk"], ligne["departement_id"], message, convention_id)
+
+
+def financees_sup_autorisees(ctx):
+    return [
+        _constat(
+            Regle.FINANCEES_SUP_AUTORISEES,
+            d,
+            f"{d['financees']} places financées en {ctx.exercice} pour "
+            f"{d['places_autorisees']} autorisées",
+        )
+        for d in ctx.dispositifs
+        if d["places_autorisees"] is not None and (d["financees"] or 0) > d["places_autorisees"]
+    ]
+
+
+def conventionnees_sup_autorisees(ctx):
+    return [
+        _constat(
+            Regle.CONVENTIONNEES_SUP_AUTORISEES,
+            d,
+            f"{d['conventionnees']} places conventionnées (conventions en vigueur au "
+            f"{date_fr(ctx.aujourdhui)}) pour {d['places_autorisees']} autorisées",
+        )
+        for d in ctx.dispositifs
+        if d["places_autorisees"] is not None
+        and (d["conventionnees"] or 0) > d["places_autorisees"]
+    ]
+
+
+def ouvertes_sup_autorisees(ctx):
+    return [
+        _constat(
+            Regle.OUVERTES_SUP_AUTORISEES,
+            d,
+            f"{d['ouvertes']} places ouvertes (groupes de places actifs) pour "
+            f"{d['places_autorisees']} autorisées",
+        )
+        for d in ctx.dispositifs
+        if d["places_autorisees"] is not None
+        and est_ouvert(d, ctx.aujourdhui)
+        and (d["ouvertes"] or 0) > d["places_autorisees"]
+    ]
+
+
+def autorisation_echue(ctx):
+    return [
+        _constat(
+            Regle.AUTORISATION_ECHUE,
+            d,
+            f"Autorisation échue le {date_fr(d['date_fin_autorisation'])}, dispositif toujours "
+            "ouvert",
+        )
+        for d in ctx.dispositifs
+        if d["date_fin_autorisation"] is not None
+        and d["date_fin_autorisation"] < ctx.aujourdhui
+        and est_ouvert(d, ctx.aujourdhui)
+    ]
+
+
+def financement_dispositif_ferme(ctx):
+    debut_exercice = datetime.date(ctx.exercice, 1, 1)
+    return [
+        _constat(
+            Regle.FINANCEMENT_DISPOSITIF_FERME,
+            d,
+            f"Fermé depuis le {date_fr(d['date_fermeture'])}, mais "
+            f"{pluriel(d['nb_financements'], 'ligne')} de financement {ctx.exercice} "
+            f"({pluriel(d['financees'] or 0, 'place')})",
+        )
+        for d in ctx.dispositifs
+        if est_ferme(d, debut_exercice) and d["nb_financements"]
+    ]
+
+
+def _avec_places(d):
+    # "Premier accueil" dispositifs have no places: neither financing nor groupes expected.
+    return not d["type__nature__sans_places"]
+
+
+def sans_financement(ctx):
+    return [
+        _constat(
+            Regle.SANS_FINANCEMENT,
+            d,
+            f"Dispositif ouvert sans aucune ligne de financement pour l'exercice {ctx.exercice}",
+        )
+        for d in ctx.dispositifs
+        if _avec_places(d) and est_ouvert(d, ctx.aujourdhui) and not d["nb_financements"]
+    ]
+
+
+def sans_groupe(ctx):
+    constats = []
+    for d in ctx.dispositifs:
+        if not (_avec_places(d) and est_ouvert(d, ctx.aujourdhui)) or d["nb_groupes_actifs"]:
+            continue
+        if d["nb_groupes"]:
+            message = (
+                f"Aucun groupe de places actif au {date_fr(ctx.aujourdhui)} "
+                f"({pluriel(d['nb_groupes'], 'groupe')} hors de leurs dates)"
+            )
+        else:
+            message = "Dispositif ouvert sans aucun groupe de places"
+        constats.append(_constat(Regle.SANS_GROUPE, d, message))
+    return constats
+
+
+def cout_journalier(ctx):
+    jours = jours_exercice(ctx.exercice)
+    constats = []
+    for d in ctx.dispositifs:
+        reference = d["type__cout_journalier_reference"]
+        if not reference or not d["montant"] or not d["places_montant"]:
+            continue
+        cout = Decimal(d["montant"]) / (d["places_montant"] * jours)
+        ecart = (cout - reference) / reference
+        if abs(ecart) <= ECART_COUT_MAX:
+            continue
+        pourcentage = (ecart * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+        constats.append(
+            _constat(
+                Regle.COUT_JOURNALIER,
+                d,
+                f"Coût de {euros(cout.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP))} par "
+                f"place et par jour en {ctx.exercice} pour une référence {d['type__libelle']} "
+                f"de {euros(reference)} ({'+' if pourcentage > 0 else ''}{pourcentage} %)",
+            )
+        )
+    return constats
+
+
+def autorisees_manquantes(ctx):
+    return [
+        _constat(
+            Regle.AUTORISEES_MANQUANTES,
+            d,
+            f"Places autorisées non renseignées pour un {d['type__libelle']}",
+        )
+        for d in ctx.dispositifs
+        if d["type_id"] in TYPES_PLACES_AUTORISEES_REQUISES
+        and d["places_autorisees"] is None
+        and not est_ferme(d, ctx.aujourdhui)
+    ]
+
+
+def finess_manquant(ctx):
+    return [
+        _constat(
+            Regle.FINESS_MANQUANT,
+            d,
+            f"FINESS non renseigné pour un {d['type__libelle']} (établissement sous autorisation)",
+        )
+        for d in ctx.dispositifs
+        if d["type__regime"] == RegimeJuridique.AUTORISATION
+        and not (d["finess"] or "").strip()
+        and not est_ferme(d, ctx.aujourdhui)
+    ]
+
+
+def siret_siren(ctx):
+    return [
+        _constat(
+            Regle.SIRET_SIREN,
+            d,
+            f"SIRET {d['siret']} : ses 9 premiers chiffres ({d['siret'][:9]}) ne sont pas le "
+            f"SIREN de l'entité gestionnaire ({d['entite__siren']})",
+        )
+        for d in ctx.dispositifs
+        if d["siret"] and not d["siret"].startswith(d["entite__siren"])
+    ]
+
+
+def _fin_effective(ligne):
+    fins = []
+    if ligne["convention__date_fin"]:
+        fins.append(ligne["convention__date_fin"])
+    if ligne["convention__date_resiliation"]:
+        fins.append(ligne["convention__date_resiliation"] - datetime.timedelta(days=1))
+    return min(fins) if fins else None
+
+
+def _libelle_fin(ligne, fin):
+    etat = ligne["convention__etat"]
+    if etat == EtatConvention.ABANDONNEE:
+        return "abandonnée (jamais signée)"
+    resiliation = ligne["convention__date_resiliation"]
+    if resiliation and fin == resiliation - datetime.timedelta(days=1):
+        return f"résiliée à effet du {date_fr(resiliation)}"
+    return f"échue le {date_fr(fin)}" if fin else "expirée"
+
+
+def convention_echue(ctx):
+    """A line whose period (the whole exercice unless it ends earlier) runs past the end of its
+    convention: the part after the end is financed under no convention."""
+    fin_exercice = datetime.date(ctx.exercice, 12, 31)
+    groupes = {}
+    for ligne in ctx.financements_convention:
+        if not ligne["convention_id"]:
+            continue
+        fin = _fin_effective(ligne)
+        fin_ligne = ligne["date_fin"] or fin_exercice
+        abandonnee = ligne["convention__etat"] == EtatConvention.ABANDONNEE
+        if not abandonnee and fin is not None and fin_ligne <= fin:
+            continue  # the line stops with its convention: nothing left uncovered
+        cle = (ligne["dispositif_id"], ligne["convention_id"])
+        groupes.setdefault(cle, []).append((ligne, fin))
+    constats = []
+    for (dispositif_id, convention_id), lignes in groupes.items():
+        premiere, fin = lignes[0]
+        places = sum(ligne["places_financees"] for ligne, _ in lignes)
+        constats.append(
+            Constat(
+                Regle.CONVENTION_ECHUE,
+                dispositif_id,
+                premiere["dispositif__departement_id"],
+                f"{pluriel(len(lignes), 'ligne')} de financement {ctx.exercice} "
+                f"({pluriel(places, 'place')}) rattachée{'s' if len(lignes) > 1 else ''} à la "
+                f"convention {premiere['convention__numero']}, {_libelle_fin(premiere, fin)}",
+                convention_id,
+            )
+        )
+    return constats
+
+
+def financement_sans_convention(ctx):
+    groupes = {}
+    for ligne in ctx.financements_convention:
+        if ligne["convention_id"]:
+            continue
+        groupes.setdefault(ligne["dispositif_id"], []).append(ligne)
+    constats = []
+    for dispositif_id, lignes in groupes.items():
+        places = sum(ligne["places_financees"] for ligne in lignes)
+        programmes = ", ".join(sorted({ligne["programme_id"] for ligne in lignes}))
+        constats.append(
+            Constat(
+                Regle.FINANCEMENT_SANS_CONVENTION,
+                dispositif_id,
+                lignes[0]["dispositif__departement_id"],
+                f"{pluriel(len(lignes), 'ligne')} de financement {ctx.exercice} "
+                f"({pluriel(places, 'place')}, {programmes}) sans convention rattachée",
+            )
+        )
+    return constats
+
+
+REGLES = {
+    Regle.FINANCEES_SUP_AUTORISEES: financees_sup_autorisees,
+    Regle.CONVENTIONNEES_SUP_AUTORISEES: conventionnees_sup_autorisees,
+    Regle.OUVERTES_SUP_AUTORISEES: ouvertes_sup_autorisees,
+    Regle.AUTORISATION_ECHUE: autorisation_echue,
+    Regle.FINANCEMENT_DISPOSITIF_FERME: financement_dispositif_ferme,
+    Regle.SANS_FINANCEMENT: sans_financement,
+    Regle.CONVENTION_ECHUE: convention_echue,
+    Regle.FINANCEMENT_SANS_CONVENTION: financement_sans_convention,
+    Regle.COUT_JOURNALIER: cout_journalier,
+    Regle.AUTORISEES_MANQUANTES: autorisees_manquantes,
+    Regle.FINESS_MANQUANT: finess_manquant,
+    Regle.SIRET_SIREN: siret_siren,
+    Regle.SANS_GROUPE: sans_groupe,
+}
+
+
+def constater(dispositifs, aujourdhui):
+    """Every finding of every rule on a queryset of dispositifs, on `aujourdhui`."""
+    contexte = Contexte(dispositifs, aujourdhui)
+    constats = []
+    for regle in REGLES.values():
+        constats.extend(regle(contexte))
+    return constats
