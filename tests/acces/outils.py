@@ -1,12 +1,18 @@
-"""Helpers for admin-view tests: "not found" and "denied" assertions, form payloads, exports."""
+"""Helpers for admin-view tests: "not found" and "denied" assertions, form payloads, exports,
+query counts that must not grow with the data."""
 
 import csv
 import datetime
 import io
+import re
+from collections import Counter
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from django.contrib.messages import constants, get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 VUES_OBJET = ["inspect", "edit", "delete", "history", "usage"]
@@ -103,3 +109,37 @@ def cellules_export(response, format_):
 
 def pks_listes(response):
     return {objet.pk for objet in response.context["object_list"]}
+
+
+def gabarit(sql):
+    """The query with its literal values blanked, to group repeated queries."""
+    sql = re.sub(r"'[^']*'", "?", sql)
+    sql = re.sub(r'"s\d+_x\d+"', "<savepoint>", sql)
+    sql = re.sub(r"\b\d+\b", "?", sql)
+    return re.sub(r"IN \([?, %s]+\)", "IN (…)", sql)
+
+
+def mesurer_requetes(client, url, params=None):
+    """(SQL of one request, number of rows it listed or exported)."""
+    params = params or {}
+    with CaptureQueriesContext(connection) as capture:
+        response = client.get(url, params)
+        corps = contenu(response)  # exports stream: their queries run while the body is read
+    assert response.status_code == 200
+    if "export" in params:
+        lignes = len(lignes_export(response, params["export"], corps)) - 1
+    else:
+        lignes = len(response.context["object_list"])
+    return [q["sql"] for q in capture.captured_queries], lignes
+
+
+def comparer_requetes(petit, grand, n_petit, n_grand):
+    """Fail, naming the repeated queries, when N and 4N rows do not cost as many queries."""
+    if len(petit) == len(grand):
+        return
+    avant, apres = Counter(map(gabarit, petit)), Counter(map(gabarit, grand))
+    repetees = [f"  {avant[g]} → {apres[g]} ×  {g[:600]}" for g in apres if apres[g] != avant[g]]
+    pytest.fail(
+        f"{len(petit)} requêtes pour {n_petit} lignes, {len(grand)} pour {n_grand} lignes. "
+        "Requêtes dont le nombre varie :\n" + "\n".join(repetees)
+    )

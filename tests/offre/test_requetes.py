@@ -5,15 +5,12 @@ measure also checks how many rows were listed or exported, so that a perimeter o
 hiding the rows cannot make the test pass by itself.
 """
 
-import re
-from collections import Counter
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.acces.outils import contenu, lignes_export
+from tests.acces.outils import comparer_requetes, mesurer_requetes
 from tests.factories import DispositifFactory, EntiteFactory, FinancementFactory, GroupeFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,39 +26,6 @@ def _peupler(nombre, entite=None):
         GroupeFactory(dispositif=dispositif, places=10)
         FinancementFactory(dispositif=dispositif, mode="dgf")
         FinancementFactory(dispositif=dispositif, mode="alt", places_financees=5)
-
-
-def _gabarit(sql):
-    """The query with its literal values blanked, to group repeated queries."""
-    sql = re.sub(r"'[^']*'", "?", sql)
-    sql = re.sub(r'"s\d+_x\d+"', "<savepoint>", sql)
-    sql = re.sub(r"\b\d+\b", "?", sql)
-    return re.sub(r"IN \([?, %s]+\)", "IN (…)", sql)
-
-
-def _mesurer(client, url, params=None):
-    """(SQL of one request, number of rows it listed or exported)."""
-    params = params or {}
-    with CaptureQueriesContext(connection) as capture:
-        response = client.get(url, params)
-        corps = contenu(response)  # exports stream: their queries run while the body is read
-    assert response.status_code == 200
-    if "export" in params:
-        lignes = len(lignes_export(response, params["export"], corps)) - 1
-    else:
-        lignes = len(response.context["object_list"])
-    return [q["sql"] for q in capture.captured_queries], lignes
-
-
-def _comparer(petit, grand, n_petit, n_grand):
-    if len(petit) == len(grand):
-        return
-    avant, apres = Counter(map(_gabarit, petit)), Counter(map(_gabarit, grand))
-    repetees = [f"  {avant[g]} → {apres[g]} ×  {g[:600]}" for g in apres if apres[g] != avant[g]]
-    pytest.fail(
-        f"{len(petit)} requêtes pour {n_petit} lignes, {len(grand)} pour {n_grand} lignes. "
-        "Requêtes dont le nombre varie :\n" + "\n".join(repetees)
-    )
 
 
 # (url name, query string, rows per dispositif)
@@ -87,12 +51,12 @@ def test_listes_et_exports_sans_n_plus_1(
     client.force_login(request.getfixturevalue(utilisateur))
     url = reverse(url_name)
     _peupler(N)
-    _mesurer(client, url, params)  # warm-up (content types, sessions, caches)
-    petit, n_petit = _mesurer(client, url, params)
+    mesurer_requetes(client, url, params)  # warm-up (content types, sessions, caches)
+    petit, n_petit = mesurer_requetes(client, url, params)
     _peupler(3 * N)
-    grand, n_grand = _mesurer(client, url, params)
+    grand, n_grand = mesurer_requetes(client, url, params)
     assert (n_petit, n_grand) == (N * par_dispositif, 4 * N * par_dispositif)
-    _comparer(petit, grand, n_petit, n_grand)
+    comparer_requetes(petit, grand, n_petit, n_grand)
 
 
 @pytest.mark.parametrize("utilisateur", ["national", "ddets44"])
@@ -107,7 +71,7 @@ def test_fiche_entite_sans_n_plus_1(request, client, utilisateur):
     _peupler(3 * N, entite)
     grand, html = _mesurer_page(client, url)
     assert f"Dispositifs ({4 * N})" in html
-    _comparer(petit, grand, N, 4 * N)
+    comparer_requetes(petit, grand, N, 4 * N)
 
 
 def _mesurer_page(client, url):
@@ -130,4 +94,4 @@ def test_fiche_dispositif_sans_n_plus_1(client, ddets44):
         FinancementFactory(dispositif=dispositif, exercice=exercice)
     grand, html = _mesurer_page(client, url)
     assert html.count('href="/admin/offre/financements/inspect/') == 4
-    _comparer(petit, grand, 1, 4)
+    comparer_requetes(petit, grand, 1, 4)

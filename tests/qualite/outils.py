@@ -1,19 +1,13 @@
 """Helpers of the data-quality tests."""
 
 import datetime
-import re
-from collections import Counter
 from decimal import Decimal
 
-import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from backoffice.conventions.models import Convention
 from backoffice.offre.models import jours_exercice
 from backoffice.qualite.models import Anomalie
-from tests.acces.outils import contenu, lignes_export
 from tests.conventions.factories import amener, convention_pour
 from tests.factories import DispositifFactory, FinancementFactory, GroupeFactory, siret_valide
 from workflows.services import executer_transition
@@ -84,41 +78,3 @@ def dispositif_sain(acteur, **kwargs):
         convention=convention,
     )
     return dispositif
-
-
-# ---------------------------------------------------------------------------------------------
-# Query counts (as in tests/offre/test_requetes.py)
-# ---------------------------------------------------------------------------------------------
-
-
-def gabarit(sql):
-    """The query with its literal values blanked, to group repeated queries."""
-    sql = re.sub(r"'[^']*'", "?", sql)
-    sql = re.sub(r'"s\d+_x\d+"', "<savepoint>", sql)
-    sql = re.sub(r"\b\d+\b", "?", sql)
-    return re.sub(r"IN \([?, %s]+\)", "IN (…)", sql)
-
-
-def mesurer(client, url, params=None):
-    """(SQL of one request, number of rows it listed or exported)."""
-    params = params or {}
-    with CaptureQueriesContext(connection) as capture:
-        response = client.get(url, params)
-        corps = contenu(response)  # exports stream: their queries run while the body is read
-    assert response.status_code == 200
-    if "export" in params:
-        lignes = len(lignes_export(response, params["export"], corps)) - 1
-    else:
-        lignes = len(response.context["object_list"])
-    return [q["sql"] for q in capture.captured_queries], lignes
-
-
-def comparer(petit, grand, n_petit, n_grand):
-    if len(petit) == len(grand):
-        return
-    avant, apres = Counter(map(gabarit, petit)), Counter(map(gabarit, grand))
-    repetees = [f"  {avant[g]} → {apres[g]} ×  {g[:600]}" for g in apres if apres[g] != avant[g]]
-    pytest.fail(
-        f"{len(petit)} requêtes pour {n_petit} lignes, {len(grand)} pour {n_grand} lignes. "
-        "Requêtes dont le nombre varie :\n" + "\n".join(repetees)
-    )

@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from backoffice.qualite import services
 from backoffice.qualite.models import Anomalie
+from tests.acces.outils import comparer_requetes, mesurer_requetes
 from tests.factories import DispositifFactory, EntiteFactory, FinancementFactory
 
-from .outils import comparer, convention_en_vigueur, mesurer
+from .outils import convention_en_vigueur
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_temporaire")]
 
@@ -54,12 +55,12 @@ def test_requetes_constantes(client, ddets44, national, nom, params):
         assert lignes_grand == Anomalie.objects.a_traiter().count() > lignes_petit > 0
     else:
         assert lignes_grand == 4 * lignes_petit > 0
-    comparer(petit, grand, lignes_petit, lignes_grand)
+    comparer_requetes(petit, grand, lignes_petit, lignes_grand)
 
 
 def _mesurer_ecran(client, nom, url, params):
     if nom != "anomalie:synthese":
-        return mesurer(client, url, params)
+        return mesurer_requetes(client, url, params)
     # The counts page has one row per département: measure the figures it shows instead.
     with CaptureQueriesContext(connection) as capture:
         reponse = client.get(url, params)
