@@ -22,89 +22,24 @@ import json
 import os
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(RACINE / "benchmarks"))
+
+from _pg import cluster_jetable  # noqa: E402
+
 RESULTATS = RACINE / "benchmarks" / "results" / "offre.json"
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 CIBLE_PAGE_MS = 150
 CIBLE_EXPORT_S = 15
 CIBLE_EXPORT_MO = 500
 CIBLE_SEED_S = 180
-
-# ---------------------------------------------------------------------------------------------
-# Throwaway PostgreSQL cluster
-# ---------------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def cluster_jetable():
-    """Yield the DATABASE_URL of a fresh cluster; stop and delete it afterwards in any case."""
-    if not (PG_BIN / "initdb").exists():
-        sys.exit(f"{PG_BIN}/initdb introuvable : installez postgresql-15 ou passez --database-url.")
-    dossier = Path(tempfile.mkdtemp(prefix="bench-offre-pg-", dir="/tmp"))
-    donnees, socket = dossier / "data", dossier / "socket"
-    socket.mkdir()
-    root = os.geteuid() == 0
-    if root:
-        shutil.chown(dossier, "postgres")
-        shutil.chown(socket, "postgres")
-
-    def pg(*commande):
-        prefixe = ["runuser", "-u", "postgres", "--"] if root else []
-        subprocess.run(
-            [*prefixe, *map(str, commande)], cwd=dossier, check=True, stdout=subprocess.DEVNULL
-        )
-
-    demarre = False
-    try:
-        pg(
-            PG_BIN / "initdb",
-            "-D",
-            donnees,
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "--encoding=UTF8",
-            "--locale=C.UTF-8",
-        )
-        # Default durability settings (fsync on): the seed time must be an honest figure.
-        options = f"-c listen_addresses='' -c unix_socket_directories='{socket}'"
-        pg(
-            PG_BIN / "pg_ctl",
-            "-D",
-            donnees,
-            "-l",
-            dossier / "server.log",
-            "-w",
-            "-t",
-            "60",
-            "start",
-            "-o",
-            options,
-        )
-        demarre = True
-        pg(PG_BIN / "createdb", "-h", socket, "-U", "postgres", "bench")
-        version = subprocess.run(
-            [PG_BIN / "postgres", "--version"], capture_output=True, text=True
-        ).stdout.strip()
-        print(f"Cluster PostgreSQL jetable : {version}, socket {socket}")
-        yield f"postgres://postgres@{str(socket).replace('/', '%2F')}/bench"
-    finally:
-        if demarre:
-            with contextlib.suppress(subprocess.CalledProcessError):
-                pg(PG_BIN / "pg_ctl", "-D", donnees, "-m", "fast", "-w", "stop")
-        shutil.rmtree(dossier, ignore_errors=True)
-        print(f"Cluster arrêté et supprimé ({dossier}).")
-
 
 # ---------------------------------------------------------------------------------------------
 # Measuring
@@ -488,7 +423,7 @@ def main():
     args = parser.parse_args()
 
     with contextlib.ExitStack() as pile:
-        url = args.database_url or pile.enter_context(cluster_jetable())
+        url = args.database_url or pile.enter_context(cluster_jetable("bench-offre-pg"))
         os.environ["DATABASE_URL"] = url
         os.environ["DJANGO_SETTINGS_MODULE"] = "backoffice.settings.test"
         sys.path.insert(0, str(RACINE))
