@@ -100,6 +100,25 @@ def executer_transition(model, pk, nom, acteur, *, commentaire="", interne=False
         ) from exc
 
 
+def journaliser_creation(objet, acteur, *, transition="creer", commentaire=""):
+    """The timeline's first entry: the object was born in its initial state (creation form,
+    filing of a candidature, convention or avenant generated from a candidature)."""
+    log(
+        instance=objet,
+        action=ACTION_LOG,
+        user=acteur if est_compte(acteur) else None,
+        title=str(objet)[:255],
+        data={
+            "transition": transition,
+            "de": "",
+            "vers": getattr(objet, objet.CHAMP_ETAT),
+            "commentaire": commentaire,
+            "interne": False,
+            "acteur": libelle_acteur(acteur),
+        },
+    )
+
+
 def chronologie(objet, *, publique=False):
     """The transitions of an object, oldest first. `publique` hides internal comments."""
     from wagtail.log_actions import registry

@@ -19,7 +19,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from backoffice.conventions.models import (
     ETATS_ACTIFS,
@@ -35,8 +34,8 @@ from backoffice.conventions.models import (
 )
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import Dispositif
-from workflows.acteurs import est_compte, libelle_acteur
-from workflows.services import ACTION_LOG
+from workflows.acteurs import est_compte
+from workflows.services import journaliser_creation
 
 DUREES_ANS = {
     TypeConvention.CADA: 5,
@@ -58,23 +57,6 @@ def montant_prorata(places, cout_journalier, date_debut):
     jours = (fin_annee - date_debut).days + 1
     montant = Decimal(places) * Decimal(cout_journalier) * jours
     return montant.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _journaliser_creation(objet, acteur, commentaire):
-    log(
-        instance=objet,
-        action=ACTION_LOG,
-        user=acteur if est_compte(acteur) else None,
-        title=str(objet)[:255],
-        data={
-            "transition": "creer",
-            "de": "",
-            "vers": objet.etat,
-            "commentaire": commentaire,
-            "interne": False,
-            "acteur": libelle_acteur(acteur),
-        },
-    )
 
 
 def _valider(objet, libelle, exclude=()):
@@ -175,7 +157,9 @@ def conventionner(candidature, acteur, date_debut=None, aujourdhui=None):
         montant=montant_prorata(places_convention, candidature.cout_journalier, date_debut),
     )
     candidature.convention = convention
-    _journaliser_creation(convention, acteur, f"Créée depuis la candidature {candidature.numero}.")
+    journaliser_creation(
+        convention, acteur, commentaire=f"Créée depuis la candidature {candidature.numero}."
+    )
 
 
 def _avenant_d_extension(candidature, convention, dispositif, places, date_debut, acteur):
@@ -208,4 +192,6 @@ def _avenant_d_extension(candidature, convention, dispositif, places, date_debut
         + montant_prorata(places, candidature.cout_journalier, date_effet),
     )
     candidature.avenant = avenant
-    _journaliser_creation(avenant, acteur, f"Créé depuis la candidature {candidature.numero}.")
+    journaliser_creation(
+        avenant, acteur, commentaire=f"Créé depuis la candidature {candidature.numero}."
+    )

@@ -8,8 +8,8 @@ import logging
 
 from django.utils import timezone
 
-from backoffice.conventions.systeme import Systeme
 from workflows.services import TransitionImpossible, executer_transition
+from workflows.systeme import Systeme
 
 from .models import AppelAProjets, EtatAppel
 

@@ -22,17 +22,18 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
 
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
-from backoffice.conventions.systeme import est_systeme
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from backoffice.territoires.models import Departement, Region
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
+from workflows.models import EtatSuiviMixin
+from workflows.systeme import OuvertAuSystemeMixin, systeme_seulement
 
 NOTE_MAX = Decimal("20")
 
@@ -109,18 +110,12 @@ def peut_renvoyer(appel, acteur):
     return peut_valider(appel, acteur)
 
 
-def systeme_seulement(objet, acteur):
-    return est_systeme(acteur)
-
-
 # ---------------------------------------------------------------------------------------------
 # Appel à projets
 # ---------------------------------------------------------------------------------------------
 
 
-class AppelAProjets(ConcurrentTransitionMixin, ClusterableModel):
-    CHAMP_ETAT = "etat"
-
+class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     reference = models.CharField("référence", max_length=40, blank=True, editable=False)
     titre = models.CharField("titre", max_length=255)
     type_dispositif = models.ForeignKey(
@@ -152,7 +147,6 @@ class AppelAProjets(ConcurrentTransitionMixin, ClusterableModel):
     )
     publie_le = models.DateTimeField("publié le", null=True, blank=True)
     motif = models.TextField("motif (annulation, infructueux)", blank=True)
-    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -187,13 +181,6 @@ class AppelAProjets(ConcurrentTransitionMixin, ClusterableModel):
     def get_admin_url(self):
         return reverse("appel:inspect", args=[self.pk])
 
-    def libelle_etat(self):
-        return self.get_etat_display()
-
-    @classmethod
-    def queryset_pour_demandeur(cls, acteur):
-        return cls.objects.all() if est_systeme(acteur) else cls.objects.none()
-
     @property
     def departements(self):
         return sorted(departements_appel(self))
@@ -203,9 +190,6 @@ class AppelAProjets(ConcurrentTransitionMixin, ClusterableModel):
         return self.etat == A.PUBLIE and maintenant < self.date_limite
 
     # --- checks ---------------------------------------------------------------------------
-
-    def clean_fields(self, exclude=None):
-        super().clean_fields(exclude={*(exclude or ()), "etat"})
 
     def clean(self):
         erreurs = {}
@@ -255,9 +239,6 @@ class AppelAProjets(ConcurrentTransitionMixin, ClusterableModel):
             raise ValidationError(erreurs)
 
     # --- transitions ------------------------------------------------------------------------
-
-    def _changer_etat(self):
-        self.etat_depuis = timezone.now()
 
     @transition(field=etat, source=A.BROUILLON, target=A.SOUMIS, permission=peut_piloter)
     def soumettre(self, acteur, commentaire=""):
@@ -480,9 +461,7 @@ class CandidatureQuerySet(models.QuerySet):
         return self.order_by(models.F("score").desc(nulls_last=True), "deposee_le")
 
 
-class Candidature(ConcurrentTransitionMixin, models.Model):
-    CHAMP_ETAT = "etat"
-
+class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
     appel = models.ForeignKey(
         AppelAProjets,
         on_delete=models.PROTECT,
@@ -537,7 +516,6 @@ class Candidature(ConcurrentTransitionMixin, models.Model):
     deposee_pour_compte = models.BooleanField(
         "enregistrée par l'administration", default=False, editable=False
     )
-    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
 
     # Instruction and decision
     motif_irrecevabilite = models.TextField("motif d'irrecevabilité", blank=True)
@@ -602,21 +580,11 @@ class Candidature(ConcurrentTransitionMixin, models.Model):
     def get_admin_url(self):
         return reverse("candidature:inspect", args=[self.pk])
 
-    def libelle_etat(self):
-        return self.get_etat_display()
-
-    @classmethod
-    def queryset_pour_demandeur(cls, acteur):
-        return cls.objects.all() if est_systeme(acteur) else cls.objects.none()
-
     @property
     def numero(self):
         return f"{self.appel.reference}-C{self.pk or 0:03d}"
 
     # --- checks ---------------------------------------------------------------------------
-
-    def clean_fields(self, exclude=None):
-        super().clean_fields(exclude={*(exclude or ()), "etat"})
 
     def clean(self):
         erreurs = {}
@@ -646,9 +614,6 @@ class Candidature(ConcurrentTransitionMixin, models.Model):
             raise ValidationError(erreurs)
 
     # --- transitions ------------------------------------------------------------------------
-
-    def _changer_etat(self):
-        self.etat_depuis = timezone.now()
 
     def _exiger_appel(self, *etats, message):
         if self.appel.etat not in etats:

@@ -9,12 +9,11 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from backoffice.acces.policies import policy_for
 from backoffice.acces.roles import Role
-from workflows.acteurs import libelle_acteur, perimetre_des_roles
-from workflows.services import ACTION_LOG, TransitionImpossible
+from workflows.acteurs import perimetre_des_roles
+from workflows.services import TransitionImpossible, journaliser_creation
 
 from .models import AppelAProjets, DocumentCandidature, NatureDocumentCandidature
 from .models import peut_instruire as _peut_instruire
@@ -65,20 +64,7 @@ def deposer_candidature(acteur, candidature, *, fichier=None, maintenant=None):
         candidature.save()
         if fichier is not None:
             ajouter_document(candidature, fichier, NatureDocumentCandidature.DOSSIER, acteur)
-        log(
-            instance=candidature,
-            action=ACTION_LOG,
-            user=acteur,
-            title=str(candidature)[:255],
-            data={
-                "transition": "deposer",
-                "de": "",
-                "vers": candidature.etat,
-                "commentaire": "",
-                "interne": False,
-                "acteur": libelle_acteur(acteur),
-            },
-        )
+        journaliser_creation(candidature, acteur, transition="deposer")
         from .notifications import notifier_depot
 
         notifier_depot(candidature)

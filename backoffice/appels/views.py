@@ -11,18 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
 )
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
-from wagtail.log_actions import log
 
 from backoffice.acces import perimetres
 from backoffice.acces.policies import policy_for
@@ -36,13 +34,13 @@ from backoffice.acces.viewsets import (
     PerimetreModelViewSet,
 )
 from backoffice.conventions import circuits
-from backoffice.conventions.documents import ChampDocument, enregistrer_document
+from backoffice.conventions.documents import ChampDocument
 from backoffice.conventions.views import InlinePanelPerimetre
 from backoffice.offre.models import EntiteGestionnaire
 from backoffice.offre.validators import normaliser_siren
 from backoffice.territoires.models import Departement
-from workflows.acteurs import libelle_acteur
-from workflows.services import ACTION_LOG, TransitionImpossible, chronologie
+from workflows import vues
+from workflows.services import TransitionImpossible, chronologie
 
 from .filters import AppelFilterSet, CandidatureFilterSet
 from .models import (
@@ -61,7 +59,7 @@ from .services import ajouter_document, deposer_candidature
 # ---------------------------------------------------------------------------------------------
 
 
-class FormulaireNotes(circuits.FormulaireTransition):
+class FormulaireNotes(vues.FormulaireTransition):
     libelle_commentaire = "Avis de l'instructeur"
 
     def __init__(self, *args, objet=None, **kwargs):
@@ -91,7 +89,7 @@ class FormulaireNotes(circuits.FormulaireTransition):
         return {"notes": {c.pk: self.cleaned_data[f"note_{c.pk}"] for c in self.criteres}}
 
 
-class FormulaireRetenue(circuits.FormulaireTransition):
+class FormulaireRetenue(vues.FormulaireTransition):
     libelle_commentaire = "Motif de la décision"
     places_retenues = forms.IntegerField(
         label="Places retenues",
@@ -109,8 +107,8 @@ class FormulaireRetenue(circuits.FormulaireTransition):
             self.fields["places_retenues"].max_value = objet.places_proposees
 
 
-class FormulaireConventionnement(circuits.FormulaireTransition):
-    date_debut = circuits.ChampDate(
+class FormulaireConventionnement(vues.FormulaireTransition):
+    date_debut = vues.ChampDate(
         label="Début de la convention (ouverture prévue des places)",
         error_messages={"required": "Indiquez la date de début."},
     )
@@ -121,58 +119,39 @@ class FormulaireConventionnement(circuits.FormulaireTransition):
 
 
 ACTIONS_APPEL = {
-    "soumettre": circuits.Action("Soumettre", style="button-primary"),
-    "pre_valider": circuits.Action("Pré-valider", style="button-primary"),
-    "valider": circuits.Action("Valider", style="button-primary"),
-    "publier": circuits.Action("Publier", style="button-primary"),
-    "renvoyer": circuits.Action("Renvoyer au brouillon", formulaire=circuits.FormulaireRenvoi),
-    "ouvrir_instruction": circuits.Action("Ouvrir l'instruction", style="button-primary"),
-    "arreter_selection": circuits.Action("Arrêter la sélection", style="button-primary"),
-    "terminer": circuits.Action("Terminer", style="button-primary"),
-    "declarer_infructueux": circuits.Action(
-        "Déclarer infructueux", formulaire=circuits.FormulaireMotif, style="button-secondary no"
+    "soumettre": vues.Action("Soumettre", style="button-primary"),
+    "pre_valider": vues.Action("Pré-valider", style="button-primary"),
+    "valider": vues.Action("Valider", style="button-primary"),
+    "publier": vues.Action("Publier", style="button-primary"),
+    "renvoyer": vues.Action("Renvoyer au brouillon", formulaire=vues.FormulaireRenvoi),
+    "ouvrir_instruction": vues.Action("Ouvrir l'instruction", style="button-primary"),
+    "arreter_selection": vues.Action("Arrêter la sélection", style="button-primary"),
+    "terminer": vues.Action("Terminer", style="button-primary"),
+    "declarer_infructueux": vues.Action(
+        "Déclarer infructueux", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
-    "annuler": circuits.Action(
-        "Annuler l'appel", formulaire=circuits.FormulaireMotif, style="button-secondary no"
+    "annuler": vues.Action(
+        "Annuler l'appel", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
 }
 
 ACTIONS_CANDIDATURE = {
-    "declarer_recevable": circuits.Action(
-        "Déclarer recevable", style="button-primary", groupable=True
+    "declarer_recevable": vues.Action("Déclarer recevable", style="button-primary", groupable=True),
+    "declarer_irrecevable": vues.Action(
+        "Déclarer irrecevable", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
-    "declarer_irrecevable": circuits.Action(
-        "Déclarer irrecevable", formulaire=circuits.FormulaireMotif, style="button-secondary no"
+    "instruire": vues.Action("Noter", formulaire=FormulaireNotes, style="button-primary"),
+    "retenir": vues.Action("Retenir", formulaire=FormulaireRetenue, style="button-primary"),
+    "ne_pas_retenir": vues.Action(
+        "Ne pas retenir", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
-    "instruire": circuits.Action("Noter", formulaire=FormulaireNotes, style="button-primary"),
-    "retenir": circuits.Action("Retenir", formulaire=FormulaireRetenue, style="button-primary"),
-    "ne_pas_retenir": circuits.Action(
-        "Ne pas retenir", formulaire=circuits.FormulaireMotif, style="button-secondary no"
-    ),
-    "conventionner": circuits.Action(
+    "conventionner": vues.Action(
         "Créer le dispositif et la convention",
         formulaire=FormulaireConventionnement,
         style="button-primary",
     ),
-    "desister": circuits.Action("Se désister", formulaire=circuits.FormulaireTransition),
+    "desister": vues.Action("Se désister", formulaire=vues.FormulaireTransition),
 }
-
-
-def _journaliser_creation(objet, user):
-    log(
-        instance=objet,
-        action=ACTION_LOG,
-        user=user,
-        title=str(objet)[:255],
-        data={
-            "transition": "creer",
-            "de": "",
-            "vers": objet.etat,
-            "commentaire": "",
-            "interne": False,
-            "acteur": libelle_acteur(user),
-        },
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,34 +210,24 @@ class AppelIndexView(PerimetreIndexView):
         return AppelAProjets.objects.select_related("type_dispositif", "region")
 
 
-class AppelCreateView(PerimetreCreateView):
-    def save_instance(self):
-        self.form.instance.cree_par = self.request.user
-        instance = self.form.save()
-        _journaliser_creation(instance, self.request.user)
-        return instance
+class AppelCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
+    pass
 
 
-class AppelEditView(PerimetreEditView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if objet.etat != EtatAppel.BROUILLON:
-            messages.error(
-                request,
-                f"Un appel à projets « {objet.libelle_etat().lower()} » ne se modifie plus "
-                "(renvoyez-le au brouillon s'il n'est pas encore validé).",
-            )
-            return redirect("appel:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class AppelEditView(vues.GardeEtatMixin, PerimetreEditView):
+    etats_permis = {EtatAppel.BROUILLON}
+    message_refus = (
+        "Un appel à projets « {etat} » ne se modifie plus "
+        "(renvoyez-le au brouillon s'il n'est pas encore validé)."
+    )
 
 
-class AppelDeleteView(PerimetreDeleteView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if objet.etat != EtatAppel.BROUILLON or objet.candidatures.exists():
-            messages.error(request, "Seul un brouillon se supprime ; sinon, annulez l'appel.")
-            return redirect("appel:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class AppelDeleteView(vues.GardeEtatMixin, PerimetreDeleteView):
+    etats_permis = {EtatAppel.BROUILLON}
+    message_refus = "Seul un brouillon se supprime ; sinon, annulez l'appel."
+
+    def permis(self, objet):
+        return super().permis(objet) and not objet.candidatures.exists()
 
 
 class AppelInspectView(PerimetreInspectView):
@@ -302,7 +271,7 @@ class AppelInspectView(PerimetreInspectView):
         flux = appel.flux()
         context.update(
             {
-                "boutons": circuits.boutons_transitions(appel, user, ACTIONS_APPEL, "appel"),
+                "boutons": vues.boutons_transitions(appel, user, ACTIONS_APPEL, "appel"),
                 "chronologie": chronologie(appel),
                 "flux": flux,
                 "criteres": list(appel.criteres.all()),
@@ -323,32 +292,19 @@ class AppelInspectView(PerimetreInspectView):
         return context
 
 
-class TransitionAppelView(circuits.TransitionView):
-    model = AppelAProjets
-    espace = "appel"
-    actions = ACTIONS_APPEL
-
-
 class AjoutDocumentAppelView(circuits.AjoutDocumentView):
-    model = AppelAProjets
-    espace = "appel"
     natures = NatureDocumentAppel.choices
-
-    def enregistrer(self, objet, nature, fichier, titre):
-        with transaction.atomic():
-            document = enregistrer_document(
-                fichier,
-                titre=titre or f"{objet.reference} – {dict(NatureDocumentAppel.choices)[nature]}",
-                nom_collection="Appels à projets",
-                acteur=self.request.user,
-            )
-            DocumentAppel.objects.create(
-                appel=objet, nature=nature, document=document, ajoute_par=self.request.user
-            )
+    modele_document = DocumentAppel
+    champ_objet = "appel"
+    nom_collection = "Appels à projets"
+    champ_reference = "reference"
 
 
-class AppelViewSet(PerimetreModelViewSet):
+class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     model = AppelAProjets
+    base_form_class = AppelForm
+    actions = ACTIONS_APPEL
+    ajout_document_view_class = AjoutDocumentAppelView
     icon = "pick"
     menu_label = "Appels à projets"
     url_prefix = "appels"
@@ -414,22 +370,6 @@ class AppelViewSet(PerimetreModelViewSet):
         ),
         InlinePanel("criteres", heading="Critères de sélection", label="Critère", min_num=0),
     ]
-
-    def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=AppelForm).bind_to_model(self.model)
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "transition/<int:pk>/<str:nom>/", TransitionAppelView.as_view(), name="transition"
-            ),
-            path(
-                "documents/<int:pk>/ajouter/",
-                AjoutDocumentAppelView.as_view(),
-                name="ajouter_document",
-            ),
-        ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -550,17 +490,15 @@ class CandidatureCreateView(RefusMixin, PerimetreCreateView):
         return redirect("candidature:inspect", instance.pk)
 
 
-class CandidatureEditView(RefusMixin, PerimetreEditView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if objet.etat != EtatCandidature.DEPOSEE or not objet.appel.depot_ouvert():
-            messages.error(
-                request,
-                "Une candidature ne se modifie que tant que l'appel à projets est ouvert "
-                "et qu'elle n'est pas examinée.",
-            )
-            return redirect("candidature:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class CandidatureEditView(vues.GardeEtatMixin, RefusMixin, PerimetreEditView):
+    etats_permis = {EtatCandidature.DEPOSEE}
+    message_refus = (
+        "Une candidature ne se modifie que tant que l'appel à projets est ouvert "
+        "et qu'elle n'est pas examinée."
+    )
+
+    def permis(self, objet):
+        return super().permis(objet) and objet.appel.depot_ouvert()
 
     def save_instance(self):
         # The deadline may have passed while the form was open: lock the call and check again.
@@ -632,7 +570,7 @@ class CandidatureInspectView(PerimetreInspectView):
         )
         context.update(
             {
-                "boutons": circuits.boutons_transitions(
+                "boutons": vues.boutons_transitions(
                     candidature, user, ACTIONS_CANDIDATURE, "candidature"
                 ),
                 "chronologie": chronologie(candidature),
@@ -647,27 +585,7 @@ class CandidatureInspectView(PerimetreInspectView):
         return context
 
 
-class TransitionCandidatureView(circuits.TransitionView):
-    model = Candidature
-    espace = "candidature"
-    actions = ACTIONS_CANDIDATURE
-
-
-class TransitionGroupeeCandidatureView(circuits.TransitionGroupeeView):
-    model = Candidature
-    espace = "candidature"
-    actions = ACTIONS_CANDIDATURE
-    colonnes = (
-        ("Projet", lambda c: c.nom_projet),
-        ("Appel", lambda c: c.appel.reference),
-        ("Entité", lambda c: c.entite.raison_sociale),
-        ("Places", lambda c: c.places_proposees),
-    )
-
-
 class AjoutDocumentCandidatureView(circuits.AjoutDocumentView):
-    model = Candidature
-    espace = "candidature"
     natures = NatureDocumentCandidature.choices
 
     def enregistrer(self, objet, nature, fichier, titre):
@@ -675,8 +593,17 @@ class AjoutDocumentCandidatureView(circuits.AjoutDocumentView):
             ajouter_document(objet, fichier, nature, self.request.user)
 
 
-class CandidatureViewSet(PerimetreModelViewSet):
+class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     model = Candidature
+    base_form_class = CandidatureForm
+    actions = ACTIONS_CANDIDATURE
+    colonnes_groupees = (
+        ("Projet", lambda c: c.nom_projet),
+        ("Appel", lambda c: c.appel.reference),
+        ("Entité", lambda c: c.entite.raison_sociale),
+        ("Places", lambda c: c.places_proposees),
+    )
+    ajout_document_view_class = AjoutDocumentCandidatureView
     icon = "form"
     menu_label = "Candidatures"
     url_prefix = "appels/candidatures"
@@ -755,29 +682,6 @@ class CandidatureViewSet(PerimetreModelViewSet):
             heading="Projet",
         ),
     ]
-
-    def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=CandidatureForm).bind_to_model(self.model)
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "transition/<int:pk>/<str:nom>/",
-                TransitionCandidatureView.as_view(),
-                name="transition",
-            ),
-            path(
-                "traitement-groupe/<str:nom>/",
-                TransitionGroupeeCandidatureView.as_view(),
-                name="transition_groupee",
-            ),
-            path(
-                "documents/<int:pk>/ajouter/",
-                AjoutDocumentCandidatureView.as_view(),
-                name="ajouter_document",
-            ),
-        ]
 
 
 class AppelsViewSetGroup(ModelViewSetGroup):

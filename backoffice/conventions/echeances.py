@@ -21,10 +21,10 @@ from backoffice.acces import perimetres
 from backoffice.acces.roles import Role
 from backoffice.offre.models import Financement
 from workflows.services import TransitionImpossible, executer_transition
+from workflows.systeme import Systeme
 
 from .models import Avenant, Convention, EtatAvenant, EtatConvention
 from .notifications import lien_admin
-from .systeme import Systeme
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
@@ -37,9 +37,10 @@ from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, exercice_courant
 from backoffice.territoires.models import Departement
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
+from workflows.models import EtatSuiviMixin
+from workflows.systeme import OuvertAuSystemeMixin, systeme_seulement
 
 from .historique import HistoriqueLignes
-from .systeme import est_systeme
 
 DUREE_CADA_ANS = 5
 DELAIS_RELANCE_MOIS = (3, 6)
@@ -166,8 +167,33 @@ def peut_signer(convention, acteur):
     return _a_role(acteur, {Role.DEPARTEMENTAL, Role.REGIONAL}, convention)
 
 
-def systeme_seulement(objet, acteur):
-    return est_systeme(acteur)
+# ---------------------------------------------------------------------------------------------
+# Signature (conventions and avenants)
+# ---------------------------------------------------------------------------------------------
+
+
+def _exiger_signature(date_signature, fichier, aujourdhui, de_quoi):
+    if not date_signature:
+        raise ValidationError("Indiquez la date de signature.")
+    if date_signature > aujourdhui:
+        raise ValidationError("La date de signature ne peut pas être dans le futur.")
+    if fichier is None:
+        raise ValidationError(f"Joignez la copie signée {de_quoi}.")
+
+
+def _joindre_copie_signee(fichier, titre, acteur, **liens):
+    """Store the signed copy and link it (`liens`: the convention, and the avenant if any)."""
+    from .documents import enregistrer_document
+
+    document = enregistrer_document(
+        fichier, titre=titre, nom_collection="Conventions", acteur=acteur
+    )
+    DocumentConvention.objects.create(
+        **liens,
+        nature=NatureDocument.COPIE_SIGNEE,
+        document=document,
+        ajoute_par=acteur if getattr(acteur, "is_authenticated", False) else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,9 +235,7 @@ def ajouter_mois(date, mois):
     raise ValueError(date)
 
 
-class Convention(ConcurrentTransitionMixin, ClusterableModel):
-    CHAMP_ETAT = "etat"
-
+class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     numero = models.CharField(
         "numéro",
         max_length=50,
@@ -276,7 +300,6 @@ class Convention(ConcurrentTransitionMixin, ClusterableModel):
     signee_le = models.DateTimeField("signature enregistrée le", null=True, blank=True)
     date_resiliation = models.DateField("date d'effet de la résiliation", null=True, blank=True)
     motif_resiliation = models.TextField("motif de la résiliation", blank=True)
-    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -321,13 +344,6 @@ class Convention(ConcurrentTransitionMixin, ClusterableModel):
 
     def get_admin_url(self):
         return reverse("convention:inspect", args=[self.pk])
-
-    def libelle_etat(self):
-        return self.get_etat_display()
-
-    @classmethod
-    def queryset_pour_demandeur(cls, acteur):
-        return cls.objects.all() if est_systeme(acteur) else cls.objects.none()
 
     # --- figures ----------------------------------------------------------------------------
 
@@ -457,10 +473,6 @@ class Convention(ConcurrentTransitionMixin, ClusterableModel):
         if erreurs:
             raise ValidationError(erreurs)
 
-    def clean_fields(self, exclude=None):
-        # full_clean() would re-assign the protected state field (STYLE.md): never validate it.
-        super().clean_fields(exclude={*(exclude or ()), "etat"})
-
     def clean(self):
         self.appliquer_duree_par_defaut()
         erreurs = {}
@@ -498,9 +510,6 @@ class Convention(ConcurrentTransitionMixin, ClusterableModel):
 
     # --- transitions ------------------------------------------------------------------------
 
-    def _changer_etat(self):
-        self.etat_depuis = timezone.now()
-
     @transition(field=etat, source=E.BROUILLON, target=E.SOUMISE, permission=peut_rediger)
     def soumettre(self, acteur, commentaire=""):
         self.verifier()
@@ -529,28 +538,10 @@ class Convention(ConcurrentTransitionMixin, ClusterableModel):
 
     @transition(field=etat, source=E.VALIDEE, target=E.SIGNEE, permission=peut_signer)
     def signer(self, acteur, commentaire="", date_signature=None, fichier=None, aujourdhui=None):
-        from .documents import enregistrer_document
-
         aujourdhui = aujourdhui or timezone.localdate()
-        if not date_signature:
-            raise ValidationError("Indiquez la date de signature.")
-        if date_signature > aujourdhui:
-            raise ValidationError("La date de signature ne peut pas être dans le futur.")
-        if fichier is None:
-            raise ValidationError("Joignez la copie signée de la convention.")
+        _exiger_signature(date_signature, fichier, aujourdhui, "de la convention")
         self.verifier()
-        document = enregistrer_document(
-            fichier,
-            titre=f"{self.numero} – copie signée",
-            nom_collection="Conventions",
-            acteur=acteur,
-        )
-        DocumentConvention.objects.create(
-            convention=self,
-            nature=NatureDocument.COPIE_SIGNEE,
-            document=document,
-            ajoute_par=acteur if getattr(acteur, "is_authenticated", False) else None,
-        )
+        _joindre_copie_signee(fichier, f"{self.numero} – copie signée", acteur, convention=self)
         self.date_signature = date_signature
         self.signee_le = timezone.now()
         self._changer_etat()
@@ -690,13 +681,11 @@ def _avenant_peut_signer(avenant, acteur):
     return peut_signer(avenant.convention, acteur)
 
 
-class Avenant(ConcurrentTransitionMixin, ClusterableModel):
+class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     """Changes places and/or amounts of a signed convention from an effective date.
 
     Lines and amounts hold the *new* values (not differences); a dispositif or an exercice not
     listed keeps its value."""
-
-    CHAMP_ETAT = "etat"
 
     convention = models.ForeignKey(
         Convention, on_delete=models.CASCADE, related_name="avenants", verbose_name="convention"
@@ -714,7 +703,6 @@ class Avenant(ConcurrentTransitionMixin, ClusterableModel):
     date_signature = models.DateField("date de signature", null=True, blank=True)
     signe_le = models.DateTimeField("signature enregistrée le", null=True, blank=True)
     applique_le = models.DateTimeField("appliqué le", null=True, blank=True)
-    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
     cree_par = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -742,13 +730,6 @@ class Avenant(ConcurrentTransitionMixin, ClusterableModel):
     def get_admin_url(self):
         return reverse("avenant:inspect", args=[self.pk])
 
-    def libelle_etat(self):
-        return self.get_etat_display()
-
-    @classmethod
-    def queryset_pour_demandeur(cls, acteur):
-        return cls.objects.all() if est_systeme(acteur) else cls.objects.none()
-
     @property
     def en_attente(self):
         return self.etat == EtatAvenant.SIGNEE and self.applique_le is None
@@ -763,9 +744,6 @@ class Avenant(ConcurrentTransitionMixin, ClusterableModel):
             )
             self.numero = dernier + 1
         super().save(*args, **kwargs)
-
-    def clean_fields(self, exclude=None):
-        super().clean_fields(exclude={*(exclude or ()), "etat"})
 
     def clean(self):
         convention = self.convention if self.convention_id else None
@@ -834,7 +812,7 @@ class Avenant(ConcurrentTransitionMixin, ClusterableModel):
         if self.convention.etat not in ETATS_ACTIFS:
             raise ValidationError("La convention n'est plus en vigueur.")
         self.verifier()
-        self.etat_depuis = timezone.now()
+        self._changer_etat()
 
     @transition(
         field=etat,
@@ -843,31 +821,17 @@ class Avenant(ConcurrentTransitionMixin, ClusterableModel):
         permission=_avenant_peut_signer,
     )
     def signer(self, acteur, commentaire="", date_signature=None, fichier=None, aujourdhui=None):
-        from .documents import enregistrer_document
-
         aujourdhui = aujourdhui or timezone.localdate()
         if self.convention.etat not in ETATS_ACTIFS:
             raise ValidationError("La convention n'est plus en vigueur.")
-        if not date_signature:
-            raise ValidationError("Indiquez la date de signature.")
-        if date_signature > aujourdhui:
-            raise ValidationError("La date de signature ne peut pas être dans le futur.")
-        if fichier is None:
-            raise ValidationError("Joignez la copie signée de l'avenant.")
+        _exiger_signature(date_signature, fichier, aujourdhui, "de l'avenant")
         self.verifier()
-        document = enregistrer_document(
-            fichier, titre=f"{self} – copie signée", nom_collection="Conventions", acteur=acteur
-        )
-        DocumentConvention.objects.create(
-            convention=self.convention,
-            avenant=self,
-            nature=NatureDocument.COPIE_SIGNEE,
-            document=document,
-            ajoute_par=acteur if getattr(acteur, "is_authenticated", False) else None,
+        _joindre_copie_signee(
+            fichier, f"{self} – copie signée", acteur, convention=self.convention, avenant=self
         )
         self.date_signature = date_signature
         self.signe_le = timezone.now()
-        self.etat_depuis = timezone.now()
+        self._changer_etat()
         if self.date_effet <= aujourdhui:
             self.appliquer()
 

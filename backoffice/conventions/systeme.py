@@ -1,28 +1,6 @@
-"""The scheduled tasks' actor: date-driven transitions (entry into force, expiry, closing of a
-call at its deadline) run through the one transition service as « Système », never as a person.
+"""Kept for existing imports: the Système actor lives in workflows.systeme (shared by
+conventions and appels)."""
 
-`workflows.services.executer_transition` fetches the object through `queryset_pour`, which asks
-the model's `queryset_pour_demandeur(acteur)` for actors without an account: the models of
-conventions and appels answer every row for `Systeme` and nothing for anyone else. Only the
-system-only transitions accept it (their permission callables test `est_systeme`).
-"""
+from workflows.systeme import Systeme, est_systeme, systeme_seulement
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Systeme:
-    tache: str = "échéances"
-    is_authenticated = False
-    is_superuser = False
-    is_active = True
-
-    def has_perm(self, perm, obj=None):
-        return False
-
-    def __str__(self):
-        return f"Système ({self.tache})"
-
-
-def est_systeme(acteur):
-    return isinstance(acteur, Systeme)
+__all__ = ["Systeme", "est_systeme", "systeme_seulement"]

@@ -18,12 +18,10 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
 )
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSetGroup
-from wagtail.log_actions import log
 
 from backoffice.acces import perimetres
 from backoffice.acces.policies import policy_for
@@ -38,11 +36,10 @@ from backoffice.acces.viewsets import (
 )
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, Financement, exercice_courant
-from workflows.acteurs import libelle_acteur
-from workflows.services import ACTION_LOG, chronologie
+from workflows import vues
+from workflows.services import chronologie, journaliser_creation
 
 from . import circuits
-from .documents import enregistrer_document
 from .filters import (
     AvenantFilterSet,
     ConventionFilterSet,
@@ -158,24 +155,24 @@ class AvenantForm(PerimetreForm):
 # ---------------------------------------------------------------------------------------------
 
 ACTIONS_CONVENTION = {
-    "soumettre": circuits.Action("Soumettre", style="button-primary"),
-    "pre_valider": circuits.Action("Pré-valider", style="button-primary", groupable=True),
-    "valider": circuits.Action("Valider", style="button-primary", groupable=True),
-    "signer": circuits.Action(
+    "soumettre": vues.Action("Soumettre", style="button-primary"),
+    "pre_valider": vues.Action("Pré-valider", style="button-primary", groupable=True),
+    "valider": vues.Action("Valider", style="button-primary", groupable=True),
+    "signer": vues.Action(
         "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
     ),
-    "renvoyer": circuits.Action("Renvoyer au brouillon", formulaire=circuits.FormulaireRenvoi),
-    "resilier": circuits.Action(
+    "renvoyer": vues.Action("Renvoyer au brouillon", formulaire=vues.FormulaireRenvoi),
+    "resilier": vues.Action(
         "Résilier", formulaire=circuits.FormulaireResiliation, style="button-secondary no"
     ),
-    "abandonner": circuits.Action(
-        "Abandonner", formulaire=circuits.FormulaireMotif, style="button-secondary no"
+    "abandonner": vues.Action(
+        "Abandonner", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
 }
 
 ACTIONS_AVENANT = {
-    "valider": circuits.Action("Valider l'avenant", style="button-primary", groupable=True),
-    "signer": circuits.Action(
+    "valider": vues.Action("Valider l'avenant", style="button-primary", groupable=True),
+    "signer": vues.Action(
         "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
     ),
 }
@@ -221,49 +218,24 @@ class ConventionIndexView(PerimetreIndexView):
         return context
 
 
-class ConventionCreateView(PerimetreCreateView):
-    def save_instance(self):
-        self.form.instance.cree_par = self.request.user
-        instance = self.form.save()
-        log(
-            instance=instance,
-            action=ACTION_LOG,
-            user=self.request.user,
-            title=str(instance)[:255],
-            data={
-                "transition": "creer",
-                "de": "",
-                "vers": instance.etat,
-                "commentaire": "",
-                "interne": False,
-                "acteur": libelle_acteur(self.request.user),
-            },
-        )
-        return instance
+class ConventionCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
+    pass
 
 
-class ConventionEditView(PerimetreEditView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if not convention_modifiable(objet):
-            messages.error(
-                request,
-                f"Une convention « {objet.libelle_etat().lower()} » ne se modifie plus : "
-                "elle évolue par ses actions (renvoi au brouillon, avenant, résiliation…).",
-            )
-            return redirect("convention:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class ConventionEditView(vues.GardeEtatMixin, PerimetreEditView):
+    etats_permis = ETATS_MODIFIABLES
+    message_refus = (
+        "Une convention « {etat} » ne se modifie plus : "
+        "elle évolue par ses actions (renvoi au brouillon, avenant, résiliation…)."
+    )
 
 
-class ConventionDeleteView(PerimetreDeleteView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if objet.etat != EtatConvention.BROUILLON or objet.avenants.exists():
-            messages.error(
-                request, "Seul un brouillon se supprime ; sinon, abandonnez ou résiliez."
-            )
-            return redirect("convention:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class ConventionDeleteView(vues.GardeEtatMixin, PerimetreDeleteView):
+    etats_permis = {EtatConvention.BROUILLON}
+    message_refus = "Seul un brouillon se supprime ; sinon, abandonnez ou résiliez."
+
+    def permis(self, objet):
+        return super().permis(objet) and not objet.avenants.exists()
 
 
 def versions_des_lignes(convention):
@@ -350,7 +322,7 @@ class ConventionInspectView(PerimetreInspectView):
         )
         context.update(
             {
-                "boutons": circuits.boutons_transitions(
+                "boutons": vues.boutons_transitions(
                     convention, user, ACTIONS_CONVENTION, "convention"
                 ),
                 "chronologie": chronologie(convention),
@@ -388,46 +360,15 @@ class ConventionInspectView(PerimetreInspectView):
         return context
 
 
-class TransitionConventionView(circuits.TransitionView):
-    model = Convention
-    espace = "convention"
-    actions = ACTIONS_CONVENTION
-
-
-class TransitionGroupeeConventionView(circuits.TransitionGroupeeView):
-    model = Convention
-    espace = "convention"
-    actions = ACTIONS_CONVENTION
-    colonnes = (
-        ("Numéro", lambda c: c.numero),
-        ("Intitulé", lambda c: c.intitule),
-        ("Entité", lambda c: c.entite.raison_sociale),
-        ("Dép.", lambda c: c.departement_id),
-        ("Début", lambda c: c.date_debut.strftime("%d/%m/%Y")),
-        ("État", lambda c: c.get_etat_display()),
-    )
-
-
 class AjoutDocumentConventionView(circuits.AjoutDocumentView):
-    model = Convention
-    espace = "convention"
     natures = [
         (NatureDocument.PROJET, NatureDocument.PROJET.label),
         (NatureDocument.ANNEXE, NatureDocument.ANNEXE.label),
         (NatureDocument.AUTRE, NatureDocument.AUTRE.label),
     ]
-
-    def enregistrer(self, objet, nature, fichier, titre):
-        with transaction.atomic():
-            document = enregistrer_document(
-                fichier,
-                titre=titre or f"{objet.numero} – {dict(NatureDocument.choices)[nature]}",
-                nom_collection="Conventions",
-                acteur=self.request.user,
-            )
-            DocumentConvention.objects.create(
-                convention=objet, nature=nature, document=document, ajoute_par=self.request.user
-            )
+    modele_document = DocumentConvention
+    champ_objet = "convention"
+    nom_collection = "Conventions"
 
 
 class FormulaireRattachement(forms.Form):
@@ -439,7 +380,7 @@ class FormulaireRattachement(forms.Form):
     )
 
 
-class RattachementFinancementsView(circuits.VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
+class RattachementFinancementsView(vues.VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
     """Link the financing lines of the covered dispositifs to the convention (or unlink)."""
 
     model = Convention
@@ -515,7 +456,7 @@ class RattachementFinancementsView(circuits.VueObjetMixin, WagtailAdminTemplateM
         return redirect(self.url_fiche(self.objet))
 
 
-class RenouvellementView(circuits.VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
+class RenouvellementView(vues.VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
     """Create the draft renewing a convention: same entité, dispositifs and places, starting
     the day after its end, for the same length."""
 
@@ -571,19 +512,8 @@ class RenouvellementView(circuits.VueObjetMixin, WagtailAdminTemplateMixin, Temp
                         dispositif_id=ligne.dispositif_id,
                         places_conventionnees=ligne.places_conventionnees,
                     )
-                log(
-                    instance=nouvelle,
-                    action=ACTION_LOG,
-                    user=request.user,
-                    title=str(nouvelle)[:255],
-                    data={
-                        "transition": "creer",
-                        "de": "",
-                        "vers": nouvelle.etat,
-                        "commentaire": f"Renouvellement de {ancienne.numero}",
-                        "interne": False,
-                        "acteur": libelle_acteur(request.user),
-                    },
+                journaliser_creation(
+                    nouvelle, request.user, commentaire=f"Renouvellement de {ancienne.numero}"
                 )
         except ValidationError as exc:
             messages.error(request, "Renouvellement impossible : " + " ".join(exc.messages))
@@ -592,8 +522,19 @@ class RenouvellementView(circuits.VueObjetMixin, WagtailAdminTemplateMixin, Temp
         return redirect("convention:edit", nouvelle.pk)
 
 
-class ConventionViewSet(PerimetreModelViewSet):
+class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     model = Convention
+    base_form_class = ConventionForm
+    actions = ACTIONS_CONVENTION
+    colonnes_groupees = (
+        ("Numéro", lambda c: c.numero),
+        ("Intitulé", lambda c: c.intitule),
+        ("Entité", lambda c: c.entite.raison_sociale),
+        ("Dép.", lambda c: c.departement_id),
+        ("Début", lambda c: c.date_debut.strftime("%d/%m/%Y")),
+        ("État", lambda c: c.get_etat_display()),
+    )
+    ajout_document_view_class = AjoutDocumentConventionView
     icon = "doc-full-inverse"
     menu_label = "Conventions"
     url_prefix = "conventions"
@@ -677,27 +618,9 @@ class ConventionViewSet(PerimetreModelViewSet):
         MultiFieldPanel([FieldPanel("objectifs"), FieldPanel("observations")], heading="Objectifs"),
     ]
 
-    def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=ConventionForm).bind_to_model(self.model)
-
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path(
-                "transition/<int:pk>/<str:nom>/",
-                TransitionConventionView.as_view(),
-                name="transition",
-            ),
-            path(
-                "traitement-groupe/<str:nom>/",
-                TransitionGroupeeConventionView.as_view(),
-                name="transition_groupee",
-            ),
-            path(
-                "documents/<int:pk>/ajouter/",
-                AjoutDocumentConventionView.as_view(),
-                name="ajouter_document",
-            ),
             path(
                 "financements/<int:pk>/",
                 RattachementFinancementsView.as_view(),
@@ -717,7 +640,7 @@ class AvenantIndexView(PerimetreIndexView):
         return Avenant.objects.select_related("convention", "convention__entite")
 
 
-class AvenantCreateView(PerimetreCreateView):
+class AvenantCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance() or self.model()
         convention_id = self.request.GET.get("convention")
@@ -733,42 +656,19 @@ class AvenantCreateView(PerimetreCreateView):
         return instance
 
     def save_instance(self):
-        self.form.instance.cree_par = self.request.user
-        instance = self.form.save()
-        log(
-            instance=instance,
-            action=ACTION_LOG,
-            user=self.request.user,
-            title=str(instance)[:255],
-            data={
-                "transition": "creer",
-                "de": "",
-                "vers": instance.etat,
-                "commentaire": "",
-                "interne": False,
-                "acteur": libelle_acteur(self.request.user),
-            },
-        )
+        instance = super().save_instance()
         notifier_avenant_cree(instance)
         return instance
 
 
-class AvenantEditView(PerimetreEditView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if objet.etat != EtatAvenant.BROUILLON:
-            messages.error(request, "Un avenant validé ou signé ne se modifie plus.")
-            return redirect("avenant:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class AvenantEditView(vues.GardeEtatMixin, PerimetreEditView):
+    etats_permis = {EtatAvenant.BROUILLON}
+    message_refus = "Un avenant validé ou signé ne se modifie plus."
 
 
-class AvenantDeleteView(PerimetreDeleteView):
-    def dispatch(self, request, *args, **kwargs):
-        objet = self.get_object()
-        if objet.etat != EtatAvenant.BROUILLON:
-            messages.error(request, "Seul un avenant en brouillon se supprime.")
-            return redirect("avenant:inspect", objet.pk)
-        return super().dispatch(request, *args, **kwargs)
+class AvenantDeleteView(vues.GardeEtatMixin, PerimetreDeleteView):
+    etats_permis = {EtatAvenant.BROUILLON}
+    message_refus = "Seul un avenant en brouillon se supprime."
 
 
 class AvenantInspectView(PerimetreInspectView):
@@ -806,7 +706,7 @@ class AvenantInspectView(PerimetreInspectView):
         }
         context.update(
             {
-                "boutons": circuits.boutons_transitions(
+                "boutons": vues.boutons_transitions(
                     avenant, self.request.user, ACTIONS_AVENANT, "avenant"
                 ),
                 "chronologie": chronologie(avenant),
@@ -821,25 +721,15 @@ class AvenantInspectView(PerimetreInspectView):
         return context
 
 
-class TransitionAvenantView(circuits.TransitionView):
+class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     model = Avenant
-    espace = "avenant"
+    base_form_class = AvenantForm
     actions = ACTIONS_AVENANT
-
-
-class TransitionGroupeeAvenantView(circuits.TransitionGroupeeView):
-    model = Avenant
-    espace = "avenant"
-    actions = ACTIONS_AVENANT
-    colonnes = (
+    colonnes_groupees = (
         ("Avenant", lambda a: str(a)),
         ("Objet", lambda a: a.objet[:80]),
         ("Effet", lambda a: a.date_effet.strftime("%d/%m/%Y")),
     )
-
-
-class AvenantViewSet(PerimetreModelViewSet):
-    model = Avenant
     icon = "edit"
     menu_label = "Avenants"
     url_prefix = "conventions/avenants"
@@ -883,22 +773,6 @@ class AvenantViewSet(PerimetreModelViewSet):
         ),
         InlinePanel("montants", heading="Nouveaux montants annuels", label="Exercice"),
     ]
-
-    def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=AvenantForm).bind_to_model(self.model)
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path(
-                "transition/<int:pk>/<str:nom>/", TransitionAvenantView.as_view(), name="transition"
-            ),
-            path(
-                "traitement-groupe/<str:nom>/",
-                TransitionGroupeeAvenantView.as_view(),
-                name="transition_groupee",
-            ),
-        ]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,12 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 
 from backoffice.acces.roles import Role
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from backoffice.territoires.models import Departement
 from workflows.acteurs import Demandeur, a_role_sur_departement, est_compte
+from workflows.models import EtatSuiviMixin
 
 
 class TypeDemande(models.TextChoices):
@@ -81,9 +82,7 @@ class DemandeQuerySet(models.QuerySet):
         return self.filter(etat__in=ETATS_OUVERTS)
 
 
-class Demande(ConcurrentTransitionMixin, models.Model):
-    CHAMP_ETAT = "etat"
-
+class Demande(EtatSuiviMixin, models.Model):
     type_demande = models.CharField(
         "type de demande", max_length=20, choices=TypeDemande.choices, default=TypeDemande.CREATION
     )
@@ -150,7 +149,6 @@ class Demande(ConcurrentTransitionMixin, models.Model):
     description = models.TextField("présentation de la demande", blank=True)
 
     soumise_le = models.DateTimeField("déposée le", default=timezone.now)
-    etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
     decidee_le = models.DateTimeField("décision le", null=True, blank=True)
     motif_refus = models.TextField("motif du refus", blank=True)
 
@@ -182,9 +180,6 @@ class Demande(ConcurrentTransitionMixin, models.Model):
             return self.dispositif.nom
         return self.donnees_dispositif.get("nom", "") or "(sans nom)"
 
-    def libelle_etat(self):
-        return self.get_etat_display()
-
     @property
     def nature(self):
         return self.type_dispositif.nature if self.type_dispositif_id else None
@@ -211,9 +206,6 @@ class Demande(ConcurrentTransitionMixin, models.Model):
         return cls.objects.filter(jeton=demandeur.jeton)
 
     # --- transitions ----------------------------------------------------------------------
-
-    def _changer_etat(self):
-        self.etat_depuis = timezone.now()
 
     @transition(
         field=etat,
@@ -283,10 +275,6 @@ class Demande(ConcurrentTransitionMixin, models.Model):
         from .notifications import notifier_transition
 
         notifier_transition(self, nom, commentaire=commentaire, interne=interne)
-
-    def clean_fields(self, exclude=None):
-        # full_clean() would re-assign the protected state field (STYLE.md): never validate it.
-        super().clean_fields(exclude={*(exclude or ()), "etat"})
 
 
 class PieceJointe(models.Model):
