@@ -124,6 +124,12 @@ def test_avec_le_worker_de_la_base(client, fichier, ddets44, settings, monkeypat
     """Production path: the request stores and queues; the page follows the job; the
     `db_worker` command runs it."""
     settings.TASKS = BASE_DE_DONNEES
+    # Between tasks the worker calls close_old_connections(), which closes a connection whose
+    # autocommit differs from its settings: the test's own transaction, on PostgreSQL (SQLite
+    # in memory never closes). A real worker runs in autocommit; keep the test's connection.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     if connection.vendor == "sqlite":
         # The worker opens `BEGIN EXCLUSIVE` on SQLite unless the connection already makes its
         # transactions exclusive; inside the test's transaction, savepoints are what we want.
