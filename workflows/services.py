@@ -103,15 +103,22 @@ def executer_transition(model, pk, nom, acteur, *, commentaire="", interne=False
 def journaliser_creation(objet, acteur, *, transition="creer", commentaire=""):
     """The timeline's first entry: the object was born in its initial state (creation form,
     filing of a candidature, convention or avenant generated from a candidature)."""
+    journaliser_evenement(objet, acteur, transition, de="", commentaire=commentaire)
+
+
+def journaliser_evenement(objet, acteur, evenement, *, de=None, commentaire=""):
+    """A timeline entry that is not a change of state (e.g. documents added to a request):
+    same log as the transitions, `de` = `vers` = the current state unless told."""
+    etat = getattr(objet, objet.CHAMP_ETAT)
     log(
         instance=objet,
         action=ACTION_LOG,
         user=acteur if est_compte(acteur) else None,
         title=str(objet)[:255],
         data={
-            "transition": transition,
-            "de": "",
-            "vers": getattr(objet, objet.CHAMP_ETAT),
+            "transition": evenement,
+            "de": etat if de is None else de,
+            "vers": etat,
             "commentaire": commentaire,
             "interne": False,
             "acteur": libelle_acteur(acteur),

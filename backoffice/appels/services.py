@@ -75,12 +75,12 @@ def _entites_de(acteur):
     return perimetre_des_roles(acteur, {Role.GESTIONNAIRE}).entites
 
 
-def ajouter_document(candidature, fichier, nature, acteur):
+def ajouter_document(candidature, fichier, nature, acteur, titre=""):
     from backoffice.conventions.documents import enregistrer_document
 
     document = enregistrer_document(
         fichier,
-        titre=f"{candidature.numero} – {dict(NatureDocumentCandidature.choices)[nature]}",
+        titre=titre or f"{candidature.numero} – {dict(NatureDocumentCandidature.choices)[nature]}",
         nom_collection="Candidatures",
         acteur=acteur,
     )

@@ -590,7 +590,7 @@ class AjoutDocumentCandidatureView(circuits.AjoutDocumentView):
 
     def enregistrer(self, objet, nature, fichier, titre):
         with transaction.atomic():
-            ajouter_document(objet, fichier, nature, self.request.user)
+            ajouter_document(objet, fichier, nature, self.request.user, titre=titre)
 
 
 class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):

@@ -16,7 +16,12 @@ from django.views.decorators.http import require_http_methods
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, EtatDemande
 from workflows.acteurs import Demandeur, libelle_acteur
-from workflows.services import TransitionImpossible, chronologie, executer_transition
+from workflows.services import (
+    TransitionImpossible,
+    chronologie,
+    executer_transition,
+    journaliser_evenement,
+)
 
 from .forms import (
     AnnulationForm,
@@ -135,6 +140,7 @@ LIBELLES_TRANSITIONS = {
     "completer": "Demande complétée",
     "refuser": "Demande refusée",
     "annuler": "Demande annulée",
+    "ajouter_pieces": "Documents ajoutés",
 }
 
 COULEURS_ETATS = {
@@ -245,6 +251,13 @@ def suivi_demande(request, jeton):
             try:
                 with transaction.atomic():
                     enregistrer_pieces(demande, pieces_form.lot, pieces=pieces)
+                    if action == "ajouter":
+                        journaliser_evenement(
+                            demande,
+                            Demandeur(jeton),
+                            "ajouter_pieces",
+                            commentaire=", ".join(piece.nom for piece in pieces),
+                        )
                     if action == "completer":
                         executer_transition(
                             Demande,

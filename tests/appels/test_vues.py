@@ -232,6 +232,19 @@ def test_candidatures_limitees_au_perimetre(
     assert client.get(document.url).status_code == 200
 
 
+def test_document_de_candidature_garde_le_titre_saisi(
+    client, national, gestionnaire44, dispositif44, media_temporaire
+):
+    appel = publier(appel_44(), national)
+    candidature = deposer(gestionnaire44, appel, dispositif44.entite)
+    client.force_login(gestionnaire44)
+    url = reverse("candidature:ajouter_document", args=[candidature.pk])
+    client.post(url, {"nature": "budget", "fichier": pdf("b.pdf"), "titre": "Budget 2027"})
+    client.post(url, {"nature": "budget", "fichier": pdf("c.pdf"), "titre": ""})
+    titres = [d.document.title for d in candidature.documents.order_by("pk")]
+    assert titres[-2:] == ["Budget 2027", f"{candidature.numero} – Budget prévisionnel"]
+
+
 def test_conventionner_par_la_vue(client, national, ddets44, gestionnaire44, dispositif44):
     appel = publier(appel_44(), national)
     candidature = deposer(gestionnaire44, appel, dispositif44.entite, nom_projet="CADA Neuf")

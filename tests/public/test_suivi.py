@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 
 from backoffice.demandes.models import Demande, EtatDemande
 from tests.demandes.factories import DemandeFactory
@@ -181,6 +182,21 @@ def test_ajouter_des_documents_a_une_demande_soumise(client):
     assert telechargement.status_code == 200
     assert b"".join(telechargement.streaming_content) == PDF
     assert "attachment" in telechargement["Content-Disposition"]
+
+
+def test_l_ajout_de_documents_figure_dans_la_chronologie(client, siao44):
+    demande = DemandeFactory()
+    client.post(_url(demande), {"action": "ajouter", "fichiers": [fichier("statuts.pdf", PDF)]})
+    demande.refresh_from_db()
+    assert demande.etat == EtatDemande.SOUMISE  # not a change of state …
+    (evenement,) = chronologie(demande)  # … but an entry of the timeline
+    assert (evenement["transition"], evenement["commentaire"]) == ("ajouter_pieces", "statuts.pdf")
+    assert evenement["de"] == evenement["vers"] == EtatDemande.SOUMISE
+    assert "Documents ajoutés" in client.get(_url(demande)).content.decode()
+    admin = Client()
+    admin.force_login(siao44)
+    page = admin.get(reverse("demande:inspect", args=[demande.pk])).content.decode()
+    assert "Documents ajoutés" in page and "statuts.pdf" in page
 
 
 def test_annuler_sa_demande(client):
