@@ -19,6 +19,9 @@ from django_fsm import ConcurrentTransitionMixin
 
 class EtatSuiviMixin(ConcurrentTransitionMixin, models.Model):
     CHAMP_ETAT = "etat"
+    # Relations the transition permissions read (prefetched by the work queues, so checking
+    # every waiting object costs no query per object).
+    RELATIONS_PERMISSIONS = ()
 
     etat_depuis = models.DateTimeField("dans cet état depuis", default=timezone.now)
 

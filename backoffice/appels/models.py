@@ -13,6 +13,7 @@ Candidature: `deposee` (only while the campaign is `publie` and before its deadl
 Transitions only run through workflows.services.executer_transition.
 """
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -79,9 +80,13 @@ class NatureDocumentCandidature(models.TextChoices):
 def departements_appel(appel):
     """The départements a campaign covers: its split if any, else its whole région."""
     codes = {r.departement_id for r in appel.repartitions.all()}
-    if codes:
-        return codes
-    return set(Departement.objects.filter(region_id=appel.region_id).values_list("code", flat=True))
+    return codes or departements_de_region(appel.region_id)
+
+
+@functools.cache
+def departements_de_region(region_id):
+    """Reference data (COG, shipped by migrations): read once per process."""
+    return frozenset(Departement.objects.filter(region_id=region_id).values_list("code", flat=True))
 
 
 def a_role_sur_appel(acteur, roles, appel):
@@ -116,6 +121,7 @@ def peut_renvoyer(appel, acteur):
 
 
 class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+    RELATIONS_PERMISSIONS = ("repartitions",)  # a_role_sur_appel → departements_appel
     reference = models.CharField("référence", max_length=40, blank=True, editable=False)
     titre = models.CharField("titre", max_length=255)
     type_dispositif = models.ForeignKey(

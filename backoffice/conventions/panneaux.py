@@ -82,8 +82,12 @@ def files_de(user):
         if not policy_for(model).user_has_any_permission(user, LECTURE):
             continue
         sources = list(getattr(model, nom)._django_fsm.transitions)
-        objets = policy_for(model).filtrer(
-            model._default_manager.filter(**{f"{model.CHAMP_ETAT}__in": sources}), user, LECTURE
+        objets = (
+            policy_for(model)
+            .filtrer(
+                model._default_manager.filter(**{f"{model.CHAMP_ETAT}__in": sources}), user, LECTURE
+            )
+            .prefetch_related(*model.RELATIONS_PERMISSIONS)
         )
         nombre = sum(1 for o in objets if has_transition_perm(getattr(o, nom), user))
         if nombre:

@@ -24,11 +24,6 @@ INDICATEURS_CARTE = {
 }
 
 
-def _contexte_date(request):
-    date, erreur = lire_date(request.GET.get("date", ""))
-    return date, erreur
-
-
 def anomalies_par_departement(perimetre):
     """Open anomalies per département (backoffice.qualite), {} while that app has no data."""
     from backoffice.qualite.services import compter_par_departement
@@ -54,7 +49,7 @@ class TableauDeBordPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = self.request.user
-        date, erreur = _contexte_date(self.request)
+        date, erreur = lire_date(self.request.GET.get("date", ""))
         tableau = tableau_de_bord(user, date)
         context.update(tableau)
         context["erreur_date"] = erreur
@@ -88,7 +83,7 @@ class CarteView(View):
         perimetre = perimetre_du_tableau(user)
         if perimetre.vide:
             raise PermissionDenied
-        date, erreur = _contexte_date(request)
+        date, erreur = lire_date(request.GET.get("date", ""))
         indicateur = request.GET.get("indicateur", "ouvertes")
         if indicateur not in INDICATEURS_CARTE:
             indicateur = "ouvertes"
@@ -146,7 +141,7 @@ class ExportView(View):
         user = request.user
         if perimetre_du_tableau(user).vide:
             raise PermissionDenied
-        date, _ = _contexte_date(request)
+        date, _ = lire_date(request.GET.get("date", ""))
         tableau = tableau_de_bord(user, date)
         contenu = classeur_tableau(tableau, charge.charge_de(user))
         reponse = HttpResponse(

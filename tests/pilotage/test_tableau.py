@@ -244,3 +244,27 @@ def test_charge_de_travail_du_perimetre(client, ddets44, ddets75, parc):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Demandes à pré-valider" not in html
     assert "Imports Temps 1 en erreur" not in html
+
+
+def test_files_d_attente_sans_requete_par_objet(client, ddets44):
+    """The dashboard checks each waiting call's transition permission: with its départements
+    prefetched, 2 or 8 calls to pré-valider cost the same queries."""
+    from backoffice.appels.models import AppelAProjets
+    from tests.appels.factories import appel_44
+    from workflows.services import executer_transition
+
+    def soumettre(n):
+        for _ in range(n):
+            appel = appel_44()
+            executer_transition(AppelAProjets, appel.pk, "soumettre", ddets44)
+
+    client.force_login(ddets44)
+    url = reverse("wagtailadmin_home")
+    soumettre(2)
+    _requetes(client, url)
+    petit = _requetes(client, url)
+    soumettre(6)
+    assert "Appels à projets à pré-valider</a> : <strong>8</strong>" in (
+        client.get(url).content.decode()
+    )
+    assert _requetes(client, url) == petit
