@@ -62,9 +62,14 @@ def _avec_limite_upload(vue):
 
 
 def _prive(reponse):
-    """The follow-up pages carry a secret in their URL: never cached, indexed or leaked."""
+    """The follow-up pages carry a secret in their URL: never cached, indexed or leaked.
+
+    « same-origin » sends the Referer (which holds the token) to this site only, never to another
+    one. Not « no-referrer »: with it Chromium sends `Origin: null` on the page's own forms, and
+    Django's CSRF origin check refuses every answer, document and cancellation of the requester.
+    """
     add_never_cache_headers(reponse)
-    reponse["Referrer-Policy"] = "no-referrer"
+    reponse["Referrer-Policy"] = "same-origin"
     reponse["X-Robots-Tag"] = "noindex, nofollow"
     return reponse
 

@@ -151,3 +151,81 @@ def test_une_erreur_garde_la_saisie_et_les_documents(page, tmp_path):
     page.get_by_role("button", name="Envoyer la demande").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Votre demande a bien été envoyée")
     assert Demande.objects.get().pieces.get().nom == "statuts.pdf"
+
+
+def _deposer(page, tmp_path, nom_pdf="projet-cada.pdf"):
+    pdf = tmp_path / nom_pdf
+    pdf.write_bytes(PDF)
+    page.goto("/demande/")
+    _remplir_demande(page, pdf)
+    page.get_by_role("button", name="Envoyer la demande").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre demande a bien été envoyée")
+    return Demande.objects.get(), _lien_de_suivi()
+
+
+def _comme_demandeur(page, lien):
+    # The requester has no account: a browser without the agents' session.
+    page.context.clear_cookies()
+    page.goto(lien)
+
+
+def test_completer_depuis_le_lien_puis_valider(page, connecter, siao44, ddets44, tmp_path):
+    """The whole loop in the browser: every POST of the requester goes through the page the
+    link serves (a « no-referrer » policy made Chromium send `Origin: null`, refused by CSRF)."""
+    demande, lien = _deposer(page, tmp_path)
+
+    connecter(siao44)
+    page.goto(reverse("demande:inspect", args=[demande.pk]))
+    page.locator("#id_commentaire").fill("Merci de joindre le budget prévisionnel.")
+    page.locator("button[data-transition=demander_complements]").click()
+    expect(page.locator(".messages")).to_contain_text(demande.numero)
+
+    _comme_demandeur(page, lien)
+    expect(page.locator("#etat-demande")).to_have_text("À compléter")
+    expect(page.locator("main")).to_contain_text("Merci de joindre le budget prévisionnel.")
+    budget = tmp_path / "budget-previsionnel.pdf"
+    budget.write_bytes(PDF)
+    page.get_by_label("Votre réponse").fill("Voici le budget prévisionnel demandé.")
+    page.locator("#formulaire-suivi input[type=file]").set_input_files(str(budget))
+    page.get_by_role("button", name="Envoyer ma réponse").click()
+
+    expect(page.locator("main")).to_contain_text("Votre réponse a été transmise")
+    expect(page.locator("#etat-demande")).to_have_text("Soumise")
+    expect(page.locator("main")).to_contain_text("budget-previsionnel.pdf")
+    demande.refresh_from_db()
+    assert demande.etat == EtatDemande.SOUMISE
+    assert sorted(demande.pieces.values_list("nom", flat=True)) == [
+        "budget-previsionnel.pdf",
+        "projet-cada.pdf",
+    ]
+
+    _decider(page, connecter, siao44, demande, "pre_valider")
+    _decider(page, connecter, ddets44, demande, "valider")
+
+    _comme_demandeur(page, lien)
+    expect(page.locator("#etat-demande")).to_have_text("Validée")
+    expect(page.locator("main")).to_contain_text("Voici le budget prévisionnel demandé.")
+
+
+def test_ajouter_des_documents_puis_annuler_depuis_le_lien(page, tmp_path):
+    demande, lien = _deposer(page, tmp_path)
+
+    _comme_demandeur(page, lien)
+    statuts = tmp_path / "statuts.pdf"
+    statuts.write_bytes(PDF)
+    page.locator("#formulaire-suivi input[type=file]").set_input_files(str(statuts))
+    page.get_by_role("button", name="Ajouter les documents").click()
+    expect(page.locator("main")).to_contain_text("1 document(s) ajouté(s)")
+    expect(page.locator("main")).to_contain_text("statuts.pdf")
+
+    page.get_by_role("link", name="Annuler ma demande").click()
+    page.get_by_label("Motif de l'annulation").fill(
+        "Projet abandonné par le conseil d'administration."
+    )
+    page.get_by_role("button", name="Confirmer l'annulation").click()
+
+    expect(page.locator("main")).to_contain_text("Votre demande a été annulée.")
+    expect(page.locator("#etat-demande")).to_have_text("Annulée")
+    demande.refresh_from_db()
+    assert demande.etat == EtatDemande.ANNULEE
+    assert demande.pieces.count() == 2

@@ -32,9 +32,10 @@ def test_la_page_montre_l_etat_les_dates_et_les_messages_publics(client, siao44)
     assert demande.donnees_dispositif["nom"] in html
     # The agent's name is not shown to the public.
     assert siao44.last_name not in html
-    # A secret in the URL: not cached, not indexed, never sent as a referrer.
+    # A secret in the URL: not cached, not indexed, never sent as a referrer to another site
+    # (and still sent as an Origin to this one, or the page's own forms fail the CSRF check).
     assert "no-store" in reponse["Cache-Control"]
-    assert reponse["Referrer-Policy"] == "no-referrer"
+    assert reponse["Referrer-Policy"] == "same-origin"
     assert "noindex" in reponse["X-Robots-Tag"]
 
 
