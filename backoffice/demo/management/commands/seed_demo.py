@@ -15,8 +15,10 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.test.utils import override_settings
+from django.utils import timezone
 
-from backoffice.demo import chargement
+from backoffice.demo import chargement, recit
 from backoffice.demo.generateur import ECHELLES, Generateur
 from backoffice.offre.models import (
     CompteurCode,
@@ -30,6 +32,8 @@ from backoffice.offre.models import (
 from backoffice.qualite.services import recalculer as recalculer_qualite
 from backoffice.schemas.demo import charger_schema_demo
 from backoffice.territoires.models import Departement
+
+SANS_COURRIEL = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -66,7 +70,8 @@ class Command(BaseCommand):
         )
         chrono = chargement.Chronometre(self.stdout.write)
         try:
-            with transaction.atomic():
+            # The story happened in the past: its workflow e-mails are not sent now.
+            with override_settings(EMAIL_BACKEND=SANS_COURRIEL), transaction.atomic():
                 existants = Dispositif.objects.count()
                 if existants and not reset:
                     raise CommandError(
@@ -83,6 +88,7 @@ class Command(BaseCommand):
                 chargement.charger(jeu, annee, chrono)
                 comptes = chargement.creer_comptes(jeu.entite_vitrine)
                 chrono(f"{len(comptes)} comptes de démonstration")
+                recit.raconter(jeu.entite_vitrine, chrono)
                 charger_schema_demo()
                 chrono("Schéma régional d'accueil des Pays de la Loire et sa première évaluation")
                 bilan = recalculer_qualite()
@@ -110,6 +116,7 @@ class Command(BaseCommand):
             echelle,
             seed,
             annee,
+            aujourdhui=timezone.localdate(),
             types=types,
             departements=[code for code, _ in departements],
             regions=dict(departements),
