@@ -12,12 +12,31 @@ timelines, history and logs are theirs); `horloge` dates each step in the past. 
 services send are the caller's concern (seed_demo sends none: the story is in the past).
 """
 
+import logging
+from contextlib import contextmanager
+
 from . import appels, conventions, demandes, temps1
 from .communs import Acteurs
 from .horloge import Horloge
 
 
+@contextmanager
+def sans_journal_des_taches():
+    """The scheduled tasks log each of their runs; the story's runs (as on past days) are
+    summed up by the chronometer's lines instead."""
+    logging.disable(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
+
+
 def raconter(entite_vitrine, chrono, maintenant=None):
+    with sans_journal_des_taches():
+        _raconter(entite_vitrine, chrono, maintenant)
+
+
+def _raconter(entite_vitrine, chrono, maintenant):
     horloge = Horloge(maintenant)
     acteurs = Acteurs.charger()
     conventions.raconter(horloge, acteurs)

@@ -17,12 +17,14 @@ from contextlib import contextmanager
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 
 from backoffice.appels.models import AppelAProjets, Candidature
 from backoffice.conventions.models import (
     Avenant,
     Convention,
+    DocumentConvention,
     LigneConvention,
     MontantConvention,
 )
@@ -36,6 +38,8 @@ DATES_STAMPEES = {
     Avenant: ["etat_depuis", "signe_le", "applique_le", "cree_le"],
     AppelAProjets: ["etat_depuis", "publie_le", "cree_le", "modifie_le"],
     Candidature: ["etat_depuis", "deposee_le"],
+    DocumentConvention: ["ajoute_le"],  # signed copies
+    get_document_model(): ["created_at"],
     Dispositif: ["cree_le", "modifie_le"],
     EntiteGestionnaire: ["cree_le", "modifie_le"],
 }

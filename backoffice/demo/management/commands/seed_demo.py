@@ -1,13 +1,17 @@
 """`manage.py seed_demo [--scale small|national] [--seed N] [--reset]`: load demo data.
 
 - `small` (what `make run` loads): 4 départements (44 and 49 in the région 52, 75, 13), ~40
-  entités, ~300 dispositifs with their groupes de places and three exercices of financements.
+  entités, ~300 dispositifs with their groupes de places, three exercices of financements and
+  ~60 conventions in force.
 - `national`: the whole country at the size of the real park (≈ 3,000 entités, 12,000
-  dispositifs, 30,000 groupes, 36,000 financements, ≈ 330,000 places), for load tests.
+  dispositifs, 30,000 groupes, 36,000 financements, ≈ 330,000 places, ≈ 1,500 conventions), for
+  load tests.
 
-Both create the same demo accounts (one per profile, one shared password printed at the end).
-The data is deterministic for a given seed and reference year (the current exercice). The whole
-load is one transaction: it either completes or leaves the database untouched.
+Both create the same demo accounts (one per profile, one shared password printed at the end),
+then play the same story in the demo départements (`recit`): requests, conventions, avenants and
+calls at every step of their workflows, a Temps 1 import, so each account's home page has work
+waiting. The data is deterministic for a given seed and day. The whole load is one transaction:
+it either completes or leaves the database untouched.
 """
 
 import time
@@ -39,7 +43,8 @@ SANS_COURRIEL = "django.core.mail.backends.dummy.EmailBackend"
 class Command(BaseCommand):
     help = (
         "Charge un jeu de données de démonstration : entités, dispositifs, groupes de places, "
-        "financements sur trois exercices et un compte par profil."
+        "financements sur trois exercices, conventions en vigueur, un compte par profil, et des "
+        "demandes, conventions, avenants et appels à projets à chaque étape de leur circuit."
     )
 
     def add_arguments(self, parser):
@@ -58,7 +63,8 @@ class Command(BaseCommand):
             "--reset",
             action="store_true",
             help="Efface d'abord toute l'offre (entités, dispositifs, groupes, financements et "
-            "leur historique) et les comptes de démonstration.",
+            "leur historique), les conventions, appels à projets, demandes et imports Temps 1 "
+            "qui s'y rattachent, et les comptes de démonstration.",
         )
 
     def handle(self, *args, scale, seed, reset, **options):
@@ -78,8 +84,9 @@ class Command(BaseCommand):
                         f"La base contient déjà {existants} dispositif(s) : le jeu de "
                         "démonstration ne se charge que dans une base sans offre. Relancez avec "
                         "--reset pour effacer d'abord toute l'offre (entités, dispositifs, "
-                        "groupes, financements, historique) et les comptes de démonstration "
-                        "(irréversible)."
+                        "groupes, financements, historique), les conventions, appels à projets, "
+                        "demandes et imports qui s'y rattachent, et les comptes de "
+                        "démonstration (irréversible)."
                     )
                 if reset:
                     chargement.purger(chrono)
