@@ -161,7 +161,10 @@ def _horodatage(jour, maintenant):
 
 
 def inserer(objets, model):
-    """Every bulk insertion of the demo goes through here (history records included)."""
+    """Every bulk insertion of the demo's domain rows goes through here (with their history
+    records when the model keeps a history)."""
+    if not hasattr(model, "history"):
+        return model.objects.bulk_create(objets, batch_size=TAILLE_LOT)
     return bulk_create_with_history(
         objets, model, batch_size=TAILLE_LOT, default_change_reason=MOTIF
     )
@@ -186,7 +189,7 @@ def charger(jeu, annee, chrono):
     inserer(jeu.operateurs, EntiteGestionnaire)
     inserer([e for e in jeu.entites if e.parent is None], EntiteGestionnaire)
     inserer([e for e in jeu.entites if e.parent is not None], EntiteGestionnaire)
-    ContactReferent.objects.bulk_create(jeu.contacts, batch_size=TAILLE_LOT)
+    inserer(jeu.contacts, ContactReferent)
     chrono(
         f"{nombre(len(jeu.toutes_entites))} entités gestionnaires, "
         f"{nombre(len(jeu.contacts))} contacts"
