@@ -3,9 +3,12 @@
 Speed matters (the national scale is ~80,000 rows plus as many history rows, to load in well under
 three minutes): rows go in with `bulk_create` in batches, and django-simple-history's
 `bulk_create_with_history` writes the matching creation records, dated when each object came into
-being (opening of the dispositif, start of the groupe or of the exercice) so that
-`history.as_of(date)` answers piloting questions on the demo too. Closures are recorded as a later
-modification of the dispositif.
+being (opening of the dispositif, start of the groupe or of the exercice, signature of the
+convention) so that `history.as_of(date)` answers piloting questions on the demo too. Closures are
+recorded as a later modification of the dispositif.
+
+Every bulk insertion goes through `inserer`: whatever must happen on each bulk insertion of a
+model goes there.
 """
 
 import datetime
@@ -19,11 +22,22 @@ from django.db.models import Q
 from django.test.utils import override_settings
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-from wagtail.models import ReferenceIndex
+from wagtail.documents import get_document_model
+from wagtail.models import ModelLogEntry, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from backoffice.acces.models import AffectationRole
 from backoffice.acces.roles import Portee, Role
+from backoffice.appels.models import AppelAProjets, Candidature, DocumentAppel, DocumentCandidature
+from backoffice.conventions.models import (
+    Avenant,
+    Compteur,
+    Convention,
+    DocumentConvention,
+    LigneConvention,
+    MontantConvention,
+)
+from backoffice.demandes.models import Demande
 from backoffice.offre.models import (
     CompteurCode,
     ContactReferent,
@@ -33,6 +47,7 @@ from backoffice.offre.models import (
     GroupeDePlaces,
 )
 from backoffice.territoires.models import Departement, Siao
+from imports.models import ImportTemps1
 
 TAILLE_LOT = 2000
 MOTIF = "Jeu de données de démonstration"
@@ -77,7 +92,9 @@ def nombre(n):
 
 
 def purger(chrono):
-    """Delete the whole offer (and its history) and the demo accounts.
+    """Delete everything the demo loads: the offer (and its history), the conventions, calls,
+    requests and Temps 1 imports that hang on it, their documents and timelines, and the demo
+    accounts.
 
     Per-row signal work is switched off while deleting: simple-history would write one deletion
     record per row and Wagtail's reference index would run two queries per row (tens of
@@ -86,6 +103,7 @@ def purger(chrono):
     """
     modeles = (Financement, GroupeDePlaces, Dispositif, ContactReferent, EntiteGestionnaire)
     with override_settings(SIMPLE_HISTORY_ENABLED=False), disable_reference_index_auto_update():
+        purger_circuits()
         Financement.objects.all().delete()
         GroupeDePlaces.objects.all().delete()
         Dispositif.publics_specifiques.through.objects.all().delete()
@@ -101,7 +119,35 @@ def purger(chrono):
         ).delete()
         CompteurCode.objects.all().delete()
         supprimer_comptes()
-    chrono("Offre existante et comptes de démonstration supprimés")
+    chrono("Offre existante, conventions, appels, demandes, imports et comptes supprimés")
+
+
+def purger_circuits():
+    """The objects of the workflows (they protect the offer they point to), their timelines,
+    their documents (files included: Wagtail deletes a document's file with it) and their
+    numbering counters."""
+    documents = set()
+    for lien in (DocumentConvention, DocumentAppel, DocumentCandidature):
+        documents.update(lien.objects.values_list("document_id", flat=True))
+    Candidature.objects.all().delete()
+    AppelAProjets.objects.all().delete()
+    # A renewal protects the convention it renews: newest first.
+    while Convention.objects.exists():
+        Convention.objects.filter(renouvellements__isnull=True).delete()
+    for model in (Convention, LigneConvention, MontantConvention):
+        model.history.model.objects.all().delete()
+    Demande.objects.all().delete()  # attachments' files stay: they are never reused
+    for import_ in ImportTemps1.objects.all():
+        for fichier in (import_.fichier, import_.fichier_annote):
+            if fichier:
+                fichier.delete(save=False)
+        import_.delete()
+    get_document_model().objects.filter(pk__in=documents).delete()
+    circuits = ContentType.objects.get_for_models(
+        Convention, Avenant, AppelAProjets, Candidature, Demande
+    ).values()
+    ModelLogEntry.objects.filter(content_type__in=circuits).delete()
+    Compteur.objects.all().delete()
 
 
 def supprimer_comptes():
@@ -112,6 +158,16 @@ def _horodatage(jour, maintenant):
     """9 a.m. (Paris) on `jour`, never in the future (a history record is a past event)."""
     moment = timezone.make_aware(datetime.datetime.combine(jour, datetime.time(9)))
     return min(moment, maintenant)
+
+
+def inserer(objets, model):
+    """Every bulk insertion of the demo's domain rows goes through here (with their history
+    records when the model keeps a history)."""
+    if not hasattr(model, "history"):
+        return model.objects.bulk_create(objets, batch_size=TAILLE_LOT)
+    return bulk_create_with_history(
+        objets, model, batch_size=TAILLE_LOT, default_change_reason=MOTIF
+    )
 
 
 def charger(jeu, annee, chrono):
@@ -129,16 +185,11 @@ def charger(jeu, annee, chrono):
     for financement in jeu.financements:
         financement._history_date = _horodatage(financement.date_debut, maintenant)
 
-    def inserer(objets, model):
-        return bulk_create_with_history(
-            objets, model, batch_size=TAILLE_LOT, default_change_reason=MOTIF
-        )
-
     # Parents first: bulk_create needs the primary key of every related object.
     inserer(jeu.operateurs, EntiteGestionnaire)
     inserer([e for e in jeu.entites if e.parent is None], EntiteGestionnaire)
     inserer([e for e in jeu.entites if e.parent is not None], EntiteGestionnaire)
-    ContactReferent.objects.bulk_create(jeu.contacts, batch_size=TAILLE_LOT)
+    inserer(jeu.contacts, ContactReferent)
     chrono(
         f"{nombre(len(jeu.toutes_entites))} entités gestionnaires, "
         f"{nombre(len(jeu.contacts))} contacts"
@@ -169,11 +220,36 @@ def charger(jeu, annee, chrono):
     places = sum(g.places for g in jeu.groupes)
     chrono(f"{nombre(len(jeu.groupes))} groupes de places ({nombre(places)} places)")
 
+    inserer_conventions(jeu.parc, maintenant)
+    chrono(
+        f"{nombre(len(jeu.parc.conventions))} conventions en vigueur "
+        f"({nombre(sum(ligne.places_conventionnees for ligne in jeu.parc.lignes))} places "
+        "conventionnées)"
+    )
+
     inserer(jeu.financements, Financement)
     exercices = sorted({f.exercice for f in jeu.financements})
     chrono(
         f"{nombre(len(jeu.financements))} financements "
         f"(exercices {', '.join(str(e) for e in exercices)})"
+    )
+
+
+def inserer_conventions(parc, maintenant):
+    """The conventions in force, their lines and yearly amounts, history dated at signature, and
+    the numbering counters set after the numbers used (the next convention continues)."""
+    for convention in parc.conventions:
+        convention._history_date = min(convention.signee_le, maintenant)
+    for enfant in (*parc.lignes, *parc.montants):
+        enfant._history_date = enfant.convention._history_date
+    inserer(parc.conventions, Convention)
+    inserer(parc.lignes, LigneConvention)
+    inserer(parc.montants, MontantConvention)
+    Compteur.objects.bulk_create(
+        [Compteur(cle=cle, dernier=n) for cle, n in parc.compteurs.items()],
+        update_conflicts=True,
+        unique_fields=["cle"],
+        update_fields=["dernier"],
     )
 
 

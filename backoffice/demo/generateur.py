@@ -1,9 +1,10 @@
 """Builds the demo offer in memory (unsaved model instances), deterministically from a seed.
 
-Everything random goes through one `random.Random(seed)`, dates are relative to a reference year
-(the current exercice) and nothing depends on the clock: two runs with the same seed and the same
-reference year give the same codes, SIRENs and places. Saving is the command's job
-(`seed_demo`), which bulk-inserts what is built here.
+Everything random goes through one `random.Random(seed)`, the offer's dates are relative to a
+reference year (the current exercice) and the conventions' periods to the reference day (some
+must end within 3 and 6 months of it): two runs with the same seed on the same day give the same
+codes, SIRENs, places and conventions. Saving is the command's job (`seed_demo`), which
+bulk-inserts what is built here.
 """
 
 import datetime
@@ -24,6 +25,7 @@ from backoffice.offre.models import (
 )
 
 from . import noms
+from .conventionnement import Conventionneur, ParcConventionne
 
 # ---------------------------------------------------------------------------------------------
 # Scales
@@ -211,7 +213,8 @@ ORIENTATIONS = {
 }
 # Authorised types that may record places autorisées (CADA and CPH must).
 TYPES_AUTORISES = {"CADA", "CPH", "HEB_CHRS", "HEB_MEDICO"}
-TYPES_FINESS = {"CADA": 0.92, "CPH": 0.9, "HEB_CHRS": 0.6, "HEB_MEDICO": 0.7, "HUDA": 0.1}
+TYPES_FINESS = {"CADA": 0.97, "CPH": 0.95, "HEB_CHRS": 0.9, "HEB_MEDICO": 0.9, "HUDA": 0.1}
+AUTORISATION_ANS = 15  # CASF L313-1: an authorisation runs 15 years, then is renewed
 # Types whose places are not places (maraudes, SAO…): no groupe de places.
 SANS_GROUPES = {"VS_MARAUDE", "VS_SAO", "VS_ALIMENTAIRE"}
 
@@ -260,6 +263,7 @@ class JeuDemo:
     financements: list = field(default_factory=list)
     compteurs: dict = field(default_factory=dict)  # département → dernier numéro
     entite_vitrine: object = None  # the 44 entité given to the demo gestionnaire
+    parc: ParcConventionne = field(default_factory=ParcConventionne)  # conventions in force
 
     @property
     def toutes_entites(self):
@@ -273,6 +277,7 @@ class Generateur:
         seed,
         exercice,
         *,
+        aujourdhui,
         types,
         departements,
         regions,
@@ -281,13 +286,15 @@ class Generateur:
         premiers_numeros=None,
         sirens_pris=(),
     ):
-        """`types`: {code: TypeDispositif} (with nature), `departements`: ordered codes,
+        """`aujourdhui`: the reference day of the conventions' periods (in `exercice`),
+        `types`: {code: TypeDispositif} (with nature), `departements`: ordered codes,
         `regions`: {département: région}, `programmes`: {code: Programme}, `publics`: codes,
         `premiers_numeros`: {département: last code number already used}, `sirens_pris`:
         SIRENs of entités already in the database (never drawn again)."""
         self.echelle = echelle
         self.rng = random.Random(seed)
         self.annee = exercice
+        self.aujourdhui = aujourdhui
         self.types = {code: types[code] for code in PROFILS_TYPES if code in types}
         # Départements without a commune list (none today: the COG's 101 are all there) are
         # left out rather than given made-up places.
@@ -524,6 +531,10 @@ class Generateur:
             self.jeu.compteurs[departement] = numero
         self.vitrine()
         self.anomalies()
+        vitrine = [d for d in self.jeu.entite_vitrine._dispositifs if not d._fermeture]
+        self.jeu.parc = Conventionneur(
+            self.jeu, self.rng, self.aujourdhui, obligatoires=vitrine
+        ).conventionner()
         return self.jeu
 
     def dispositif(self, departement, numero, type_dispositif):
@@ -584,11 +595,17 @@ class Generateur:
         ):
             dispositif.places_autorisees = capacite
             dispositif.date_autorisation = ouverture - datetime.timedelta(days=rng.randint(30, 300))
-            # Authorised for 15 years (CASF L313-1).
+            # Authorised for 15 years, renewed since as long as it runs (an authorisation that
+            # lapsed this year is one of the anomalies the quality check finds).
             debut = dispositif.date_autorisation
-            dispositif.date_fin_autorisation = datetime.date(
-                debut.year + 15, debut.month, min(debut.day, 28)
-            ) - datetime.timedelta(days=1)
+            while True:
+                fin = datetime.date(
+                    debut.year + AUTORISATION_ANS, debut.month, min(debut.day, 28)
+                ) - datetime.timedelta(days=1)
+                if fin.year >= self.annee:
+                    break
+                debut = fin + datetime.timedelta(days=1)
+            dispositif.date_fin_autorisation = fin
             if rng.random() < 0.4:
                 dispositif.places_pmr = min(capacite, rng.randint(1, 6))
         # Some dispositifs closed during the last two exercices.

@@ -10,6 +10,9 @@ from django.urls import reverse
 
 from backoffice.acces.models import AffectationRole
 from backoffice.acces.roles import Portee, Role
+from backoffice.appels.models import AppelAProjets
+from backoffice.conventions.models import Convention, LigneConvention
+from backoffice.demandes.models import Demande
 from backoffice.demo.chargement import COMPTES, MOT_DE_PASSE
 from backoffice.offre.models import (
     CompteurCode,
@@ -40,6 +43,24 @@ def empreinte():
         "places": GroupeDePlaces.objects.aggregate(total=Sum("places"))["total"],
         "financees": Financement.objects.aggregate(total=Sum("places_financees"))["total"],
         "autorisees": Dispositif.objects.aggregate(total=Sum("places_autorisees"))["total"],
+        "conventions": list(
+            Convention.objects.order_by("numero").values_list(
+                "numero", "etat", "date_debut", "date_fin", "entite__siren"
+            )
+        ),
+        "conventionnees": sorted(
+            LigneConvention.objects.values_list(
+                "convention__numero", "dispositif__code", "places_conventionnees"
+            )
+        ),
+        "demandes": list(
+            Demande.objects.order_by("soumise_le").values_list(
+                "type_demande", "etat", "departement_id", "soumise_le", "etat_depuis"
+            )
+        ),
+        "appels": list(
+            AppelAProjets.objects.order_by("reference").values_list("reference", "etat")
+        ),
     }
 
 

@@ -1,13 +1,17 @@
 """`manage.py seed_demo [--scale small|national] [--seed N] [--reset]`: load demo data.
 
 - `small` (what `make run` loads): 4 départements (44 and 49 in the région 52, 75, 13), ~40
-  entités, ~300 dispositifs with their groupes de places and three exercices of financements.
+  entités, ~300 dispositifs with their groupes de places, three exercices of financements and
+  ~60 conventions in force.
 - `national`: the whole country at the size of the real park (≈ 3,000 entités, 12,000
-  dispositifs, 30,000 groupes, 36,000 financements, ≈ 330,000 places), for load tests.
+  dispositifs, 30,000 groupes, 36,000 financements, ≈ 330,000 places, ≈ 1,500 conventions), for
+  load tests.
 
-Both create the same demo accounts (one per profile, one shared password printed at the end).
-The data is deterministic for a given seed and reference year (the current exercice). The whole
-load is one transaction: it either completes or leaves the database untouched.
+Both create the same demo accounts (one per profile, one shared password printed at the end),
+then play the same story in the demo départements (`recit`): requests, conventions, avenants and
+calls at every step of their workflows, a Temps 1 import, so each account's home page has work
+waiting. The data is deterministic for a given seed and day. The whole load is one transaction:
+it either completes or leaves the database untouched.
 """
 
 import time
@@ -15,8 +19,10 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.test.utils import override_settings
+from django.utils import timezone
 
-from backoffice.demo import chargement
+from backoffice.demo import chargement, recit
 from backoffice.demo.generateur import ECHELLES, Generateur
 from backoffice.offre.models import (
     CompteurCode,
@@ -31,11 +37,14 @@ from backoffice.qualite.services import recalculer as recalculer_qualite
 from backoffice.schemas.demo import charger_schema_demo
 from backoffice.territoires.models import Departement
 
+SANS_COURRIEL = "django.core.mail.backends.dummy.EmailBackend"
+
 
 class Command(BaseCommand):
     help = (
         "Charge un jeu de données de démonstration : entités, dispositifs, groupes de places, "
-        "financements sur trois exercices et un compte par profil."
+        "financements sur trois exercices, conventions en vigueur, un compte par profil, et des "
+        "demandes, conventions, avenants et appels à projets à chaque étape de leur circuit."
     )
 
     def add_arguments(self, parser):
@@ -54,7 +63,8 @@ class Command(BaseCommand):
             "--reset",
             action="store_true",
             help="Efface d'abord toute l'offre (entités, dispositifs, groupes, financements et "
-            "leur historique) et les comptes de démonstration.",
+            "leur historique), les conventions, appels à projets, demandes et imports Temps 1 "
+            "qui s'y rattachent, et les comptes de démonstration.",
         )
 
     def handle(self, *args, scale, seed, reset, **options):
@@ -66,15 +76,17 @@ class Command(BaseCommand):
         )
         chrono = chargement.Chronometre(self.stdout.write)
         try:
-            with transaction.atomic():
+            # The story happened in the past: its workflow e-mails are not sent now.
+            with override_settings(EMAIL_BACKEND=SANS_COURRIEL), transaction.atomic():
                 existants = Dispositif.objects.count()
                 if existants and not reset:
                     raise CommandError(
                         f"La base contient déjà {existants} dispositif(s) : le jeu de "
                         "démonstration ne se charge que dans une base sans offre. Relancez avec "
                         "--reset pour effacer d'abord toute l'offre (entités, dispositifs, "
-                        "groupes, financements, historique) et les comptes de démonstration "
-                        "(irréversible)."
+                        "groupes, financements, historique), les conventions, appels à projets, "
+                        "demandes et imports qui s'y rattachent, et les comptes de "
+                        "démonstration (irréversible)."
                     )
                 if reset:
                     chargement.purger(chrono)
@@ -83,6 +95,7 @@ class Command(BaseCommand):
                 chargement.charger(jeu, annee, chrono)
                 comptes = chargement.creer_comptes(jeu.entite_vitrine)
                 chrono(f"{len(comptes)} comptes de démonstration")
+                recit.raconter(jeu.entite_vitrine, chrono)
                 charger_schema_demo()
                 chrono("Schéma régional d'accueil des Pays de la Loire et sa première évaluation")
                 bilan = recalculer_qualite()
@@ -110,6 +123,7 @@ class Command(BaseCommand):
             echelle,
             seed,
             annee,
+            aujourdhui=timezone.localdate(),
             types=types,
             departements=[code for code, _ in departements],
             regions=dict(departements),
