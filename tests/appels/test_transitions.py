@@ -86,7 +86,12 @@ def test_soumission_sans_critere_refusee(ddets44):
 
 
 def test_publication_apres_la_date_limite_refusee(national):
-    appel = appel_44(date_limite=timezone.now() - datetime.timedelta(hours=1))
+    # Published a week ago: with today's publication date, "an hour ago" falls before it
+    # between midnight and one o'clock (Paris) and the call itself would be invalid.
+    appel = appel_44(
+        date_publication=timezone.localdate() - datetime.timedelta(days=7),
+        date_limite=timezone.now() - datetime.timedelta(hours=1),
+    )
     for etape in CHEMIN[:3]:
         executer_transition(AppelAProjets, appel.pk, etape, national)
     with pytest.raises(TransitionImpossible, match="date limite de dépôt est déjà passée"):
