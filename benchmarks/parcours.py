@@ -401,13 +401,11 @@ def transition_demande(banc, compte, client):
     formulaires = []
     for fiche in fiches:
         page = soupe(get(client, fiche))
-        for formulaire in page.find_all("form", action=True):
-            if (
-                formulaire["action"]
-                .rstrip("/")
-                .endswith(f"/transition/{fiche.split('/')[-2]}/{nom}")
-            ):
-                formulaires.append((formulaire["action"], donnees_du_formulaire(formulaire)))
+        # Un seul formulaire, un bouton par transition (attribut formaction).
+        for bouton in page.find_all("button", formaction=True):
+            if bouton["formaction"].rstrip("/").endswith(f"/{nom}"):
+                formulaire = bouton.find_parent("form")
+                formulaires.append((bouton["formaction"], donnees_du_formulaire(formulaire)))
     if len(formulaires) < banc.repetitions + 1:
         print(f"  (transition « {nom} » : {len(formulaires)} demandes seulement)")
         return
