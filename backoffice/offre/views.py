@@ -608,6 +608,12 @@ class TypeDispositifViewSet(ReferentielViewSet):
     ]
     search_fields = ["code", "libelle"]
 
+    def get_index_view_kwargs(self, **kwargs):
+        # The « nature » column: read with the rows, not one query per row.
+        return super().get_index_view_kwargs(
+            queryset=TypeDispositif.objects.select_related("nature"), **kwargs
+        )
+
 
 class ProgrammeViewSet(ReferentielViewSet):
     model = Programme

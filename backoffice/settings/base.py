@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "backoffice.acces.middleware.SessionGlissanteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,6 +122,14 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Argon2id (backoffice/acces/hachage.py); Django's former default only verifies the older
+# hashes, which are rehashed at the next login.
+PASSWORD_HASHERS = [
+    "backoffice.acces.hachage.Argon2idOwasp",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -134,6 +143,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# Times are shown in Europe/Paris for everyone: no per-account choice among 600 time zones
+# (a <select> the account page built on every view).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -149,9 +161,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Sessions: logout after 30 minutes idle (SI SIAO practice), refreshed on every request.
+# Sessions: logout after 30 minutes idle (SI SIAO practice). The expiry is pushed back at most
+# once a minute, not on every request (acces.middleware.SessionGlissanteMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 30 * 60))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_PROLONGATION_SECONDES = int(os.environ.get("SESSION_PROLONGATION_SECONDES", 60))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
