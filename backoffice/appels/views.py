@@ -445,25 +445,18 @@ class RefusMixin:
 
 
 class CandidatureCreateView(RefusMixin, PerimetreCreateView):
+    parents = {"appel": ("view",)}  # « Déposer une candidature » on a call's page
+
+    def parent_choisi(self, instance, champ, appel):
+        codes = appel.departements
+        if len(codes) == 1:
+            instance.departement_id = codes[0]
+
     def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        appel_id = self.request.GET.get("appel")
-        if appel_id and str(appel_id).isdigit():
-            appel = (
-                policy_for(AppelAProjets)
-                .filtrer(AppelAProjets.objects.all(), self.request.user, ("view",))
-                .filter(pk=appel_id)
-                .first()
-            )
-            if appel is not None:
-                instance.appel = appel
-                codes = appel.departements
-                if len(codes) == 1:
-                    instance.departement_id = codes[0]
+        instance = super().get_initial_form_instance()
         entites = perimetres.perimetre_pour(self.request.user, "appels.candidature", "add").entites
         if len(entites) == 1:
             instance.entite_id = next(iter(entites))
-        return instance
         return instance
 
     def form_valid(self, form):

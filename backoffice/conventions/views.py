@@ -641,19 +641,10 @@ class AvenantIndexView(PerimetreIndexView):
 
 
 class AvenantCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        convention_id = self.request.GET.get("convention")
-        if convention_id and str(convention_id).isdigit():
-            convention = (
-                policy_for(Convention)
-                .filtrer(Convention.objects.all(), self.request.user, ("change",))
-                .filter(pk=convention_id, etat__in=ETATS_ACTIFS)
-                .first()
-            )
-            if convention is not None:
-                instance.convention = convention
-        return instance
+    parents = {"convention": ("change",)}  # « Rédiger un avenant » on a convention's page
+
+    def queryset_parent(self, champ):
+        return Convention.objects.filter(etat__in=ETATS_ACTIFS)
 
     def save_instance(self):
         instance = super().save_instance()

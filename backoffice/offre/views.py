@@ -4,6 +4,7 @@ nomenclature. Perimeters are enforced by the base classes of backoffice.acces.vi
 from django import forms
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -11,8 +12,11 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces import perimetres
+from backoffice.acces.policies import policy_for
 from backoffice.acces.roles import Role
 from backoffice.acces.viewsets import (
+    LECTURE,
+    PerimetreCreateView,
     PerimetreEditView,
     PerimetreForm,
     PerimetreIndexView,
@@ -94,7 +98,15 @@ class EntiteInspectView(HistoriqueInspectView):
         }
         context["contacts"] = self.object.contacts.all()
         context["exercice"] = exercice_courant()
+        context.update(liens_ajout(self.request.user, self.object))
         return context
+
+
+def liens_ajout(user, entite):
+    """« Ajouter » links of an entité's page, the entité already chosen in the form."""
+    if not policy_for(Dispositif).user_has_permission(user, "add"):
+        return {}
+    return {"url_ajout_dispositif": f"{reverse('dispositif:add')}?entite={entite.pk}"}
 
 
 class EntiteForm(PerimetreForm):
@@ -240,6 +252,16 @@ class DispositifIndexView(PerimetreIndexView):
         return context
 
 
+class DispositifCreateView(PerimetreCreateView):
+    parents = {"entite": LECTURE}  # « Ajouter un dispositif » on an entité's page
+
+    def parent_choisi(self, instance, champ, parent):
+        # The entité's département is the likeliest one, when the user may create there.
+        perimetre = perimetres.perimetre_pour(self.request.user, "offre.dispositif", "add")
+        if perimetre.national or parent.departement_id in perimetre.departements:
+            instance.departement_id = parent.departement_id
+
+
 class DispositifEditView(PerimetreEditView):
     @cached_property
     def champs_mineurs_seulement(self):
@@ -311,6 +333,7 @@ class DispositifViewSet(PerimetreModelViewSet):
     url_prefix = "offre/dispositifs"
     name = "dispositif"
     index_view_class = DispositifIndexView
+    add_view_class = DispositifCreateView
     edit_view_class = DispositifEditView
     inspect_view_class = DispositifInspectView
     list_per_page = 50
@@ -425,6 +448,12 @@ class DispositifViewSet(PerimetreModelViewSet):
 # ---------------------------------------------------------------------------------------------
 
 
+class AjoutAuDispositifView(PerimetreCreateView):
+    """« Ajouter un groupe de places / un financement » on a dispositif's page."""
+
+    parents = {"dispositif": ("change",)}
+
+
 class GroupeIndexView(PerimetreIndexView):
     def get_liste_queryset(self):
         return GroupeDePlaces.objects.select_related("dispositif", "dispositif__type")
@@ -437,6 +466,7 @@ class GroupeViewSet(PerimetreModelViewSet):
     url_prefix = "offre/groupes"
     name = "groupe"
     index_view_class = GroupeIndexView
+    add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
     list_per_page = 50
     list_display = [
@@ -494,6 +524,7 @@ class FinancementViewSet(PerimetreModelViewSet):
     url_prefix = "offre/financements"
     name = "financement"
     index_view_class = FinancementIndexView
+    add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
     list_per_page = 50
     list_display = [
