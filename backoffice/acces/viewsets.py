@@ -11,11 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import multigetattr
 
 from .policies import policy_for
 
@@ -164,6 +166,20 @@ class PerimetreForm(WagtailAdminModelForm):
                         "pk"
                     )
                 )
+
+
+def deux_lignes(chemin):
+    """Column accessor for a long text (an entité's name, a type's label): kept to two lines on
+    screen (ecrans.css), the full text in its tooltip and for screen readers. Exports read
+    `list_export`, never this."""
+
+    def valeur(objet):
+        texte = multigetattr(objet, chemin)
+        if texte is None or texte == "":
+            return None
+        return format_html('<span class="deux-lignes" title="{}">{}</span>', texte, texte)
+
+    return valeur
 
 
 class PerimetreModelViewSet(ModelViewSet):

@@ -32,6 +32,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.conventions import circuits
 from backoffice.conventions.documents import ChampDocument
@@ -318,12 +319,23 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     search_fields = ["reference", "titre"]
     ordering = ["-date_limite"]
     list_display = [
-        TitleColumn("reference", label="Référence", sort_key="reference", url_name="appel:inspect"),
-        Column("titre", label="Titre", sort_key="titre"),
+        TitleColumn(
+            "reference",
+            label="Référence",
+            sort_key="reference",
+            url_name="appel:inspect",
+            classname="code",
+        ),
+        Column("titre", label="Titre", sort_key="titre", accessor=deux_lignes("titre")),
         Column("type_dispositif", label="Type de places"),
         Column("region", label="Région"),
-        Column("places_recherchees", label="Places recherchées", sort_key="places_recherchees"),
-        Column("date_limite", label="Date limite", sort_key="date_limite"),
+        Column(
+            "places_recherchees",
+            label="Places recherchées",
+            sort_key="places_recherchees",
+            classname="nombre",
+        ),
+        Column("date_limite", label="Date limite", sort_key="date_limite", classname="date"),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [
@@ -611,15 +623,46 @@ class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     list_per_page = 50
     list_display = [
         TitleColumn(
-            "nom_projet", label="Projet", sort_key="nom_projet", url_name="candidature:inspect"
+            "nom_projet",
+            label="Projet",
+            sort_key="nom_projet",
+            url_name="candidature:inspect",
+            classname="deux-lignes",
         ),
-        Column("appel", label="Appel", sort_key="appel__reference"),
-        Column("entite", label="Entité"),
+        # The call by its reference (its title is on its page).
+        Column(
+            "appel",
+            label="Appel",
+            sort_key="appel__reference",
+            accessor="appel.reference",
+            classname="code",
+        ),
+        Column(
+            "entite",
+            label="Entité",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("places_proposees", label="Places proposées", sort_key="places_proposees"),
-        Column("cout_journalier", label="Coût / jour (€)", sort_key="cout_journalier"),
-        Column("score", label="Note /20", sort_key="score"),
-        Column("places_retenues", label="Places retenues", sort_key="places_retenues"),
+        Column(
+            "places_proposees",
+            label="Places proposées",
+            sort_key="places_proposees",
+            classname="nombre",
+        ),
+        Column(
+            "cout_journalier",
+            label="Coût / jour (€)",
+            sort_key="cout_journalier",
+            classname="nombre",
+        ),
+        Column("score", label="Note /20", sort_key="score", classname="nombre"),
+        Column(
+            "places_retenues",
+            label="Places retenues",
+            sort_key="places_retenues",
+            classname="nombre",
+        ),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [

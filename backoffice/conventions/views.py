@@ -33,6 +33,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, Financement, exercice_courant
@@ -549,13 +550,24 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     ordering = ["date_fin"]
     list_per_page = 50
     list_display = [
-        TitleColumn("numero", label="Numéro", sort_key="numero", url_name="convention:inspect"),
-        Column("intitule", label="Intitulé", sort_key="intitule"),
+        TitleColumn(
+            "numero",
+            label="Numéro",
+            sort_key="numero",
+            url_name="convention:inspect",
+            classname="code",
+        ),
+        Column("intitule", label="Intitulé", sort_key="intitule", accessor=deux_lignes("intitule")),
         Column("get_type_convention_display", label="Type", sort_key="type_convention"),
-        Column("entite", label="Entité gestionnaire"),
+        Column(
+            "entite",
+            label="Entité gestionnaire",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("date_debut", label="Début", sort_key="date_debut"),
-        Column("date_fin", label="Fin", sort_key="date_fin"),
+        Column("date_debut", label="Début", sort_key="date_debut", classname="date"),
+        Column("date_fin", label="Fin", sort_key="date_fin", classname="date"),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [
@@ -814,11 +826,17 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
             label="Dispositif",
             sort_key="dispositif__code",
             url_name="financement:inspect",
+            classname="deux-lignes",
         ),
-        Column("exercice", label="Exercice", sort_key="exercice"),
+        Column("exercice", label="Exercice", sort_key="exercice", classname="nombre"),
         Column("programme_id", label="Programme"),
-        Column("places_financees", label="Places", sort_key="places_financees"),
-        Column("montant_annuel", label="Montant annuel (€)", sort_key="montant_annuel"),
+        Column("places_financees", label="Places", sort_key="places_financees", classname="nombre"),
+        Column(
+            "montant_annuel",
+            label="Montant annuel (€)",
+            sort_key="montant_annuel",
+            classname="nombre",
+        ),
     ]
     list_export = [
         "dispositif.code",

@@ -37,6 +37,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 
 from . import exports, grille, services
@@ -473,11 +474,19 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
     search_fields = ["libelle", "pilote", "thematique__libelle"]
     ordering = ["thematique__objectif__schema_id", "thematique__objectif__numero", "ordre"]
     list_display = [
-        TitleColumn("__str__", label="Action", url_name="action_schema:inspect"),
-        Column("thematique", label="Thématique"),
-        Column("thematique.objectif", label="Objectif"),
+        TitleColumn(
+            "__str__", label="Action", url_name="action_schema:inspect", classname="deux-lignes"
+        ),
+        Column("thematique", label="Thématique", accessor=deux_lignes("thematique")),
+        Column(
+            "thematique.objectif", label="Objectif", accessor=deux_lignes("thematique.objectif")
+        ),
         Column("pilote", label="Pilote", sort_key="pilote"),
-        Column("thematique.objectif.schema", label="Schéma"),
+        Column(
+            "thematique.objectif.schema",
+            label="Schéma",
+            accessor=deux_lignes("thematique.objectif.schema"),
+        ),
     ]
     list_export = [
         "thematique.objectif.schema.region.nom",
