@@ -343,6 +343,8 @@ class ConventionInspectView(PerimetreInspectView):
                 if peut_modifier and convention.etat != EtatConvention.ABANDONNEE
                 else None,
                 "peut_rattacher": peut_modifier,
+                # Covered dispositifs are lines of the draft's form.
+                "url_modifier_lignes": self.get_edit_url(),
                 "peut_ajouter_avenant": convention.etat in ETATS_ACTIFS
                 and policy_for(Avenant).user_has_permission(user, "add")
                 and peut_rediger(convention, user),

@@ -104,3 +104,18 @@ def test_convention_hors_perimetre_ignoree(client, national, ddets44, dispositif
     reponse = client.get(f"{reverse('avenant:add')}?convention={convention.pk}")
     assert reponse.status_code == 200
     assert reponse.context["form"]["convention"].value() is None
+
+
+def test_dispositifs_couverts_d_un_brouillon(client, ddets44, lecteur44, dispositif44):
+    brouillon = convention_pour(dispositif44)
+    client.force_login(ddets44)
+    url = lien(
+        client,
+        reverse("convention:inspect", args=[brouillon.pk]),
+        "Ajouter ou modifier les dispositifs couverts",
+    )
+    assert url == reverse("convention:edit", args=[brouillon.pk])
+    assert client.get(url).status_code == 200
+    client.force_login(lecteur44)
+    page = client.get(reverse("convention:inspect", args=[brouillon.pk])).content.decode()
+    assert "Ajouter ou modifier les dispositifs couverts" not in page
