@@ -77,3 +77,23 @@ def test_liste_des_dispositifs_tient_a_1280_pixels(connecter, page, national):
     assert mesures["codes"] and all(n == 1 for n in mesures["codes"]), mesures["codes"]
     for ligne in mesures["lignes"]:
         assert ligne["lignes"] <= 2, ligne
+
+
+def test_tableau_de_bord_tient_a_1280_pixels(connecter, page, national):
+    """The home page's detail table needs no horizontal scrolling, large figures included."""
+    medico = TypeDispositif.objects.get(code="HEB_MEDICO")
+    for type_ in (medico, TypeDispositif.objects.get(code="CADA")):
+        DispositifFactory(type=type_, places_autorisees=123456)
+    DispositifFactory(type=TypeDispositif.objects.get(code="HUDA"), places_autorisees=None)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    connecter(national)
+    page.goto("/admin/")
+    table = page.locator("#pilotage-par-type")
+    table.wait_for()
+    debordement = page.evaluate(
+        """() => {
+          const t = document.querySelector('#pilotage-par-type');
+          return t.getBoundingClientRect().width - t.parentElement.clientWidth;
+        }"""
+    )
+    assert debordement <= 1

@@ -253,3 +253,28 @@ def test_graphique_une_ligne_par_type_quatre_barres_chiffrees(client, ddets44, c
     part = lignes["HUDA"].select_one('[data-barre="financees"] .trait')["style"]
     assert part == "--part: 1"
     assert lignes["CADA"].select_one('[data-barre="financees"] .trait')["style"] == "--part: 0.25"
+
+
+def test_files_des_demandes_sans_requete_par_demande(client, siao44, ddets44):
+    """Each waiting request's transition permission is read on rows already loaded: 2 or 8
+    requests cost the same queries."""
+    from tests.pilotage.test_tableau import _requetes
+
+    hotel = TypeDispositif.objects.get(code="HEB_HOTEL")
+
+    def deposer(n):
+        for i in range(n):
+            DemandeFactory(
+                departement_id="44",
+                type_dispositif=hotel if i % 2 else TypeDispositif.objects.get(code="CADA"),
+                etat=EtatDemande.PRE_VALIDEE if i % 3 == 0 else EtatDemande.SOUMISE,
+            )
+
+    url = reverse("wagtailadmin_home")
+    deposer(2)
+    for user in (siao44, ddets44):
+        client.force_login(user)
+        _requetes(client, url)
+        petit = _requetes(client, url)
+        deposer(6)
+        assert _requetes(client, url) == petit, user
