@@ -32,6 +32,11 @@ def _chiffres(ligne, exercice):
     ]
 
 
+NOTE_AUTORISATION = (
+    "Places autorisées et écarts aux autorisées : types sous autorisation seulement "
+    "(cellule vide : sans objet)."
+)
+
 TITRES_CHIFFRES = [
     "Dispositifs",
     *(f"Places {libelle.lower()}" for _, libelle in CAPACITES),
@@ -46,7 +51,7 @@ def classeur_tableau(tableau, charge):
     date, exercice = tableau["date"], tableau["exercice"]
 
     feuille = classeur.create_sheet("Par type")
-    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"])
+    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})", NOTE_AUTORISATION])
     _entete(feuille, ["Nature / type", *TITRES_CHIFFRES])
     for ligne in tableau["lignes_type"]:
         libelle = ligne.libelle if ligne.nature else f"  {ligne.libelle}"
@@ -54,7 +59,7 @@ def classeur_tableau(tableau, charge):
     feuille.append(["Total", *_chiffres(tableau["total"], exercice)])
 
     feuille = classeur.create_sheet("Par département")
-    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"])
+    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})", NOTE_AUTORISATION])
     _entete(feuille, ["Département", *TITRES_CHIFFRES])
     for ligne in tableau["lignes_departement"]:
         feuille.append([ligne.libelle, *_chiffres(ligne, exercice)])
