@@ -496,8 +496,13 @@ class ImportTemps1ViewSet(PerimetreModelViewSet):
     list_per_page = 50
     ordering = ["-cree_le", "-pk"]
     list_display = [
-        TitleColumn("nom_fichier", label="Fichier", url_name="import_temps1:inspect"),
-        Column("pk", label="N°", sort_key="pk"),
+        TitleColumn(
+            "nom_fichier",
+            label="Fichier",
+            url_name="import_temps1:inspect",
+            classname="deux-lignes",
+        ),
+        Column("pk", label="N°", sort_key="pk", classname="nombre"),
         Column("deposant", label="Déposé par", accessor=lambda i: nom_deposant(i.deposant)),
         DateColumn("cree_le", label="Déposé le", sort_key="cree_le"),
         Column("perimetre_libelle", label="Périmètre"),

@@ -7,14 +7,19 @@ viewset derives from `PerimetreModelViewSet`.
 """
 
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import multigetattr
+
+from .policies import policy_for
 
 LECTURE = ("view", "change", "delete")
 
@@ -90,7 +95,45 @@ class PerimetreUsageView(PerimetreObjectMixin, usage.UsageView):
 
 
 class PerimetreCreateView(generic.CreateView):
-    pass
+    """Create view. Opened from a parent's page (« Ajouter un groupe de places » on a
+    dispositif: `?dispositif=12`), the parent is already chosen in the form.
+
+    `parents`: {form field: actions the user needs on the parent}. A parent out of the user's
+    perimeter, or not allowed for these actions, or not found, is ignored: the form opens
+    without it (never an error page, never the name of another perimeter's object)."""
+
+    parents = {}
+
+    def queryset_parent(self, champ):
+        """The rows a parent may be chosen from (narrowed by the subclass, e.g. active ones)."""
+        return self.model._meta.get_field(champ).related_model._default_manager.all()
+
+    def parent_de_l_url(self, champ):
+        valeur = self.request.GET.get(champ, "")
+        if not valeur:
+            return None
+        queryset = self.queryset_parent(champ)
+        try:
+            return (
+                policy_for(queryset.model)
+                .filtrer(queryset, self.request.user, self.parents[champ])
+                .filter(pk=valeur)
+                .first()
+            )
+        except (ValueError, ValidationError):  # not a primary key
+            return None
+
+    def parent_choisi(self, instance, champ, parent):
+        """Defaults that follow from the parent (a subclass's hook)."""
+
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance() or self.model()
+        for champ in self.parents:
+            parent = self.parent_de_l_url(champ)
+            if parent is not None:
+                setattr(instance, champ, parent)
+                self.parent_choisi(instance, champ, parent)
+        return instance
 
 
 class PerimetreForm(WagtailAdminModelForm):
@@ -123,6 +166,20 @@ class PerimetreForm(WagtailAdminModelForm):
                         "pk"
                     )
                 )
+
+
+def deux_lignes(chemin):
+    """Column accessor for a long text (an entité's name, a type's label): kept to two lines on
+    screen (ecrans.css), the full text in its tooltip and for screen readers. Exports read
+    `list_export`, never this."""
+
+    def valeur(objet):
+        texte = multigetattr(objet, chemin)
+        if texte is None or texte == "":
+            return None
+        return format_html('<span class="deux-lignes" title="{}">{}</span>', texte, texte)
+
+    return valeur
 
 
 class PerimetreModelViewSet(ModelViewSet):

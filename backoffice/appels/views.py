@@ -32,6 +32,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.conventions import circuits
 from backoffice.conventions.documents import ChampDocument
@@ -318,12 +319,23 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     search_fields = ["reference", "titre"]
     ordering = ["-date_limite"]
     list_display = [
-        TitleColumn("reference", label="Référence", sort_key="reference", url_name="appel:inspect"),
-        Column("titre", label="Titre", sort_key="titre"),
+        TitleColumn(
+            "reference",
+            label="Référence",
+            sort_key="reference",
+            url_name="appel:inspect",
+            classname="code",
+        ),
+        Column("titre", label="Titre", sort_key="titre", accessor=deux_lignes("titre")),
         Column("type_dispositif", label="Type de places"),
         Column("region", label="Région"),
-        Column("places_recherchees", label="Places recherchées", sort_key="places_recherchees"),
-        Column("date_limite", label="Date limite", sort_key="date_limite"),
+        Column(
+            "places_recherchees",
+            label="Places recherchées",
+            sort_key="places_recherchees",
+            classname="nombre",
+        ),
+        Column("date_limite", label="Date limite", sort_key="date_limite", classname="date"),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [
@@ -445,25 +457,18 @@ class RefusMixin:
 
 
 class CandidatureCreateView(RefusMixin, PerimetreCreateView):
+    parents = {"appel": ("view",)}  # « Déposer une candidature » on a call's page
+
+    def parent_choisi(self, instance, champ, appel):
+        codes = appel.departements
+        if len(codes) == 1:
+            instance.departement_id = codes[0]
+
     def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        appel_id = self.request.GET.get("appel")
-        if appel_id and str(appel_id).isdigit():
-            appel = (
-                policy_for(AppelAProjets)
-                .filtrer(AppelAProjets.objects.all(), self.request.user, ("view",))
-                .filter(pk=appel_id)
-                .first()
-            )
-            if appel is not None:
-                instance.appel = appel
-                codes = appel.departements
-                if len(codes) == 1:
-                    instance.departement_id = codes[0]
+        instance = super().get_initial_form_instance()
         entites = perimetres.perimetre_pour(self.request.user, "appels.candidature", "add").entites
         if len(entites) == 1:
             instance.entite_id = next(iter(entites))
-        return instance
         return instance
 
     def form_valid(self, form):
@@ -618,15 +623,46 @@ class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     list_per_page = 50
     list_display = [
         TitleColumn(
-            "nom_projet", label="Projet", sort_key="nom_projet", url_name="candidature:inspect"
+            "nom_projet",
+            label="Projet",
+            sort_key="nom_projet",
+            url_name="candidature:inspect",
+            classname="deux-lignes",
         ),
-        Column("appel", label="Appel", sort_key="appel__reference"),
-        Column("entite", label="Entité"),
+        # The call by its reference (its title is on its page).
+        Column(
+            "appel",
+            label="Appel",
+            sort_key="appel__reference",
+            accessor="appel.reference",
+            classname="code",
+        ),
+        Column(
+            "entite",
+            label="Entité",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("places_proposees", label="Places proposées", sort_key="places_proposees"),
-        Column("cout_journalier", label="Coût / jour (€)", sort_key="cout_journalier"),
-        Column("score", label="Note /20", sort_key="score"),
-        Column("places_retenues", label="Places retenues", sort_key="places_retenues"),
+        Column(
+            "places_proposees",
+            label="Places proposées",
+            sort_key="places_proposees",
+            classname="nombre",
+        ),
+        Column(
+            "cout_journalier",
+            label="Coût / jour (€)",
+            sort_key="cout_journalier",
+            classname="nombre",
+        ),
+        Column("score", label="Note /20", sort_key="score", classname="nombre"),
+        Column(
+            "places_retenues",
+            label="Places retenues",
+            sort_key="places_retenues",
+            classname="nombre",
+        ),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [

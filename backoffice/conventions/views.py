@@ -33,6 +33,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, Financement, exercice_courant
@@ -342,6 +343,8 @@ class ConventionInspectView(PerimetreInspectView):
                 if peut_modifier and convention.etat != EtatConvention.ABANDONNEE
                 else None,
                 "peut_rattacher": peut_modifier,
+                # Covered dispositifs are lines of the draft's form.
+                "url_modifier_lignes": self.get_edit_url(),
                 "peut_ajouter_avenant": convention.etat in ETATS_ACTIFS
                 and policy_for(Avenant).user_has_permission(user, "add")
                 and peut_rediger(convention, user),
@@ -549,13 +552,24 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     ordering = ["date_fin"]
     list_per_page = 50
     list_display = [
-        TitleColumn("numero", label="Numéro", sort_key="numero", url_name="convention:inspect"),
-        Column("intitule", label="Intitulé", sort_key="intitule"),
+        TitleColumn(
+            "numero",
+            label="Numéro",
+            sort_key="numero",
+            url_name="convention:inspect",
+            classname="code",
+        ),
+        Column("intitule", label="Intitulé", sort_key="intitule", accessor=deux_lignes("intitule")),
         Column("get_type_convention_display", label="Type", sort_key="type_convention"),
-        Column("entite", label="Entité gestionnaire"),
+        Column(
+            "entite",
+            label="Entité gestionnaire",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("date_debut", label="Début", sort_key="date_debut"),
-        Column("date_fin", label="Fin", sort_key="date_fin"),
+        Column("date_debut", label="Début", sort_key="date_debut", classname="date"),
+        Column("date_fin", label="Fin", sort_key="date_fin", classname="date"),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [
@@ -641,19 +655,10 @@ class AvenantIndexView(PerimetreIndexView):
 
 
 class AvenantCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        convention_id = self.request.GET.get("convention")
-        if convention_id and str(convention_id).isdigit():
-            convention = (
-                policy_for(Convention)
-                .filtrer(Convention.objects.all(), self.request.user, ("change",))
-                .filter(pk=convention_id, etat__in=ETATS_ACTIFS)
-                .first()
-            )
-            if convention is not None:
-                instance.convention = convention
-        return instance
+    parents = {"convention": ("change",)}  # « Rédiger un avenant » on a convention's page
+
+    def queryset_parent(self, champ):
+        return Convention.objects.filter(etat__in=ETATS_ACTIFS)
 
     def save_instance(self):
         instance = super().save_instance()
@@ -823,11 +828,17 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
             label="Dispositif",
             sort_key="dispositif__code",
             url_name="financement:inspect",
+            classname="deux-lignes",
         ),
-        Column("exercice", label="Exercice", sort_key="exercice"),
+        Column("exercice", label="Exercice", sort_key="exercice", classname="nombre"),
         Column("programme_id", label="Programme"),
-        Column("places_financees", label="Places", sort_key="places_financees"),
-        Column("montant_annuel", label="Montant annuel (€)", sort_key="montant_annuel"),
+        Column("places_financees", label="Places", sort_key="places_financees", classname="nombre"),
+        Column(
+            "montant_annuel",
+            label="Montant annuel (€)",
+            sort_key="montant_annuel",
+            classname="nombre",
+        ),
     ]
     list_export = [
         "dispositif.code",

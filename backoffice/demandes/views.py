@@ -37,6 +37,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
     recherche_sans_accents,
 )
 from backoffice.offre.models import (
@@ -724,14 +725,26 @@ class DemandeViewSet(PerimetreModelViewSet):
     search_fields = ["demandeur_organisation"]
     list_per_page = 50
     list_display = [
-        TitleColumn("numero", label="Numéro", url_name="demande:inspect", sort_key="pk"),
+        TitleColumn(
+            "numero", label="Numéro", url_name="demande:inspect", sort_key="pk", classname="code"
+        ),
         Column("get_type_demande_display", label="Type", sort_key="type_demande"),
-        Column("titre", label="Dispositif"),
-        Column("demandeur_organisation", label="Organisation", sort_key="demandeur_organisation"),
+        Column("titre", label="Dispositif", accessor=deux_lignes("titre")),
+        Column(
+            "demandeur_organisation",
+            label="Organisation",
+            sort_key="demandeur_organisation",
+            accessor=deux_lignes("demandeur_organisation"),
+        ),
         Column("nature", label="Nature"),
         Column("departement_id", label="Dép.", sort_key="departement"),
         Column("get_etat_display", label="État", sort_key="etat"),
-        Column("age_jours", label="En attente depuis (jours)", sort_key="etat_depuis"),
+        Column(
+            "age_jours",
+            label="En attente depuis (jours)",
+            sort_key="etat_depuis",
+            classname="nombre",
+        ),
     ]
     list_export = [
         "numero",

@@ -20,15 +20,22 @@ def _entete(feuille, titres):
     feuille.append(cellules)
 
 
-def _chiffres(chiffres, exercice):
+def _chiffres(ligne, exercice):
+    """The row's figures; a capacity or gap without meaning (no authorisation) stays empty."""
+    chiffres = ligne.chiffres
     return [
         chiffres.dispositifs,
-        *(getattr(chiffres, code) for code, _ in CAPACITES),
-        *(getattr(chiffres, code) for code, _ in ECARTS),
+        *(ligne.valeur(code) for code, _ in CAPACITES),
+        *(ligne.valeur(code) for code, _ in ECARTS),
         float(chiffres.montant),
         float(cout) if (cout := chiffres.cout_jour_place(exercice)) is not None else None,
     ]
 
+
+NOTE_AUTORISATION = (
+    "Places autorisées et écarts aux autorisées : types sous autorisation seulement "
+    "(cellule vide : sans objet)."
+)
 
 TITRES_CHIFFRES = [
     "Dispositifs",
@@ -44,18 +51,18 @@ def classeur_tableau(tableau, charge):
     date, exercice = tableau["date"], tableau["exercice"]
 
     feuille = classeur.create_sheet("Par type")
-    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"])
+    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})", NOTE_AUTORISATION])
     _entete(feuille, ["Nature / type", *TITRES_CHIFFRES])
     for ligne in tableau["lignes_type"]:
         libelle = ligne.libelle if ligne.nature else f"  {ligne.libelle}"
-        feuille.append([libelle, *_chiffres(ligne.chiffres, exercice)])
-    feuille.append(["Total", *_chiffres(tableau["total"].chiffres, exercice)])
+        feuille.append([libelle, *_chiffres(ligne, exercice)])
+    feuille.append(["Total", *_chiffres(tableau["total"], exercice)])
 
     feuille = classeur.create_sheet("Par département")
-    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"])
+    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})", NOTE_AUTORISATION])
     _entete(feuille, ["Département", *TITRES_CHIFFRES])
     for ligne in tableau["lignes_departement"]:
-        feuille.append([ligne.libelle, *_chiffres(ligne.chiffres, exercice)])
+        feuille.append([ligne.libelle, *_chiffres(ligne, exercice)])
 
     feuille = classeur.create_sheet("Évolution")
     feuille.append(["Places par fin de mois, d'après les dates enregistrées sur les données"])

@@ -1,9 +1,17 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .tableau import perimetre_du_tableau
-from .views import CarteView, ExportView, TableauDeBordPanel
+from .views import AttentePanel, CarteView, ExportView, TableauDeBordPanel
+
+
+@hooks.register("insert_global_admin_css")
+def styles_des_ecrans():
+    """The one stylesheet of the back office's own screens (lists that fit the screen…)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("pilotage/ecrans.css"))
 
 
 @hooks.register("register_admin_urls")
@@ -26,7 +34,7 @@ PANNEAUX_PAGES = {
 @hooks.register("construct_homepage_panels")
 def panneau_tableau_de_bord(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in PANNEAUX_PAGES]
-    panels.insert(0, TableauDeBordPanel(request))
+    panels[:0] = [AttentePanel(request), TableauDeBordPanel(request)]
 
 
 @hooks.register("construct_homepage_summary_items")

@@ -29,6 +29,7 @@ from backoffice.acces.viewsets import (
     PerimetreInspectView,
     PerimetreModelViewSet,
     PerimetreUsageView,
+    deux_lignes,
 )
 from backoffice.territoires.models import Departement
 
@@ -457,12 +458,16 @@ class AnomalieViewSet(PerimetreModelViewSet):
             primary=lambda a: a.severite == Severite.HAUTE,
         ),
         TitleColumn(
-            "get_regle_display", label="Règle", sort_key="regle", url_name="anomalie:inspect"
+            "get_regle_display",
+            label="Règle",
+            sort_key="regle",
+            url_name="anomalie:inspect",
+            classname="deux-lignes",
         ),
         ObjetColumn("objet", label="Objet"),
-        Column("message", label="Constat"),
+        Column("message", label="Constat", accessor=deux_lignes("message")),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        DateColumn("detectee_le", label="Depuis", sort_key="detectee_le"),
+        DateColumn("detectee_le", label="Depuis", sort_key="detectee_le", classname="date"),
         Column("libelle_etat", label="État"),
     ]
     list_export = [

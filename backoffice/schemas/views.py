@@ -37,6 +37,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 
 from . import exports, grille, services
@@ -309,26 +310,14 @@ class EnfantCreateView(PerimetreCreateView):
     user may add to that parent's schéma."""
 
     parent_champ = None
-    parent_model = None
-    label = None
 
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        parent_id = self.request.GET.get(self.parent_champ)
-        if parent_id and str(parent_id).isdigit():
-            parent = (
-                policy_for(self.parent_model)
-                .filtrer(self.parent_model.objects.all(), self.request.user, LECTURE)
-                .filter(pk=parent_id)
-                .first()
-            )
-            if parent is not None:
-                setattr(instance, self.parent_champ, parent)
-                if hasattr(instance, "ordre"):
-                    instance.ordre = grille.prochain_ordre(
-                        self.model.objects.filter(**{self.parent_champ: parent})
-                    )
-        return instance
+    @property
+    def parents(self):
+        return {self.parent_champ: LECTURE}
+
+    def parent_choisi(self, instance, champ, parent):
+        if hasattr(instance, "ordre"):
+            instance.ordre = grille.prochain_ordre(self.model.objects.filter(**{champ: parent}))
 
     def get_success_url(self):
         return reverse("schema:inspect", args=[schema_de(self.object)])
@@ -351,7 +340,6 @@ def schema_de(objet):
 
 class ObjectifCreateView(EnfantCreateView):
     parent_champ = "schema"
-    parent_model = SchemaRegional
 
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance()
@@ -398,7 +386,6 @@ class ObjectifViewSet(PerimetreModelViewSet):
 
 class ThematiqueCreateView(EnfantCreateView):
     parent_champ = "objectif"
-    parent_model = Objectif
 
 
 class ThematiqueDeleteView(SuppressionProtegee):
@@ -438,7 +425,6 @@ class ThematiqueViewSet(PerimetreModelViewSet):
 
 class ActionCreateView(EnfantCreateView):
     parent_champ = "thematique"
-    parent_model = Thematique
 
 
 class ActionDeleteView(SuppressionProtegee):
@@ -488,11 +474,19 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
     search_fields = ["libelle", "pilote", "thematique__libelle"]
     ordering = ["thematique__objectif__schema_id", "thematique__objectif__numero", "ordre"]
     list_display = [
-        TitleColumn("__str__", label="Action", url_name="action_schema:inspect"),
-        Column("thematique", label="Thématique"),
-        Column("thematique.objectif", label="Objectif"),
+        TitleColumn(
+            "__str__", label="Action", url_name="action_schema:inspect", classname="deux-lignes"
+        ),
+        Column("thematique", label="Thématique", accessor=deux_lignes("thematique")),
+        Column(
+            "thematique.objectif", label="Objectif", accessor=deux_lignes("thematique.objectif")
+        ),
         Column("pilote", label="Pilote", sort_key="pilote"),
-        Column("thematique.objectif.schema", label="Schéma"),
+        Column(
+            "thematique.objectif.schema",
+            label="Schéma",
+            accessor=deux_lignes("thematique.objectif.schema"),
+        ),
     ]
     list_export = [
         "thematique.objectif.schema.region.nom",
@@ -545,7 +539,6 @@ class CampagneIndexView(PerimetreIndexView):
 
 class CampagneCreateView(EnfantCreateView):
     parent_champ = "schema"
-    parent_model = SchemaRegional
 
     def get_success_url(self):
         return reverse("campagne:inspect", args=[self.object.pk])
