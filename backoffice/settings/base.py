@@ -234,5 +234,9 @@ LOGGING = {
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "backoffice.acces.forms.FormulaireConnexion"
 DEMANDES_RELANCE_JOURS = int(os.environ.get("DEMANDES_RELANCE_JOURS", "7"))
+# `manage.py planificateur` (local trial): when each scheduled task last ran.
+PLANIFICATEUR_JOURNAL = Path(
+    os.environ.get("PLANIFICATEUR_JOURNAL", BASE_DIR / "var" / "planificateur.json")
+)
 # No avatars fetched from gravatar.com: it would send each agent's hashed e-mail outside.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
