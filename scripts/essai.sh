@@ -15,15 +15,17 @@ set -uo pipefail
 
 ADRESSE="${1:-127.0.0.1:8000}"
 PYTHON="${PYTHON:-.venv/bin/python}"
-DEBUT_NS="${ESSAI_DEBUT_NS:-$(date +%s%N)}"
+export ESSAI_DEBUT_NS="${ESSAI_DEBUT_NS:-$(date +%s%N)}"
+DEBUT_NS="$ESSAI_DEBUT_NS"
 export PYTHONUNBUFFERED=1
 # Each start reads Django and Wagtail's compiled bytecode, or recompiles ~2,000 modules
 # (measured: 2.5 s of CPU instead of 6.4 s). Some environments switch the cache off; not here.
 unset PYTHONDONTWRITEBYTECODE
 
-ecoule() {
+# Progress lines: "==> [12,3 s] …", timed from the start of `make run` (as in preparer_essai).
+annoncer() {
     local ms=$((($(date +%s%N) - DEBUT_NS) / 1000000))
-    echo "$((ms / 1000)),$(((ms % 1000) / 100)) s"
+    echo "==> [$((ms / 1000)),$(((ms % 1000) / 100)) s] $*"
 }
 
 # Whether the login page answers 200, with bash alone (no curl on a bare machine).
@@ -41,24 +43,25 @@ page_servie() {
 annoncer_quand_pret() {
     for _ in $(seq 1 3000); do
         if page_servie; then
-            echo "==> Essai prêt en $(ecoule) : http://${ADRESSE}/admin/ (comptes de démonstration" \
-                "dans le README ; Ctrl-C arrête le serveur, le worker et le planificateur)"
+            annoncer "Essai prêt : http://${ADRESSE}/admin/ (comptes de démonstration dans le" \
+                "README ; Ctrl-C arrête le serveur, le worker et le planificateur)"
             return
         fi
         sleep 0.2
     done
 }
 
-echo "==> Démarrage de Django, quelques secondes (lancement il y a $(ecoule))"
+annoncer "Démarrage de Django (quelques secondes)"
 "$PYTHON" manage.py preparer_essai || exit $?
 
-echo "==> Lancement du serveur (http://${ADRESSE}/admin/), du worker des tâches de fond et du" \
+annoncer "Lancement du serveur (http://${ADRESSE}/admin/), du worker des tâches de fond et du" \
     "planificateur"
-# Started in the background by a script, these two ignore SIGINT unless they install their own
-# handler: both do (a clean stop after the running task).
-nice -n 10 "$PYTHON" manage.py db_worker --no-reload &
+# A script's background processes start with SIGINT ignored: a Ctrl-C arriving before they set
+# their own handler (a clean stop after the running task) would be lost, and this script would
+# wait for them forever. `env --default-signal` gives them the terminal's Ctrl-C from the start.
+env --default-signal=INT nice -n 10 "$PYTHON" manage.py db_worker --no-reload &
 worker=$!
-nice -n 10 "$PYTHON" manage.py planificateur &
+env --default-signal=INT nice -n 10 "$PYTHON" manage.py planificateur &
 planificateur=$!
 annoncer_quand_pret &
 annonce=$!
@@ -72,10 +75,10 @@ statut=$?
 
 kill "$annonce" 2>/dev/null
 if [ "$interrompu" -eq 0 ]; then
-    echo "==> Le serveur s'est arrêté (code $statut) : arrêt du worker et du planificateur"
+    annoncer "Le serveur s'est arrêté (code $statut) : arrêt du worker et du planificateur"
     kill -TERM "$worker" "$planificateur" 2>/dev/null
 fi
 wait "$worker" "$planificateur" 2>/dev/null
-echo "==> Essai arrêté"
+annoncer "Essai arrêté"
 [ "$interrompu" -eq 1 ] && exit 0
 exit "$statut"

@@ -2,6 +2,7 @@
 `manage.py` start costs seconds (Django and Wagtail imports), so migrating, creating the cache
 table and loading the demo happen in the same process, each step announced with its duration."""
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -15,6 +16,15 @@ from django.db.migrations.executor import MigrationExecutor
 
 def duree(debut):
     return f"{time.perf_counter() - debut:.1f}".replace(".", ",") + " s"
+
+
+def depuis_le_lancement():
+    """ "[12,3 s] ", the time since `make run` started (scripts/essai.sh sets ESSAI_DEBUT_NS)."""
+    debut = os.environ.get("ESSAI_DEBUT_NS", "")
+    if not debut.isdigit():
+        return ""
+    secondes = (time.time_ns() - int(debut)) / 1e9
+    return f"[{secondes:.1f} s] ".replace(".", ",")
 
 
 def fichier_sqlite():

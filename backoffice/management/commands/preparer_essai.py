@@ -45,7 +45,7 @@ class Command(BaseCommand):
         self.annoncer(f"Base prête en {duree(debut)}")
 
     def annoncer(self, message):
-        self.stdout.write(f"==> {message}")
+        self.stdout.write(f"==> {preparation.depuis_le_lancement()}{message}")
 
     def preparer_la_base(self, utiliser_base_initiale):
         debut = time.perf_counter()
