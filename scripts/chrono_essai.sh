@@ -28,6 +28,17 @@ cd "$DOSSIER"
 make run HOST_PORT="127.0.0.1:${PORT}" >"$JOURNAL" 2>&1 </dev/null &
 groupe=$!
 
+# CPU time spent by the whole `make run` group so far: each live process's own time plus that of
+# its children already waited for (uv sync, preparation…), so that nothing is counted twice.
+cpu_du_groupe() {
+    local total=0 pid ticks
+    for pid in $(pgrep -g "$groupe"); do
+        ticks=$(sed 's/^.*) //' "/proc/${pid}/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}')
+        total=$((total + ${ticks:-0}))
+    done
+    echo "scale=1; $total / $(getconf CLK_TCK)" | bc
+}
+
 arreter() {
     local arret
     arret=$(date +%s.%N)
@@ -65,11 +76,14 @@ while true; do
     sleep 0.25
 done
 fin=$(date +%s.%N)
+cpu=$(cpu_du_groupe)
+charge=$(cut -d' ' -f1 /proc/loadavg)
 sleep "$APRES"
 arret="$(arreter)"
 
 echo "--- sortie de make run ---"
 cat "$JOURNAL"
 echo "--------------------------"
-printf "make run, clone neuf → page de connexion servie : %.1f s\n" "$(echo "$fin - $debut" | bc)"
+printf "make run, clone neuf → page de connexion servie : %.1f s (%s s de CPU ; charge de la machine %s)\n" \
+    "$(echo "$fin - $debut" | bc)" "$cpu" "$charge"
 echo "$arret"
