@@ -189,12 +189,17 @@ class Journal:
     def __init__(self, chemin):
         self.chemin = Path(chemin)
         self.passages = {}
-        if self.chemin.exists():
-            donnees = json.loads(self.chemin.read_text(encoding="utf-8") or "{}")
+        try:
+            donnees = json.loads(self.chemin.read_text(encoding="utf-8"))
             self.passages = {
                 commande: datetime.datetime.fromisoformat(instant)
                 for commande, instant in donnees.items()
             }
+        except FileNotFoundError:
+            pass
+        except (ValueError, AttributeError):
+            # Unreadable: every task is due once more, which the commands allow (idempotent).
+            self.passages = {}
 
     def noter(self, commande, instant):
         self.passages[commande] = instant
@@ -229,12 +234,13 @@ class Planificateur:
     """Runs the due tasks, then sleeps until the next one falls due; `arreter()` (Ctrl-C) lets
     the running task finish and stops.
 
-    `horloge` and `executer` are parameters so that tests freeze the clock and record runs."""
+    `horloge`, `executer` and `attendre` are parameters: tests freeze the clock, move it by hand
+    and record the runs, without sleeping."""
 
     REESSAI = datetime.timedelta(minutes=10)  # after a failure; the next slot would be too late
     VEILLE_MAX = 60  # seconds: re-read the clock at least every minute (suspend, clock change)
 
-    def __init__(self, journal, ecrire, executer, horloge, taches=TACHES):
+    def __init__(self, journal, ecrire, executer, horloge, taches=TACHES, attendre=None):
         self.journal = journal
         self.ecrire = ecrire
         self.executer = executer
@@ -244,6 +250,7 @@ class Planificateur:
         self.en_cours = None
         self.arret = False
         self.reveil = threading.Event()
+        self.attendre = attendre or self.reveil.wait  # (seconds); returns early on `arreter()`
 
     def annoncer(self):
         self.ecrire(f"{len(self.taches)} tâches planifiées (heure de Paris) :")
@@ -298,11 +305,11 @@ class Planificateur:
             if self.arret:
                 break
             maintenant = self.horloge()
-            reveil = prochain_reveil(maintenant, self.taches)
+            reveil = min([prochain_reveil(maintenant, self.taches), *self.reessais.values()])
             self.ecrire(f"prochaine échéance : {heure_locale(reveil)}")
             while not self.arret and self.horloge() < reveil:
                 attente = (reveil - self.horloge()).total_seconds()
-                self.reveil.wait(min(max(attente, 0), self.VEILLE_MAX))
+                self.attendre(min(max(attente, 0), self.VEILLE_MAX))
         self.ecrire("arrêté.")
 
     def arreter(self):

@@ -205,6 +205,38 @@ def test_une_tache_en_echec_est_reessayee_dix_minutes_plus_tard():
     assert planificateur.journal.passages["clore_appels"] == paris(2026, 12, 7, 9, 15)
 
 
+def test_apres_un_echec_le_planificateur_se_reveille_pour_le_nouvel_essai():
+    """Asleep until the next slot (10:05) it would miss the retry at 9:15: it wakes for it."""
+    horloge = Horloge(paris(2026, 12, 7, 9, 5))
+    passages = {tache.commande: horloge() for tache in planification.TACHES}
+    passages["clore_appels"] = paris(2026, 12, 7, 8, 5)
+    essais = []
+    planificateur = None
+
+    def executer(commande):
+        essais.append(horloge())
+        if len(essais) == 1:
+            raise RuntimeError("base indisponible")
+        planificateur.arreter()
+        return ""
+
+    def attendre(secondes):  # the clock moves instead of sleeping
+        horloge.instant += datetime.timedelta(seconds=secondes)
+
+    planificateur = Planificateur(
+        JournalEnMemoire(passages), lambda ligne: None, executer, horloge, attendre=attendre
+    )
+    planificateur.tourner()
+    assert essais == [paris(2026, 12, 7, 9, 5), paris(2026, 12, 7, 9, 15)]
+
+
+def test_un_journal_illisible_rend_tout_du(tmp_path):
+    chemin = tmp_path / "planificateur.json"
+    chemin.write_text("{pas du json", encoding="utf-8")
+    assert Journal(chemin).passages == {}
+    assert len(dues(Journal(chemin).passages, LUNDI)) == len(planification.TACHES)
+
+
 def test_arret_pendant_une_tache_termine_la_tache_et_n_en_lance_pas_d_autre():
     lignes, executees = [], []
     planificateur = None
