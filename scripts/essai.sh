@@ -69,8 +69,9 @@ annonce=$!
 interrompu=0
 trap 'interrompu=1' INT TERM
 # No autoreload: one process instead of two, as in production (`manage.py runserver` alone keeps
-# reloading for development).
-"$PYTHON" manage.py runserver --noreload "$ADRESSE"
+# reloading for development). No checks: preparer_essai has just applied the migrations, and
+# `make check` runs the system checks.
+"$PYTHON" manage.py runserver --noreload --skip-checks "$ADRESSE"
 statut=$?
 
 kill "$annonce" 2>/dev/null
