@@ -16,7 +16,6 @@ import fcntl
 import io
 import json
 import os
-import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -238,7 +237,10 @@ class Planificateur:
     and record the runs, without sleeping."""
 
     REESSAI = datetime.timedelta(minutes=10)  # after a failure; the next slot would be too late
-    VEILLE_MAX = 60  # seconds: re-read the clock at least every minute (suspend, clock change)
+    # Sleep by slices of a second: a stop request is seen within a second, and the clock is
+    # re-read (suspend, clock change). `arreter()` runs in a signal handler: it only sets a flag
+    # (waking an Event from there could deadlock on the lock the interrupted wait holds).
+    VEILLE_MAX = 1
 
     def __init__(self, journal, ecrire, executer, horloge, taches=TACHES, attendre=None):
         self.journal = journal
@@ -249,8 +251,7 @@ class Planificateur:
         self.reessais = {}
         self.en_cours = None
         self.arret = False
-        self.reveil = threading.Event()
-        self.attendre = attendre or self.reveil.wait  # (seconds); returns early on `arreter()`
+        self.attendre = attendre or time.sleep
 
     def annoncer(self):
         self.ecrire(f"{len(self.taches)} tâches planifiées (heure de Paris) :")
@@ -319,7 +320,6 @@ class Planificateur:
                 "(Ctrl-C de nouveau pour l'interrompre)."
             )
         self.arret = True
-        self.reveil.set()
 
 
 def executer_commande(commande):

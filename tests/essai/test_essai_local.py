@@ -73,8 +73,9 @@ def test_make_run_sert_la_page_de_connexion_puis_s_arrete_sur_ctrl_c(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/", timeout=30) as page:
             assert page.status == 200
             assert "Se connecter" in page.read().decode()
-        # The scheduler's first start: every task was due.
+        # The scheduler's first start: every task was due. The worker is waiting for tasks.
         sortie.attendre("[planificateur] prochaine échéance :", 300)
+        sortie.attendre("Starting worker", 300)
         os.killpg(processus.pid, signal.SIGINT)  # Ctrl-C
         assert processus.wait(timeout=120) == 0, sortie.texte()
     finally:
