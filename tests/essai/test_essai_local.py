@@ -48,13 +48,11 @@ class Sortie:
         return "\n".join(self.lignes)
 
 
-def test_make_run_sert_la_page_de_connexion_puis_s_arrete_sur_ctrl_c(tmp_path):
-    port = port_libre()
-    base = tmp_path / "essai.sqlite3"
+def lancer_l_essai(dossier, port):
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{base}",
-        "PLANIFICATEUR_JOURNAL": str(tmp_path / "planificateur.json"),
+        "DATABASE_URL": f"sqlite:///{dossier / 'essai.sqlite3'}",
+        "PLANIFICATEUR_JOURNAL": str(dossier / "planificateur.json"),
         "PYTHON": sys.executable,
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)  # the trial's settings, not the tests'
@@ -67,12 +65,18 @@ def test_make_run_sert_la_page_de_connexion_puis_s_arrete_sur_ctrl_c(tmp_path):
         text=True,
         start_new_session=True,  # a process group, as a terminal gives `make run`
     )
-    sortie = Sortie(processus.stdout)
+    return processus, Sortie(processus.stdout)
+
+
+def test_make_run_sert_la_page_de_connexion_puis_s_arrete_sur_ctrl_c(tmp_path):
+    port = port_libre()
+    base = tmp_path / "essai.sqlite3"
+    processus, sortie = lancer_l_essai(tmp_path, port)
     try:
         sortie.attendre("Essai prêt : http://127.0.0.1:", 300)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/", timeout=30) as page:
             assert page.status == 200
-            assert "Se connecter" in page.read().decode()
+            assert 'name="password"' in page.read().decode()  # the login form
         # The scheduler's first start: every task was due. The worker is waiting for tasks.
         sortie.attendre("[planificateur] prochaine échéance :", 300)
         sortie.attendre("Starting worker", 300)
@@ -109,3 +113,19 @@ def test_make_run_sert_la_page_de_connexion_puis_s_arrete_sur_ctrl_c(tmp_path):
         assert connexion.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     finally:
         connexion.close()
+
+
+def test_un_ctrl_c_pendant_le_demarrage_arrete_tout(tmp_path):
+    """Ctrl-C while the worker and the scheduler are still loading Django: nothing is left
+    running, nothing waits forever."""
+    processus, sortie = lancer_l_essai(tmp_path, port_libre())
+    try:
+        sortie.attendre("Lancement du serveur", 300)
+        time.sleep(0.5)  # the three processes have started, none is ready
+        os.killpg(processus.pid, signal.SIGINT)
+        assert processus.wait(timeout=120) == 0, sortie.texte()
+    finally:
+        if processus.poll() is None:
+            os.killpg(processus.pid, signal.SIGKILL)
+            processus.wait()
+    assert "Essai arrêté" in sortie.texte()
