@@ -210,6 +210,10 @@ class Journal:
         os.replace(provisoire, self.chemin)  # never a half-written file
 
 
+class DejaLance(RuntimeError):
+    pass
+
+
 @contextlib.contextmanager
 def verrou_exclusif(chemin):
     """One runner per journal: a second one would run every task twice."""
@@ -219,7 +223,7 @@ def verrou_exclusif(chemin):
         try:
             fcntl.flock(fichier, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RuntimeError(
+            raise DejaLance(
                 f"Un autre planificateur tourne déjà ({chemin.with_suffix('.verrou')})."
             ) from None
         yield

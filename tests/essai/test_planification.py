@@ -263,7 +263,7 @@ def test_un_seul_planificateur_par_journal(tmp_path):
     chemin = tmp_path / "planificateur.json"
     with (
         planification.verrou_exclusif(chemin),
-        pytest.raises(RuntimeError, match="Un autre planificateur tourne déjà"),
+        pytest.raises(planification.DejaLance, match="Un autre planificateur tourne déjà"),
         planification.verrou_exclusif(chemin),
     ):
         pass

@@ -7,7 +7,9 @@ Production does not run it: cron runs the same commands at the same times
 (`manage.py planificateur --crontab` prints the crontab, also in the README).
 """
 
+import os
 import signal
+import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -43,15 +45,22 @@ class Command(BaseCommand):
         chemin = settings.PLANIFICATEUR_JOURNAL
         try:
             with planification.verrou_exclusif(chemin):
+                descripteur = sys.stdout.fileno()
+
+                def ecrire(ligne):
+                    # A plain write(2), not self.stdout: `arreter()` writes from the signal
+                    # handler, which may interrupt a write to the same buffered stream.
+                    os.write(descripteur, f"[planificateur] {ligne}\n".encode())
+
                 planificateur = planification.Planificateur(
                     journal=planification.Journal(chemin),
-                    ecrire=lambda ligne: self.stdout.write(f"[planificateur] {ligne}"),
+                    ecrire=ecrire,
                     executer=planification.executer_commande,
                     horloge=timezone.now,
                 )
                 self.ecouter_les_signaux(planificateur)
                 planificateur.tourner()
-        except RuntimeError as exc:
+        except planification.DejaLance as exc:
             raise CommandError(str(exc)) from exc
 
     def ecouter_les_signaux(self, planificateur):
