@@ -113,6 +113,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the listing's subqueries for ~200 ms and gains nothing at this
     # scale (benchmarks/bench_offre.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The trial's server, task worker and scheduler write to one file at once
+    # (tests/essai/test_sqlite_concurrent.py). WAL: reading never blocks writing. IMMEDIATE: a
+    # transaction takes the write lock at BEGIN; otherwise a read-then-write transaction meeting
+    # another writer gets « database is locked » at once, whatever the timeout (SQLite refuses to
+    # wait on a lock upgrade that could deadlock). timeout: a writer waits up to 20 s for the lock
+    # instead of failing. synchronous=NORMAL is safe with WAL (a power cut may lose the last
+    # commits, never corrupt the file) and spares an fsync per commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -233,5 +248,9 @@ LOGGING = {
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "backoffice.acces.forms.FormulaireConnexion"
 DEMANDES_RELANCE_JOURS = int(os.environ.get("DEMANDES_RELANCE_JOURS", "7"))
+# `manage.py planificateur` (local trial): when each scheduled task last ran.
+PLANIFICATEUR_JOURNAL = Path(
+    os.environ.get("PLANIFICATEUR_JOURNAL", BASE_DIR / "var" / "planificateur.json")
+)
 # No avatars fetched from gravatar.com: it would send each agent's hashed e-mail outside.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
