@@ -30,6 +30,7 @@ from wagtail.documents import get_document_model_string
 
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
+from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from backoffice.territoires.models import Departement, Region
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
@@ -163,6 +164,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "appel à projets"
@@ -562,6 +565,8 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
     )
 
     objects = CandidatureQuerySet.as_manager()
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "candidature"

@@ -436,6 +436,7 @@ class GroupeViewSet(PerimetreModelViewSet):
     menu_label = "Groupes de places"
     url_prefix = "offre/groupes"
     name = "groupe"
+    recherche_globale = False  # found through their dispositif
     index_view_class = GroupeIndexView
     inspect_view_class = HistoriqueInspectView
     list_per_page = 50
@@ -493,6 +494,7 @@ class FinancementViewSet(PerimetreModelViewSet):
     menu_label = "Financements"
     url_prefix = "offre/financements"
     name = "financement"
+    recherche_globale = False  # found through their dispositif
     index_view_class = FinancementIndexView
     inspect_view_class = HistoriqueInspectView
     list_per_page = 50
