@@ -73,6 +73,6 @@ class Nom:
         return participe + ("e" if self.feminin else "")
 
 
-def nombre(n, singulier, pluriel):
+def compter(n, singulier, pluriel):
     """« 1 action modifiée », « 3 actions modifiées »: French keeps 0 and 1 in the singular."""
     return f"{n} {singulier if n < 2 else pluriel}"

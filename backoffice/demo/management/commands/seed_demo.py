@@ -18,6 +18,7 @@ from django.db.models import ProtectedError
 
 from backoffice.demo import chargement
 from backoffice.demo.generateur import ECHELLES, Generateur
+from backoffice.grammaire import compter
 from backoffice.offre.models import (
     CompteurCode,
     Dispositif,
@@ -70,7 +71,8 @@ class Command(BaseCommand):
                 existants = Dispositif.objects.count()
                 if existants and not reset:
                     raise CommandError(
-                        f"La base contient déjà {existants} dispositif(s) : le jeu de "
+                        "La base contient déjà "
+                        f"{compter(existants, 'dispositif', 'dispositifs')} : le jeu de "
                         "démonstration ne se charge que dans une base sans offre. Relancez avec "
                         "--reset pour effacer d'abord toute l'offre (entités, dispositifs, "
                         "groupes, financements, historique) et les comptes de démonstration "
