@@ -205,3 +205,13 @@ def test_page_de_suppression_accordee(client, national, dispositif44):
     html = client.get(reverse("dispositif:delete", args=[dispositif44.pk])).content.decode()
     assert "Voulez-vous vraiment supprimer ce dispositif ?" in html
     assert re.search(r"Ce dispositif est référencé \d+ fois\.", html)
+
+
+@pytest.mark.parametrize("url", ["dispositif:index", "nature:index", "wagtailusers_users:index"])
+def test_pas_de_valeur_python_dans_les_listes(client, national, dispositif44, url):
+    """Tick columns' hidden text and plain boolean cells read « Oui » / « Non »."""
+    client.force_login(national)
+    html = client.get(reverse(url)).content.decode()
+    cellules = re.findall(r"<td\b[^>]*>(.*?)</td>", html, flags=re.S)
+    textes = {re.sub(r"<[^>]+>|\s+", " ", cellule).strip() for cellule in cellules}
+    assert not {t for t in textes if re.search(r"\b(True|False|None)\b", t)}
