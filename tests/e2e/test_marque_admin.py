@@ -1,0 +1,41 @@
+"""The admin in a real browser: the sidebar drawn by Wagtail's script shows our bloc-marque (not the
+bird), and its search box finds our objects in the agent's perimeter."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import DispositifFactory
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_barre_laterale_a_la_marque_de_l_etat(page, connecter, ddets44):
+    connecter(ddets44)
+    page.goto("/admin/")
+    marque = page.locator(".sidebar-custom-branding")
+    expect(marque).to_be_visible()
+    expect(marque).to_contain_text("Parc d'hébergement")
+    expect(marque).to_contain_text("République")
+    expect(page.locator(".sidebar-wagtail-branding")).to_have_count(0)
+
+
+def test_recherche_de_la_barre_laterale(page, connecter, ddets44):
+    DispositifFactory(nom="CADA Les Mimosas", departement_id="44")
+    DispositifFactory(nom="HUDA Mimosas Paris", departement_id="75", code_postal="75011")
+    connecter(ddets44)
+    page.goto("/admin/")
+
+    recherche = page.locator("#wagtail-sidebar").get_by_role("textbox")
+    recherche.fill("mimosas")
+    recherche.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/admin/recherche/\?q=mimosas"))
+    resultats = page.get_by_role("main")
+    expect(resultats).to_contain_text("Dispositifs (1)")
+    expect(resultats.get_by_role("link", name=re.compile("CADA Les Mimosas"))).to_be_visible()
+    expect(resultats).not_to_contain_text("HUDA Mimosas Paris")
