@@ -37,5 +37,7 @@ def test_recherche_de_la_barre_laterale(page, connecter, ddets44):
     expect(page).to_have_url(re.compile(r"/admin/recherche/\?q=mimosas"))
     resultats = page.get_by_role("main")
     expect(resultats).to_contain_text("Dispositifs (1)")
-    expect(resultats.get_by_role("link", name=re.compile("CADA Les Mimosas"))).to_be_visible()
+    expect(
+        resultats.get_by_role("link", name=re.compile(r"^\d+-\d+ – CADA Les Mimosas$"))
+    ).to_be_visible()
     expect(resultats).not_to_contain_text("HUDA Mimosas Paris")

@@ -68,6 +68,7 @@ def test_groupe_par_type_avec_lien_vers_la_liste_filtree(client, national, mimos
     assert types["Dispositifs"] == 2
     assert types["Entités gestionnaires"] == 1
     assert "Groupes de places" not in types  # found through their dispositif
+    assert "Anomalies" not in types
     assert f"{reverse('dispositif:index')}?q=mimosas" in html
 
 
