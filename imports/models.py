@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
+from backoffice.grammaire import MASCULIN
 from backoffice.territoires.models import Departement
 
 
@@ -54,6 +55,8 @@ class ImportTemps1(models.Model):
         blank=True,
     )
     applique_le = models.DateTimeField("appliqué le", null=True, blank=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "import Temps 1"

@@ -38,6 +38,7 @@ from backoffice.acces.viewsets import (
     PerimetreInspectView,
     PerimetreModelViewSet,
 )
+from backoffice.grammaire import compter
 
 from . import services, tasks
 from .apercu import apercu
@@ -126,13 +127,17 @@ def resume_lignes(import_):
     compteurs = apercu(rapport).total
     futur = import_.etat != EtatImport.APPLIQUEE
     morceaux = [
-        f"{compteurs['created']} {'à créer' if futur else 'créée(s)'}",
-        f"{compteurs['updated']} {'à modifier' if futur else 'modifiée(s)'}",
-        f"{compteurs['unchanged']} inchangée(s)",
+        f"{compteurs['created']} à créer"
+        if futur
+        else compter(compteurs["created"], "créée", "créées"),
+        f"{compteurs['updated']} à modifier"
+        if futur
+        else compter(compteurs["updated"], "modifiée", "modifiées"),
+        compter(compteurs["unchanged"], "inchangée", "inchangées"),
     ]
     erreurs = len(rapport.get("errors") or [])
     if erreurs:
-        morceaux.append(f"{erreurs} erreur(s)")
+        morceaux.append(compter(erreurs, "erreur", "erreurs"))
     return " · ".join(morceaux)
 
 

@@ -26,6 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import LECTURE
+from backoffice.grammaire import compter
 
 from .services import (
     TransitionImpossible,
@@ -308,7 +309,9 @@ class TransitionGroupeeView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateVi
                 echecs.append(f"n° {pk} : {_message(exc)}")
         if reussis:
             messages.success(
-                request, f"« {self.action.libelle} » effectué pour {len(reussis)} élément(s)."
+                request,
+                f"« {self.action.libelle} » effectué pour "
+                f"{compter(len(reussis), 'élément', 'éléments')}.",
             )
         if echecs:
             messages.error(request, "Non effectué : " + " ; ".join(echecs))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from backoffice.grammaire import FEMININ
 from backoffice.offre.models import EntiteGestionnaire
 from backoffice.territoires.models import Departement, Region, Siao
 
@@ -44,6 +45,8 @@ class AffectationRole(models.Model):
         verbose_name="créée par",
     )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "affectation de rôle"

@@ -3,7 +3,8 @@
 Wagtail's generic views check model permissions, then fetch rows by primary key (issue #10746):
 every view here fetches through the permission policy's scoped queryset instead, so a row out of
 the user's perimeter is answered as not found, whatever the URL. Every perimeter-bound model's
-viewset derives from `PerimetreModelViewSet`.
+viewset derives from `PerimetreModelViewSet`. The views also speak proper French about their
+model (libelles.py: « Ajouter une convention », « L'avenant … a été créé. »).
 """
 
 from django.contrib.admin.utils import unquote
@@ -20,6 +21,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
 from .policies import policy_for
+
+from .libelles import (
+    LibellesCreationMixin,
+    LibellesListeMixin,
+    LibellesModificationMixin,
+    LibellesSuppressionMixin,
+)
 
 LECTURE = ("view", "change", "delete")
 
@@ -58,7 +66,7 @@ def recherche_sans_accents(queryset, champs, texte):
     return queryset
 
 
-class PerimetreIndexView(generic.IndexView):
+class PerimetreIndexView(LibellesListeMixin, generic.IndexView):
     search_backend_name = None
 
     def get_liste_queryset(self):
@@ -74,11 +82,11 @@ class PerimetreIndexView(generic.IndexView):
         return recherche_sans_accents(queryset, self.search_fields or [], self.search_query)
 
 
-class PerimetreEditView(PerimetreObjectMixin, generic.EditView):
+class PerimetreEditView(PerimetreObjectMixin, LibellesModificationMixin, generic.EditView):
     perimetre_actions = ("change",)
 
 
-class PerimetreDeleteView(PerimetreObjectMixin, generic.DeleteView):
+class PerimetreDeleteView(PerimetreObjectMixin, LibellesSuppressionMixin, generic.DeleteView):
     perimetre_actions = ("delete",)
 
 
@@ -94,7 +102,7 @@ class PerimetreUsageView(PerimetreObjectMixin, usage.UsageView):
     pass
 
 
-class PerimetreCreateView(generic.CreateView):
+class PerimetreCreateView(LibellesCreationMixin, generic.CreateView):
     """Create view. Opened from a parent's page (« Ajouter un groupe de places » on a
     dispositif: `?dispositif=12`), the parent is already chosen in the form.
 
@@ -193,6 +201,9 @@ class PerimetreModelViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     search_backend_name = None
+    # Listed in the admin's global search (backoffice/recherche.py) when it has search_fields;
+    # sub-objects found through their parent opt out.
+    recherche_globale = True
 
     def get_edit_handler(self):
         # ModelViewSet builds its form from `panels` (or `form_fields`) on Wagtail's base form;

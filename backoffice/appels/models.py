@@ -30,6 +30,7 @@ from wagtail.documents import get_document_model_string
 
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
+from backoffice.grammaire import FEMININ, MASCULIN, compter
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from backoffice.territoires.models import Departement, Region
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
@@ -163,6 +164,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "appel à projets"
@@ -298,7 +301,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         en_cours = self.candidatures.filter(etat__in=ETATS_CANDIDATURE_EN_COURS).count()
         if en_cours:
             raise ValidationError(
-                f"{en_cours} candidature(s) attendent encore une décision (recevabilité, "
+                f"{compter(en_cours, 'candidature attend', 'candidatures attendent')} encore "
+                "une décision (recevabilité, "
                 "instruction, retenue ou non)."
             )
         if not self.candidatures.filter(etat=EtatCandidature.RETENUE).exists():
@@ -312,7 +316,9 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         restantes = self.candidatures.filter(etat=EtatCandidature.RETENUE).count()
         if restantes:
             raise ValidationError(
-                f"{restantes} candidature(s) retenue(s) ne sont pas encore conventionnées."
+                f"{compter(restantes, 'candidature retenue', 'candidatures retenues')} "
+                f"{'n’est' if restantes < 2 else 'ne sont'} pas encore "
+                f"{'conventionnée' if restantes < 2 else 'conventionnées'}."
             )
         self._changer_etat()
 
@@ -562,6 +568,8 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
     )
 
     objects = CandidatureQuerySet.as_manager()
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "candidature"

@@ -33,6 +33,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.documents import get_document_model_string
 
 from backoffice.acces.roles import Role
+from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, exercice_courant
 from backoffice.territoires.models import Departement
@@ -313,6 +314,8 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
 
     objects = ConventionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "convention"
@@ -712,6 +715,8 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         verbose_name="créé par",
     )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "avenant"

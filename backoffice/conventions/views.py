@@ -818,6 +818,7 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
     menu_label = "Financements sans convention"
     url_prefix = "conventions/financements-sans-convention"
     name = "financement_sans_convention"
+    recherche_globale = False
     index_view_class = FinancementSansConventionIndexView
     filterset_class = FinancementSansConventionFilterSet
     search_fields = ["dispositif__nom", "dispositif__code"]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_fsm import FSMField, transition
 
 from backoffice.acces.roles import Role
+from backoffice.grammaire import FEMININ
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from backoffice.territoires.models import Departement
 from workflows.acteurs import Demandeur, a_role_sur_departement, est_compte
@@ -153,6 +154,8 @@ class Demande(EtatSuiviMixin, models.Model):
     motif_refus = models.TextField("motif du refus", blank=True)
 
     objects = DemandeQuerySet.as_manager()
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "demande"

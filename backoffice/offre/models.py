@@ -20,6 +20,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
+from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.territoires.models import Departement
 
 from . import choices
@@ -54,6 +55,8 @@ class Nature(models.Model):
     )
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
 
+    genre_grammatical = FEMININ
+
     class Meta:
         verbose_name = "nature de dispositif"
         verbose_name_plural = "natures de dispositif"
@@ -85,6 +88,8 @@ class TypeDispositif(models.Model):
     validation_directe_siao = models.BooleanField("validé directement par le SIAO", default=False)
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "type de dispositif"
         verbose_name_plural = "types de dispositif"
@@ -109,6 +114,8 @@ class Programme(models.Model):
     code = models.CharField("code", max_length=10, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "programme budgétaire"
         verbose_name_plural = "programmes budgétaires"
@@ -121,6 +128,8 @@ class Programme(models.Model):
 class PublicSpecifique(models.Model):
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "public spécifique"
@@ -174,6 +183,8 @@ class EntiteGestionnaire(ClusterableModel):
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "entité gestionnaire"
@@ -379,6 +390,8 @@ class Dispositif(ClusterableModel):
     # Fields an entité's gestionnaire may edit directly; everything else goes through a request.
     CHAMPS_MINEURS = ["telephone", "courriel", "horaires", "responsable"]
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "dispositif"
         verbose_name_plural = "dispositifs"
@@ -537,6 +550,8 @@ class GroupeDePlaces(models.Model):
     objects = GroupeDePlacesQuerySet.as_manager()
     history = HistoricalRecords(inherit=False)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "groupe de places"
         verbose_name_plural = "groupes de places"
@@ -621,6 +636,8 @@ class Financement(models.Model):
     )
 
     history = HistoricalRecords(inherit=False)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "financement"

@@ -503,6 +503,7 @@ class GroupeViewSet(PerimetreModelViewSet):
     menu_label = "Groupes de places"
     url_prefix = "offre/groupes"
     name = "groupe"
+    recherche_globale = False  # found through their dispositif
     index_view_class = GroupeIndexView
     add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
@@ -572,6 +573,7 @@ class FinancementViewSet(PerimetreModelViewSet):
     menu_label = "Financements"
     url_prefix = "offre/financements"
     name = "financement"
+    recherche_globale = False  # found through their dispositif
     index_view_class = FinancementIndexView
     add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView

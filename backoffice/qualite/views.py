@@ -442,6 +442,7 @@ class AnomalieViewSet(PerimetreModelViewSet):
     menu_label = "Anomalies"
     url_prefix = "qualite/anomalies"
     name = "anomalie"
+    recherche_globale = False  # found through their dispositif (and its page lists them)
     index_view_class = AnomalieIndexView
     inspect_view_class = AnomalieInspectView
     history_view_class = AnomalieHistoryView

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.territoires.models import Region
 
 from . import texte
@@ -82,6 +83,8 @@ class SchemaRegional(models.Model):
     adopte_le = models.DateField("arrêté le", null=True, blank=True)
     description = models.TextField("description", blank=True)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "schéma régional"
         verbose_name_plural = "schémas régionaux"
@@ -119,6 +122,8 @@ class Objectif(AvecEmpreinte):
     )
     libelle = models.CharField("libellé", max_length=500)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "objectif"
         verbose_name_plural = "objectifs"
@@ -153,6 +158,8 @@ class Thematique(AvecEmpreinte):
     libelle = models.CharField("libellé", max_length=500)
     ordre = models.PositiveIntegerField("ordre", default=0)
 
+    genre_grammatical = FEMININ
+
     class Meta:
         verbose_name = "thématique"
         verbose_name_plural = "thématiques"
@@ -183,6 +190,8 @@ class ActionSchema(AvecEmpreinte):
     )
     ordre = models.PositiveIntegerField("ordre", default=0)
 
+    genre_grammatical = FEMININ
+
     class Meta:
         verbose_name = "action du schéma"
         verbose_name_plural = "actions du schéma"
@@ -204,6 +213,8 @@ class CampagneEvaluation(models.Model):
     libelle = models.CharField("libellé", max_length=200)
     date = models.DateField("date")
     description = models.TextField("description", blank=True)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "campagne d'évaluation"

@@ -39,6 +39,7 @@ from backoffice.acces.viewsets import (
     PerimetreModelViewSet,
     deux_lignes,
 )
+from backoffice.grammaire import compter
 
 from . import exports, grille, services
 from .forms import (
@@ -738,16 +739,20 @@ class EvaluationView(VueObjetMixin, TemplateView):
         except services.ConflitEvaluation as conflit:
             messages.error(
                 request,
-                f"{len(conflit.actions)} action(s) ont été évaluées par quelqu'un d'autre depuis "
-                "l'affichage de cette page : rien n'a été enregistré. Les valeurs enregistrées "
-                "sont rappelées sur les lignes signalées ; enregistrez à nouveau pour les "
-                "remplacer par les vôtres.",
+                compter(len(conflit.actions), "action a été évaluée", "actions ont été évaluées")
+                + " par quelqu'un d'autre depuis l'affichage de cette page : rien n'a été "
+                "enregistré. Les valeurs enregistrées sont rappelées sur les lignes signalées ; "
+                "enregistrez à nouveau pour les remplacer par les vôtres.",
             )
             return self.render_to_response(
                 self.get_context_data(lignes=self._avec_conflits(request.POST, conflit.actions))
             )
         if nombre:
-            messages.success(request, f"Évaluation enregistrée ({nombre} action(s) modifiée(s)).")
+            messages.success(
+                request,
+                "Évaluation enregistrée "
+                f"({compter(nombre, 'action modifiée', 'actions modifiées')}).",
+            )
         else:
             messages.info(request, "Aucune modification à enregistrer.")
         return redirect("campagne:evaluer", self.objet.pk)
@@ -931,8 +936,9 @@ class ImportGrilleView(VueObjetMixin, TemplateView):
             request,
             f"Grille importée dans « {bilan.campagne} » : {bilan.lignes} actions évaluées "
             f"({bilan.evaluations_creees} évaluations créées, {bilan.evaluations_modifiees} "
-            f"modifiées) ; {objectifs} objectif(s), {thematiques} thématique(s) et {actions} "
-            "action(s) ajoutés au schéma.",
+            f"modifiées) ; ajoutés au schéma : {compter(objectifs, 'objectif', 'objectifs')}, "
+            f"{compter(thematiques, 'thématique', 'thématiques')} et "
+            f"{compter(actions, 'action', 'actions')}.",
         )
         return redirect("campagne:synthese", bilan.campagne.pk)
 

@@ -4,10 +4,14 @@ import re
 
 from django.db import models
 
+from backoffice.grammaire import FEMININ, MASCULIN
+
 
 class Region(models.Model):
     code = models.CharField("code INSEE", max_length=2, primary_key=True)
     nom = models.CharField("nom", max_length=100)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "région"
@@ -24,6 +28,8 @@ class Departement(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="departements", verbose_name="région"
     )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "département"
@@ -53,6 +59,8 @@ class Siao(models.Model):
     departements = models.ManyToManyField(
         Departement, related_name="siaos", verbose_name="départements couverts"
     )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "SIAO"
