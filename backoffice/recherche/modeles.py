@@ -145,14 +145,12 @@ class Recherchable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.actualiser_recherche()
         update_fields = kwargs.get("update_fields")
-        if (
-            update_fields is not None
-            and CHAMP not in update_fields
-            and _sources(type(self)) & set(update_fields)
-        ):
-            kwargs["update_fields"] = [*update_fields, CHAMP]
+        # A partial save of other fields (a transition's state, a login) reads nothing more.
+        if update_fields is None or _sources(type(self)) & set(update_fields):
+            self.actualiser_recherche()
+            if update_fields is not None and CHAMP not in update_fields:
+                kwargs["update_fields"] = [*update_fields, CHAMP]
         super().save(*args, **kwargs)
 
     def actualiser_recherche(self):

@@ -134,6 +134,15 @@ def test_une_connexion_ne_relit_pas_les_affectations(django_assert_num_queries):
 
 
 @pytest.mark.django_db
+def test_un_enregistrement_partiel_d_autres_champs_ne_relit_rien(django_assert_num_queries):
+    affectation = affecter(UserFactory(), Role.LECTEUR, departements=["44"])
+    relue = AffectationRole.objects.get(pk=affectation.pk)  # its user is not loaded
+    relue.actif = False
+    with django_assert_num_queries(1):
+        relue.save(update_fields=["actif"])
+
+
+@pytest.mark.django_db
 def test_une_colonne_brute_est_refusee():
     with pytest.raises(ImproperlyConfigured):
         list(rechercher(Dispositif.objects.all(), "port", ["nom"]))
