@@ -23,5 +23,10 @@ def normaliser(texte):
 
 
 def mots(texte):
-    """The normalised words of a typed query, each once, in order."""
-    return list(dict.fromkeys(normaliser(texte).split()))
+    """The words of a typed query, each normalised, each once, in order.
+
+    Words are what the person separated with spaces: "44-00001" stays one word ("44 00001"),
+    which only that code contains, and "l'etape" is "l etape", not "l" and "etape" apart.
+    """
+    normalises = (normaliser(mot) for mot in (texte or "").split())
+    return list(dict.fromkeys(mot for mot in normalises if mot))
