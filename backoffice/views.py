@@ -3,7 +3,7 @@
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .recherche import rechercher
+from .recherche_globale import rechercher
 
 LONGUEUR_MAX = 200
 

@@ -497,7 +497,7 @@ class ImportTemps1ViewSet(PerimetreModelViewSet):
     edit_view_class = RedirectionView
     delete_view_class = SuppressionView
     filterset_class = ImportFilterSet
-    search_fields = ["nom_fichier"]
+    search_fields = ["recherche"]
     list_per_page = 50
     ordering = ["-cree_le", "-pk"]
     list_display = [

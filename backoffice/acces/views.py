@@ -39,7 +39,7 @@ class AffectationRoleViewSet(PerimetreModelViewSet):
     index_view_class = AffectationIndexView
     inspect_view_enabled = False
     filterset_class = AffectationFilterSet
-    search_fields = ["utilisateur__email", "utilisateur__last_name", "utilisateur__first_name"]
+    search_fields = ["recherche"]
     ordering = ["utilisateur__email"]
     list_display = [
         TitleColumn("utilisateur", label="Utilisateur", url_name="affectation:edit"),

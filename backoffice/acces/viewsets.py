@@ -9,8 +9,6 @@ model (libelles.py: « Ajouter une convention », « L'avenant … a été cré�
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -28,6 +26,9 @@ from .libelles import (
     LibellesModificationMixin,
     LibellesSuppressionMixin,
 )
+
+from backoffice.recherche.filtres import rechercher
+from backoffice.recherche.modeles import CHAMP as CHAMP_RECHERCHE
 
 LECTURE = ("view", "change", "delete")
 
@@ -52,20 +53,6 @@ class PerimetreObjectMixin:
         return get_object_or_404(self.get_perimetre_queryset(), pk=pk)
 
 
-def recherche_sans_accents(queryset, champs, texte):
-    """Every word must match one of the fields; accent-insensitive on PostgreSQL (unaccent)."""
-    postgres = connection.vendor == "postgresql"
-    for mot in texte.split():
-        condition = Q()
-        for champ in champs:
-            if postgres:
-                condition |= Q(**{f"{champ}__unaccent__icontains": mot})
-            else:
-                condition |= Q(**{f"{champ}__icontains": mot})
-        queryset = queryset.filter(condition)
-    return queryset
-
-
 class PerimetreIndexView(LibellesListeMixin, generic.IndexView):
     search_backend_name = None
 
@@ -77,9 +64,11 @@ class PerimetreIndexView(LibellesListeMixin, generic.IndexView):
         return self.permission_policy.filtrer(self.get_liste_queryset(), self.request.user, LECTURE)
 
     def search_queryset(self, queryset):
+        """`search_fields` names `recherche` columns: the model's own and related models'
+        (`entite__recherche`); every typed word must be in one of them (backoffice.recherche)."""
         if not self.is_searching:
             return queryset
-        return recherche_sans_accents(queryset, self.search_fields or [], self.search_query)
+        return rechercher(queryset, self.search_query, self.search_fields)
 
 
 class PerimetreEditView(PerimetreObjectMixin, LibellesModificationMixin, generic.EditView):
@@ -91,7 +80,9 @@ class PerimetreDeleteView(PerimetreObjectMixin, LibellesSuppressionMixin, generi
 
 
 class PerimetreInspectView(PerimetreObjectMixin, generic.InspectView):
-    pass
+    def get_fields(self):
+        # The search column is a technical copy of other fields: never shown.
+        return [champ for champ in super().get_fields() if champ != CHAMP_RECHERCHE]
 
 
 class PerimetreHistoryView(PerimetreObjectMixin, history.HistoryView):

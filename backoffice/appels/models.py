@@ -32,6 +32,7 @@ from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
 from backoffice.grammaire import FEMININ, MASCULIN, compter
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement, Region
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
@@ -121,8 +122,10 @@ def peut_renvoyer(appel, acteur):
 # ---------------------------------------------------------------------------------------------
 
 
-class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
     RELATIONS_PERMISSIONS = ("repartitions",)  # a_role_sur_appel → departements_appel
+    champs_recherche = ("reference", "titre")
+
     reference = models.CharField("référence", max_length=40, blank=True, editable=False)
     titre = models.CharField("titre", max_length=255)
     type_dispositif = models.ForeignKey(
@@ -468,12 +471,14 @@ def peut_desister(candidature, acteur):
     return candidature.deposee_pour_compte and peut_instruire(candidature, acteur)
 
 
-class CandidatureQuerySet(models.QuerySet):
+class CandidatureQuerySet(RechercheQuerySet):
     def classement(self):
         return self.order_by(models.F("score").desc(nulls_last=True), "deposee_le")
 
 
-class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
+class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
+    champs_recherche = ("nom_projet", "communes")
+
     appel = models.ForeignKey(
         AppelAProjets,
         on_delete=models.PROTECT,

@@ -316,7 +316,7 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = AppelDeleteView
     inspect_view_class = AppelInspectView
     filterset_class = AppelFilterSet
-    search_fields = ["reference", "titre"]
+    search_fields = ["recherche"]
     ordering = ["-date_limite"]
     list_display = [
         TitleColumn(
@@ -618,7 +618,7 @@ class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     edit_view_class = CandidatureEditView
     inspect_view_class = CandidatureInspectView
     filterset_class = CandidatureFilterSet
-    search_fields = ["nom_projet", "entite__raison_sociale", "entite__siren", "communes"]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["-score"]
     list_per_page = 50
     list_display = [

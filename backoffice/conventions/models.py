@@ -36,6 +36,7 @@ from backoffice.acces.roles import Role
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, exercice_courant
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
@@ -202,7 +203,7 @@ def _joindre_copie_signee(fichier, titre, acteur, **liens):
 # ---------------------------------------------------------------------------------------------
 
 
-class ConventionQuerySet(models.QuerySet):
+class ConventionQuerySet(RechercheQuerySet):
     def actives(self):
         return self.filter(etat__in=ETATS_ACTIFS)
 
@@ -236,7 +237,9 @@ def ajouter_mois(date, mois):
     raise ValueError(date)
 
 
-class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
+    champs_recherche = ("numero", "intitule")
+
     numero = models.CharField(
         "numéro",
         max_length=50,
@@ -313,7 +316,7 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
     objects = ConventionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+    history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
 
     genre_grammatical = FEMININ
 
@@ -684,11 +687,13 @@ def _avenant_peut_signer(avenant, acteur):
     return peut_signer(avenant.convention, acteur)
 
 
-class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
     """Changes places and/or amounts of a signed convention from an effective date.
 
     Lines and amounts hold the *new* values (not differences); a dispositif or an exercice not
     listed keeps its value."""
+
+    champs_recherche = ("objet",)
 
     convention = models.ForeignKey(
         Convention, on_delete=models.CASCADE, related_name="avenants", verbose_name="convention"

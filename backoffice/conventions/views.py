@@ -548,7 +548,7 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = ConventionDeleteView
     inspect_view_class = ConventionInspectView
     filterset_class = ConventionFilterSet
-    search_fields = ["numero", "intitule", "entite__raison_sociale", "entite__siren"]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["date_fin"]
     list_per_page = 50
     list_display = [
@@ -745,7 +745,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = AvenantDeleteView
     inspect_view_class = AvenantInspectView
     filterset_class = AvenantFilterSet
-    search_fields = ["objet", "convention__numero", "convention__intitule"]
+    search_fields = ["recherche", "convention__recherche"]
     ordering = ["-date_effet"]
     list_display = [
         TitleColumn("__str__", label="Avenant", url_name="avenant:inspect"),
@@ -821,7 +821,7 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
     recherche_globale = False
     index_view_class = FinancementSansConventionIndexView
     filterset_class = FinancementSansConventionFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code"]
+    search_fields = ["dispositif__recherche"]
     ordering = ["-exercice", "dispositif__code"]
     list_display = [
         TitleColumn(

@@ -20,6 +20,7 @@ from django_fsm import FSMField, transition
 from backoffice.acces.roles import Role
 from backoffice.grammaire import FEMININ
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 from workflows.acteurs import Demandeur, a_role_sur_departement, est_compte
 from workflows.models import EtatSuiviMixin
@@ -78,12 +79,21 @@ def _est_demandeur(demande, acteur):
     return est_compte(acteur) and demande.compte_demandeur_id == acteur.pk
 
 
-class DemandeQuerySet(models.QuerySet):
+class DemandeQuerySet(RechercheQuerySet):
     def ouvertes(self):
         return self.filter(etat__in=ETATS_OUVERTS)
 
 
-class Demande(EtatSuiviMixin, models.Model):
+class Demande(EtatSuiviMixin, Recherchable):
+    # The requested names; the existing entité and dispositif are searched through their own
+    # columns (DemandeIndexView). The number (D-2026-00012) is matched apart.
+    champs_recherche = (
+        "donnees_dispositif.nom",
+        "nouvelle_entite.raison_sociale",
+        "demandeur_organisation",
+        "demandeur_nom",
+    )
+
     type_demande = models.CharField(
         "type de demande", max_length=20, choices=TypeDemande.choices, default=TypeDemande.CREATION
     )

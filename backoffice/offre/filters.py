@@ -5,6 +5,7 @@ from django.db.models import Q
 from wagtail.admin.filters import WagtailFilterSet
 
 from backoffice.acces import perimetres
+from backoffice.recherche.filtres import filtrer_champ
 from backoffice.territoires.models import Departement
 
 from . import choices
@@ -100,7 +101,7 @@ class DispositifFilterSet(WagtailFilterSet):
         texte = value.strip()
         if texte.replace(" ", "").isdigit():
             return queryset.filter(entite__siren=texte.replace(" ", ""))
-        return queryset.filter(entite__raison_sociale__icontains=texte)
+        return filtrer_champ(queryset, texte, "entite__raison_sociale")
 
 
 class EntiteFilterSet(WagtailFilterSet):

@@ -21,6 +21,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
 from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 
 from . import choices
@@ -40,7 +41,9 @@ from .validators import (
 # ---------------------------------------------------------------------------------------------
 
 
-class Nature(models.Model):
+class Nature(Recherchable):
+    champs_recherche = ("code", "libelle")
+
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200, unique=True)
     validation_directe_siao = models.BooleanField(
@@ -66,7 +69,9 @@ class Nature(models.Model):
         return self.libelle
 
 
-class TypeDispositif(models.Model):
+class TypeDispositif(Recherchable):
+    champs_recherche = ("code", "libelle")
+
     code = models.CharField("code", max_length=30, primary_key=True)
     nature = models.ForeignKey(
         Nature, on_delete=models.PROTECT, related_name="types", verbose_name="nature"
@@ -145,7 +150,9 @@ class PublicSpecifique(models.Model):
 # ---------------------------------------------------------------------------------------------
 
 
-class EntiteGestionnaire(ClusterableModel):
+class EntiteGestionnaire(ClusterableModel, Recherchable):
+    champs_recherche = ("raison_sociale", "siren", "commune")
+
     raison_sociale = models.CharField("raison sociale", max_length=255)
     statut_juridique = models.CharField(
         "statut juridique", max_length=30, choices=choices.StatutJuridique.choices, blank=True
@@ -182,7 +189,7 @@ class EntiteGestionnaire(ClusterableModel):
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+    history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
 
     genre_grammatical = FEMININ
 
@@ -289,7 +296,7 @@ def exercice_courant():
     return timezone.localdate().year
 
 
-class DispositifQuerySet(models.QuerySet):
+class DispositifQuerySet(RechercheQuerySet):
     def ouverts(self, date=None):
         date = date or timezone.localdate()
         return self.filter(
@@ -325,7 +332,9 @@ class DispositifQuerySet(models.QuerySet):
         )
 
 
-class Dispositif(ClusterableModel):
+class Dispositif(ClusterableModel, Recherchable):
+    champs_recherche = ("code", "nom", "commune", "siret", "finess", "reference_locale")
+
     code = models.CharField(
         "code dispositif",
         max_length=12,
@@ -385,7 +394,7 @@ class Dispositif(ClusterableModel):
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
 
     objects = DispositifQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+    history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
 
     # Fields an entité's gestionnaire may edit directly; everything else goes through a request.
     CHAMPS_MINEURS = ["telephone", "courriel", "horaires", "responsable"]
@@ -515,7 +524,7 @@ class Dispositif(ClusterableModel):
 # ---------------------------------------------------------------------------------------------
 
 
-class GroupeDePlacesQuerySet(models.QuerySet):
+class GroupeDePlacesQuerySet(RechercheQuerySet):
     def actifs(self, date=None):
         """Groupes counted as open places on `date`: their own dates and their dispositif's."""
         date = date or timezone.localdate()
@@ -527,8 +536,10 @@ class GroupeDePlacesQuerySet(models.QuerySet):
         )
 
 
-class GroupeDePlaces(models.Model):
+class GroupeDePlaces(Recherchable):
     """A homogeneous set of places: same public, location and equipment (seed 004)."""
+
+    champs_recherche = ("libelle", "commune")
 
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="groupes", verbose_name="dispositif"
@@ -548,7 +559,7 @@ class GroupeDePlaces(models.Model):
     date_fin = models.DateField("date de fin", null=True, blank=True)
 
     objects = GroupeDePlacesQuerySet.as_manager()
-    history = HistoricalRecords(inherit=False)
+    history = HistoricalRecords(excluded_fields=["recherche"], inherit=False)
 
     genre_grammatical = MASCULIN
 
@@ -598,7 +609,9 @@ def jours_exercice(exercice):
     return 366 if calendar.isleap(exercice) else 365
 
 
-class Financement(models.Model):
+class Financement(Recherchable):
+    champs_recherche = ("action",)
+
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="financements", verbose_name="dispositif"
     )
@@ -635,7 +648,7 @@ class Financement(models.Model):
         help_text="La convention que cette ligne finance (elle doit couvrir le dispositif).",
     )
 
-    history = HistoricalRecords(inherit=False)
+    history = HistoricalRecords(excluded_fields=["recherche"], inherit=False)
 
     genre_grammatical = MASCULIN
 

@@ -448,7 +448,7 @@ class AnomalieViewSet(PerimetreModelViewSet):
     history_view_class = AnomalieHistoryView
     usage_view_class = AnomalieUsageView
     filterset_class = AnomalieFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code", "convention__numero"]
+    search_fields = ["dispositif__recherche", "convention__recherche"]
     ordering = ["ordre_severite", "-detectee_le", "pk"]
     list_per_page = 50
     list_display = [

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Region
 
 from . import texte
@@ -31,13 +32,14 @@ class Realisation(models.TextChoices):
 ORDRE_REALISATION = [Realisation.OUI, Realisation.PARTIELLEMENT, Realisation.NON, Realisation.NC]
 
 
-class AvecEmpreinte(models.Model):
+class AvecEmpreinte(Recherchable):
     """Keeps `empreinte` in step with `libelle`; a duplicate within the parent is a French
     form error (the constraint alone would be skipped by model forms, which do not show the
     field, and end as an IntegrityError)."""
 
     parent_champ = None  # name of the FK to the parent
     message_doublon = ""
+    champs_recherche = ("libelle",)
 
     empreinte = models.CharField("empreinte du libellé", max_length=40, editable=False)
 
@@ -69,7 +71,9 @@ class AvecEmpreinte(models.Model):
             raise ValidationError({"libelle": self.message_doublon})
 
 
-class SchemaRegional(models.Model):
+class SchemaRegional(Recherchable):
+    champs_recherche = ("titre", "description")
+
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="schemas", verbose_name="région"
     )
@@ -177,6 +181,7 @@ class Thematique(AvecEmpreinte):
 class ActionSchema(AvecEmpreinte):
     parent_champ = "thematique"
     message_doublon = "Cette thématique a déjà une action de ce libellé."
+    champs_recherche = ("libelle", "pilote")
 
     thematique = models.ForeignKey(
         Thematique, on_delete=models.CASCADE, related_name="actions", verbose_name="thématique"
@@ -206,7 +211,9 @@ class ActionSchema(AvecEmpreinte):
         return self.libelle if len(self.libelle) <= 120 else self.libelle[:119] + "…"
 
 
-class CampagneEvaluation(models.Model):
+class CampagneEvaluation(Recherchable):
+    champs_recherche = ("libelle",)
+
     schema = models.ForeignKey(
         SchemaRegional, on_delete=models.CASCADE, related_name="campagnes", verbose_name="schéma"
     )

@@ -40,6 +40,7 @@ from backoffice.acces.viewsets import (
     deux_lignes,
 )
 from backoffice.grammaire import compter
+from backoffice.recherche.filtres import filtrer_champ
 
 from . import exports, grille, services
 from .forms import (
@@ -244,7 +245,7 @@ class SchemaViewSet(PerimetreModelViewSet):
     edit_view_class = ModificationView
     delete_view_class = SchemaDeleteView
     filterset_class = SchemaFilterSet
-    search_fields = ["titre", "region__nom", "description"]
+    search_fields = ["recherche", "region__recherche"]
     ordering = ["-annee_debut", "region__nom"]
     list_display = [
         TitleColumn("titre", label="Titre", sort_key="titre", url_name="schema:inspect"),
@@ -372,7 +373,7 @@ class ObjectifViewSet(PerimetreModelViewSet):
     add_view_class = ObjectifCreateView
     edit_view_class = EnfantEditView
     delete_view_class = ObjectifDeleteView
-    search_fields = ["libelle"]
+    search_fields = ["recherche"]
     ordering = ["schema_id", "numero"]
     list_display = [
         TitleColumn("__str__", label="Objectif", url_name="objectif:inspect"),
@@ -411,7 +412,7 @@ class ThematiqueViewSet(PerimetreModelViewSet):
     add_view_class = ThematiqueCreateView
     edit_view_class = EnfantEditView
     delete_view_class = ThematiqueDeleteView
-    search_fields = ["libelle"]
+    search_fields = ["recherche"]
     ordering = ["objectif__schema_id", "objectif__numero", "ordre"]
     list_display = [
         TitleColumn("libelle", label="Thématique", url_name="thematique:inspect"),
@@ -454,11 +455,14 @@ class ActionFilterSet(WagtailFilterSet):
         field_name="thematique__objectif__schema",
         label="Schéma",
     )
-    pilote = django_filters.CharFilter(lookup_expr="icontains", label="Pilote (contient)")
+    pilote = django_filters.CharFilter(method="filtrer_pilote", label="Pilote (contient)")
 
     class Meta:
         model = ActionSchema
         fields = ["schema", "pilote"]
+
+    def filtrer_pilote(self, queryset, name, value):
+        return filtrer_champ(queryset, value, "pilote")
 
 
 class ActionSchemaViewSet(PerimetreModelViewSet):
@@ -472,7 +476,7 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
     edit_view_class = EnfantEditView
     delete_view_class = ActionDeleteView
     filterset_class = ActionFilterSet
-    search_fields = ["libelle", "pilote", "thematique__libelle"]
+    search_fields = ["recherche", "thematique__recherche"]
     ordering = ["thematique__objectif__schema_id", "thematique__objectif__numero", "ordre"]
     list_display = [
         TitleColumn(
@@ -578,7 +582,7 @@ class CampagneViewSet(PerimetreModelViewSet):
     edit_view_class = CampagneEditView
     inspect_view_class = CampagneInspectView
     filterset_class = CampagneFilterSet
-    search_fields = ["libelle", "schema__titre", "schema__region__nom"]
+    search_fields = ["recherche", "schema__recherche", "schema__region__recherche"]
     ordering = ["-date"]
     list_display = [
         TitleColumn("libelle", label="Campagne", sort_key="libelle", url_name="campagne:inspect"),

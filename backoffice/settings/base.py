@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Domain apps first so their templates override Wagtail's.
     "backoffice",
+    "backoffice.recherche",  # shared: normalised search columns (imports no domain app)
     "backoffice.territoires",
     "backoffice.offre",
     "backoffice.acces",

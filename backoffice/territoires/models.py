@@ -5,9 +5,12 @@ import re
 from django.db import models
 
 from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable
 
 
-class Region(models.Model):
+class Region(Recherchable):
+    champs_recherche = ("code", "nom")
+
     code = models.CharField("code INSEE", max_length=2, primary_key=True)
     nom = models.CharField("nom", max_length=100)
 
@@ -22,7 +25,9 @@ class Region(models.Model):
         return self.nom
 
 
-class Departement(models.Model):
+class Departement(Recherchable):
+    champs_recherche = ("code", "nom")
+
     code = models.CharField("code INSEE", max_length=3, primary_key=True)
     nom = models.CharField("nom", max_length=100)
     region = models.ForeignKey(
@@ -52,8 +57,10 @@ class Departement(models.Model):
         return texte
 
 
-class Siao(models.Model):
+class Siao(Recherchable):
     """One SIAO per département by default; some cover several."""
+
+    champs_recherche = ("nom",)
 
     nom = models.CharField("nom", max_length=200, unique=True)
     departements = models.ManyToManyField(

@@ -3,7 +3,8 @@ user's perimeter only.
 
 It searches what each admin listing searches: every registered perimeter-bound viewset with
 `search_fields` (and `recherche_globale`, on by default), through the same permission policy and
-the same text matching as the listing (`recherche_sans_accents`), so the two never disagree.
+the same text matching as the listing (`backoffice.recherche.filtres.rechercher` on the
+viewset's `recherche` columns), so the two never disagree.
 Reference data (natures, territoires…) stays in its own listings.
 """
 
@@ -17,7 +18,8 @@ from wagtail.admin.viewsets import viewsets as registre
 
 from backoffice.acces import perimetres
 from backoffice.acces.policies import policy_for
-from backoffice.acces.viewsets import LECTURE, PerimetreModelViewSet, recherche_sans_accents
+from backoffice.acces.viewsets import LECTURE, PerimetreModelViewSet
+from backoffice.recherche.filtres import rechercher as filtrer
 
 RESULTATS_PAR_TYPE = 5
 
@@ -55,7 +57,7 @@ def rechercher(user, texte):
     groupes = []
     for viewset in viewsets_cherches():
         requete = policy_for(viewset.model).instances_user_has_any_permission_for(user, LECTURE)
-        requete = recherche_sans_accents(requete, viewset.search_fields, texte)
+        requete = filtrer(requete, texte, viewset.search_fields)
         nombre = requete.count()
         if not nombre:
             continue
