@@ -7,14 +7,19 @@ viewset derives from `PerimetreModelViewSet`.
 """
 
 from django.contrib.admin.utils import unquote
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.fields import display_class_registry
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from backoffice.affichage.exports import ValeursExporteesMixin
+from backoffice.affichage.valeurs import valeur_affichee
 
 LECTURE = ("view", "change", "delete")
 
@@ -53,7 +58,7 @@ def recherche_sans_accents(queryset, champs, texte):
     return queryset
 
 
-class PerimetreIndexView(generic.IndexView):
+class PerimetreIndexView(ValeursExporteesMixin, generic.IndexView):
     search_backend_name = None
 
     def get_liste_queryset(self):
@@ -78,7 +83,21 @@ class PerimetreDeleteView(PerimetreObjectMixin, generic.DeleteView):
 
 
 class PerimetreInspectView(PerimetreObjectMixin, generic.InspectView):
-    pass
+    def get_field_display_value(self, field_name, field):
+        """Every field through the display rule (Wagtail's own shows `None`, `True`, and
+        date-times in UTC: its template localises them without converting the zone)."""
+        methode = getattr(self, f"get_{field_name}_display_value", None)
+        if callable(methode):
+            valeur = methode()
+            return valeur if isinstance(valeur, Component) else valeur_affichee(valeur)
+        valeur = getattr(self.object, field_name)
+        if field is not None and valeur is not None:
+            composant = display_class_registry.get(field)
+            if composant:
+                return composant(valeur)
+        if callable(valeur) and not isinstance(valeur, models.Manager):
+            valeur = valeur()
+        return valeur_affichee(valeur, field)
 
 
 class PerimetreHistoryView(PerimetreObjectMixin, history.HistoryView):
