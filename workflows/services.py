@@ -140,13 +140,13 @@ def chronologie(objet, *, publique=False):
         .select_related("user")
         .order_by("timestamp", "pk")
     )
+    model = type(objet)
     evenements = []
     for entree in entrees:
         donnees = entree.data or {}
         commentaire = donnees.get("commentaire", "")
         if publique and donnees.get("interne"):
             commentaire = ""
-        model = type(objet)
         evenements.append(
             {
                 "date": entree.timestamp,
