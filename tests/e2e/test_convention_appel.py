@@ -101,7 +101,7 @@ def test_convention_du_brouillon_a_la_copie_signee(page, connecter, live_server,
     reponse = page.request.get(live_server.url + lien.get_attribute("href"))
     assert reponse.status == 200 and reponse.body().startswith(b"%PDF")
     chronologie = page.locator("section[aria-labelledby=chronologie-titre]")
-    expect(chronologie).to_contain_text("validee → signee")
+    expect(chronologie).to_contain_text("Validée → Signée")  # labels, never the codes
 
 
 def test_appel_a_projets_jusqu_au_dispositif(page, connecter, live_server, acteurs):
