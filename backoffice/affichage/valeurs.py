@@ -97,7 +97,7 @@ def valeur_exportee(valeur, champ=None):
     if isinstance(valeur, models.QuerySet | list | tuple | set):
         return ", ".join(valeur_affichee(v) for v in valeur)
     if valeur is None or valeur == "":
-        return None
+        return valeur
     if champ is not None and getattr(champ, "choices", None):
         return libelle_choix(champ, valeur)
     if isinstance(valeur, bool):
