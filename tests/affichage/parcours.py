@@ -68,6 +68,8 @@ def vues_sans_parametre():
     for nom, motif in _motifs(get_resolver().url_patterns):
         if getattr(motif.pattern, "converters", {}) or nom in NOMS_EXCLUS:
             continue
+        if nom.endswith("_results"):
+            continue  # the listing's own page, reloaded by a filter: same cells
         module = getattr(motif.callback, "__module__", "")
         if _modele(motif) in modeles or module.startswith(DU_PROJET):
             noms.append(nom)
