@@ -383,6 +383,9 @@ class GardeEtatMixin:
 
     etats_permis = ()
     message_refus = ""
+    # Declared so that the viewset passes it to delete views too (Wagtail only gives a view the
+    # URL names it declares): the refusal goes back to the object's page.
+    inspect_url_name = None
 
     def permis(self, objet):
         return getattr(objet, objet.CHAMP_ETAT) in self.etats_permis

@@ -9,16 +9,22 @@ model (libelles.py: « Ajouter une convention », « L'avenant … a été cré�
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.fields import display_class_registry
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
-from .policies import policy_for
+from backoffice.affichage.exports import ValeursExporteesMixin
+from backoffice.affichage.valeurs import valeur_affichee
+from backoffice.recherche.filtres import rechercher
+from backoffice.recherche.modeles import CHAMP as CHAMP_RECHERCHE
 
 from .libelles import (
     LibellesCreationMixin,
@@ -26,9 +32,7 @@ from .libelles import (
     LibellesModificationMixin,
     LibellesSuppressionMixin,
 )
-
-from backoffice.recherche.filtres import rechercher
-from backoffice.recherche.modeles import CHAMP as CHAMP_RECHERCHE
+from .policies import policy_for
 
 LECTURE = ("view", "change", "delete")
 
@@ -53,7 +57,7 @@ class PerimetreObjectMixin:
         return get_object_or_404(self.get_perimetre_queryset(), pk=pk)
 
 
-class PerimetreIndexView(LibellesListeMixin, generic.IndexView):
+class PerimetreIndexView(LibellesListeMixin, ValeursExporteesMixin, generic.IndexView):
     search_backend_name = None
 
     def get_liste_queryset(self):
@@ -83,6 +87,22 @@ class PerimetreInspectView(PerimetreObjectMixin, generic.InspectView):
     def get_fields(self):
         # The search column is a technical copy of other fields: never shown.
         return [champ for champ in super().get_fields() if champ != CHAMP_RECHERCHE]
+
+    def get_field_display_value(self, field_name, field):
+        """Every field through the display rule (Wagtail's own shows `None`, `True`, and
+        date-times in UTC: its template localises them without converting the zone)."""
+        methode = getattr(self, f"get_{field_name}_display_value", None)
+        if callable(methode):
+            valeur = methode()
+            return valeur if isinstance(valeur, Component) else valeur_affichee(valeur)
+        valeur = getattr(self.object, field_name)
+        if field is not None and valeur is not None:
+            composant = display_class_registry.get(field)
+            if composant:
+                return composant(valeur)
+        if callable(valeur) and not isinstance(valeur, models.Manager):
+            valeur = valeur()
+        return valeur_affichee(valeur, field)
 
 
 class PerimetreHistoryView(PerimetreObjectMixin, history.HistoryView):

@@ -252,30 +252,58 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
 
     # --- transitions ------------------------------------------------------------------------
 
-    @transition(field=etat, source=A.BROUILLON, target=A.SOUMIS, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.BROUILLON,
+        target=A.SOUMIS,
+        permission=peut_piloter,
+        custom={"libelle": "Soumettre"},
+    )
     def soumettre(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=A.SOUMIS, target=A.PRE_VALIDE, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.SOUMIS,
+        target=A.PRE_VALIDE,
+        permission=peut_piloter,
+        custom={"libelle": "Pré-valider"},
+    )
     def pre_valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=A.PRE_VALIDE, target=A.VALIDE, permission=peut_valider)
+    @transition(
+        field=etat,
+        source=A.PRE_VALIDE,
+        target=A.VALIDE,
+        permission=peut_valider,
+        custom={"libelle": "Valider"},
+    )
     def valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
     @transition(
-        field=etat, source=[A.SOUMIS, A.PRE_VALIDE], target=A.BROUILLON, permission=peut_renvoyer
+        field=etat,
+        source=[A.SOUMIS, A.PRE_VALIDE],
+        target=A.BROUILLON,
+        permission=peut_renvoyer,
+        custom={"libelle": "Renvoyer au brouillon"},
     )
     def renvoyer(self, acteur, commentaire=""):
         if not commentaire.strip():
             raise ValidationError("Indiquez ce qui doit être repris.")
         self._changer_etat()
 
-    @transition(field=etat, source=A.VALIDE, target=A.PUBLIE, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.VALIDE,
+        target=A.PUBLIE,
+        permission=peut_piloter,
+        custom={"libelle": "Publier"},
+    )
     def publier(self, acteur, commentaire="", maintenant=None):
         maintenant = maintenant or timezone.now()
         if self.date_limite <= maintenant:
@@ -286,19 +314,35 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
         self.publie_le = maintenant
         self._changer_etat()
 
-    @transition(field=etat, source=A.PUBLIE, target=A.CLOS, permission=systeme_seulement)
+    @transition(
+        field=etat,
+        source=A.PUBLIE,
+        target=A.CLOS,
+        permission=systeme_seulement,
+        custom={"libelle": "Clore"},
+    )
     def clore(self, acteur, commentaire="", maintenant=None):
         maintenant = maintenant or timezone.now()
         if maintenant < self.date_limite:
             raise ValidationError("La date limite de dépôt n'est pas atteinte.")
         self._changer_etat()
 
-    @transition(field=etat, source=A.CLOS, target=A.EN_INSTRUCTION, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.CLOS,
+        target=A.EN_INSTRUCTION,
+        permission=peut_piloter,
+        custom={"libelle": "Ouvrir l'instruction"},
+    )
     def ouvrir_instruction(self, acteur, commentaire=""):
         self._changer_etat()
 
     @transition(
-        field=etat, source=A.EN_INSTRUCTION, target=A.SELECTION_ARRETEE, permission=peut_piloter
+        field=etat,
+        source=A.EN_INSTRUCTION,
+        target=A.SELECTION_ARRETEE,
+        permission=peut_piloter,
+        custom={"libelle": "Arrêter la sélection"},
     )
     def arreter_selection(self, acteur, commentaire=""):
         en_cours = self.candidatures.filter(etat__in=ETATS_CANDIDATURE_EN_COURS).count()
@@ -314,7 +358,13 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
             )
         self._changer_etat()
 
-    @transition(field=etat, source=A.SELECTION_ARRETEE, target=A.TERMINE, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.SELECTION_ARRETEE,
+        target=A.TERMINE,
+        permission=peut_piloter,
+        custom={"libelle": "Terminer"},
+    )
     def terminer(self, acteur, commentaire=""):
         restantes = self.candidatures.filter(etat=EtatCandidature.RETENUE).count()
         if restantes:
@@ -326,7 +376,11 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
         self._changer_etat()
 
     @transition(
-        field=etat, source=[A.CLOS, A.EN_INSTRUCTION], target=A.INFRUCTUEUX, permission=peut_piloter
+        field=etat,
+        source=[A.CLOS, A.EN_INSTRUCTION],
+        target=A.INFRUCTUEUX,
+        permission=peut_piloter,
+        custom={"libelle": "Déclarer infructueux"},
     )
     def declarer_infructueux(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -339,6 +393,7 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
         source=[A.BROUILLON, A.SOUMIS, A.PRE_VALIDE, A.VALIDE, A.PUBLIE, A.CLOS, A.EN_INSTRUCTION],
         target=A.ANNULE,
         permission=peut_piloter,
+        custom={"libelle": "Annuler l'appel"},
     )
     def annuler(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -640,12 +695,24 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
                 f"{message} (l'appel à projets est « {self.appel.get_etat_display()} »)."
             )
 
-    @transition(field=etat, source=C.DEPOSEE, target=C.RECEVABLE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.DEPOSEE,
+        target=C.RECEVABLE,
+        permission=peut_instruire,
+        custom={"libelle": "Déclarer recevable"},
+    )
     def declarer_recevable(self, acteur, commentaire=""):
         self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
         self._changer_etat()
 
-    @transition(field=etat, source=C.DEPOSEE, target=C.IRRECEVABLE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.DEPOSEE,
+        target=C.IRRECEVABLE,
+        permission=peut_instruire,
+        custom={"libelle": "Déclarer irrecevable"},
+    )
     def declarer_irrecevable(self, acteur, commentaire=""):
         self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
         if not commentaire.strip():
@@ -658,6 +725,7 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         source=[C.RECEVABLE, C.INSTRUITE],
         target=C.INSTRUITE,
         permission=peut_instruire,
+        custom={"libelle": "Noter"},
     )
     def instruire(self, acteur, commentaire="", notes=None):
         """`notes`: {critere_id: note on 20}; every criterion of the call must be scored."""
@@ -682,7 +750,13 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
             self.commentaire_instruction = commentaire
         self._changer_etat()
 
-    @transition(field=etat, source=C.INSTRUITE, target=C.RETENUE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.INSTRUITE,
+        target=C.RETENUE,
+        permission=peut_instruire,
+        custom={"libelle": "Retenir"},
+    )
     def retenir(self, acteur, commentaire="", places_retenues=None):
         self._exiger_appel(A.EN_INSTRUCTION, message="La sélection n'est plus ouverte")
         places = places_retenues if places_retenues is not None else self.places_proposees
@@ -696,7 +770,13 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         self.motif_decision = commentaire
         self._changer_etat()
 
-    @transition(field=etat, source=C.INSTRUITE, target=C.NON_RETENUE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.INSTRUITE,
+        target=C.NON_RETENUE,
+        permission=peut_instruire,
+        custom={"libelle": "Ne pas retenir"},
+    )
     def ne_pas_retenir(self, acteur, commentaire=""):
         self._exiger_appel(A.EN_INSTRUCTION, message="La sélection n'est plus ouverte")
         if not commentaire.strip():
@@ -704,7 +784,13 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         self.motif_decision = commentaire
         self._changer_etat()
 
-    @transition(field=etat, source=C.RETENUE, target=C.CONVENTIONNEE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.RETENUE,
+        target=C.CONVENTIONNEE,
+        permission=peut_instruire,
+        custom={"libelle": "Conventionner"},
+    )
     def conventionner(self, acteur, commentaire="", date_debut=None, aujourdhui=None):
         from .conventionnement import conventionner
 
@@ -715,7 +801,11 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         self._changer_etat()
 
     @transition(
-        field=etat, source=ETATS_CANDIDATURE_EN_COURS, target=C.DESISTEE, permission=peut_desister
+        field=etat,
+        source=ETATS_CANDIDATURE_EN_COURS,
+        target=C.DESISTEE,
+        permission=peut_desister,
+        custom={"libelle": "Se désister"},
     )
     def desister(self, acteur, commentaire=""):
         self._changer_etat()

@@ -516,17 +516,35 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
 
     # --- transitions ------------------------------------------------------------------------
 
-    @transition(field=etat, source=E.BROUILLON, target=E.SOUMISE, permission=peut_rediger)
+    @transition(
+        field=etat,
+        source=E.BROUILLON,
+        target=E.SOUMISE,
+        permission=peut_rediger,
+        custom={"libelle": "Soumettre"},
+    )
     def soumettre(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=E.SOUMISE, target=E.PRE_VALIDEE, permission=peut_pre_valider)
+    @transition(
+        field=etat,
+        source=E.SOUMISE,
+        target=E.PRE_VALIDEE,
+        permission=peut_pre_valider,
+        custom={"libelle": "Pré-valider"},
+    )
     def pre_valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=E.PRE_VALIDEE, target=E.VALIDEE, permission=peut_valider)
+    @transition(
+        field=etat,
+        source=E.PRE_VALIDEE,
+        target=E.VALIDEE,
+        permission=peut_valider,
+        custom={"libelle": "Valider"},
+    )
     def valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
@@ -536,13 +554,20 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
         source=[E.SOUMISE, E.PRE_VALIDEE],
         target=E.BROUILLON,
         permission=peut_renvoyer,
+        custom={"libelle": "Renvoyer au brouillon"},
     )
     def renvoyer(self, acteur, commentaire=""):
         if not commentaire.strip():
             raise ValidationError("Indiquez ce qui doit être repris dans le brouillon.")
         self._changer_etat()
 
-    @transition(field=etat, source=E.VALIDEE, target=E.SIGNEE, permission=peut_signer)
+    @transition(
+        field=etat,
+        source=E.VALIDEE,
+        target=E.SIGNEE,
+        permission=peut_signer,
+        custom={"libelle": "Enregistrer la signature"},
+    )
     def signer(self, acteur, commentaire="", date_signature=None, fichier=None, aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
         _exiger_signature(date_signature, fichier, aujourdhui, "de la convention")
@@ -552,7 +577,13 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
         self.signee_le = timezone.now()
         self._changer_etat()
 
-    @transition(field=etat, source=E.SIGNEE, target=E.EN_VIGUEUR, permission=systeme_seulement)
+    @transition(
+        field=etat,
+        source=E.SIGNEE,
+        target=E.EN_VIGUEUR,
+        permission=systeme_seulement,
+        custom={"libelle": "Mettre en vigueur"},
+    )
     def mettre_en_vigueur(self, acteur, commentaire="", aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
         if self.date_debut > aujourdhui:
@@ -561,7 +592,13 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
             )
         self._changer_etat()
 
-    @transition(field=etat, source=E.EN_VIGUEUR, target=E.EXPIREE, permission=systeme_seulement)
+    @transition(
+        field=etat,
+        source=E.EN_VIGUEUR,
+        target=E.EXPIREE,
+        permission=systeme_seulement,
+        custom={"libelle": "Constater l'expiration"},
+    )
     def expirer(self, acteur, commentaire="", aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
         if not self.date_fin or self.date_fin >= aujourdhui:
@@ -569,7 +606,11 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
         self._changer_etat()
 
     @transition(
-        field=etat, source=[E.SIGNEE, E.EN_VIGUEUR], target=E.RESILIEE, permission=peut_signer
+        field=etat,
+        source=[E.SIGNEE, E.EN_VIGUEUR],
+        target=E.RESILIEE,
+        permission=peut_signer,
+        custom={"libelle": "Résilier"},
     )
     def resilier(self, acteur, commentaire="", date_resiliation=None, aujourdhui=None):
         if not commentaire.strip():
@@ -586,7 +627,11 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
         self._changer_etat()
 
     @transition(
-        field=etat, source=ETATS_AVANT_SIGNATURE, target=E.ABANDONNEE, permission=peut_rediger
+        field=etat,
+        source=ETATS_AVANT_SIGNATURE,
+        target=E.ABANDONNEE,
+        permission=peut_rediger,
+        custom={"libelle": "Abandonner"},
     )
     def abandonner(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -817,6 +862,7 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchab
         source=EtatAvenant.BROUILLON,
         target=EtatAvenant.VALIDEE,
         permission=_avenant_peut_valider,
+        custom={"libelle": "Valider l'avenant"},
     )
     def valider(self, acteur, commentaire=""):
         if self.convention.etat not in ETATS_ACTIFS:
@@ -829,6 +875,7 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchab
         source=EtatAvenant.VALIDEE,
         target=EtatAvenant.SIGNEE,
         permission=_avenant_peut_signer,
+        custom={"libelle": "Enregistrer la signature"},
     )
     def signer(self, acteur, commentaire="", date_signature=None, fichier=None, aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()

@@ -225,6 +225,7 @@ class Demande(EtatSuiviMixin, Recherchable):
         source=EtatDemande.SOUMISE,
         target=EtatDemande.PRE_VALIDEE,
         permission=_peut_pre_valider,
+        custom={"libelle": "Pré-valider"},
     )
     def pre_valider(self, acteur, commentaire=""):
         self._changer_etat()
@@ -234,6 +235,7 @@ class Demande(EtatSuiviMixin, Recherchable):
         source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
         target=EtatDemande.VALIDEE,
         permission=_peut_valider,
+        custom={"libelle": "Valider"},
     )
     def valider(self, acteur, commentaire=""):
         from .materialisation import materialiser
@@ -247,6 +249,7 @@ class Demande(EtatSuiviMixin, Recherchable):
         source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
         target=EtatDemande.A_COMPLETER,
         permission=_peut_instruire,
+        custom={"libelle": "Demander des compléments"},
     )
     def demander_complements(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -258,6 +261,7 @@ class Demande(EtatSuiviMixin, Recherchable):
         source=EtatDemande.A_COMPLETER,
         target=EtatDemande.SOUMISE,
         permission=_est_demandeur,
+        custom={"libelle": "Compléter la demande"},
     )
     def completer(self, acteur, commentaire=""):
         self._changer_etat()
@@ -267,6 +271,7 @@ class Demande(EtatSuiviMixin, Recherchable):
         source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
         target=EtatDemande.REFUSEE,
         permission=_peut_instruire,
+        custom={"libelle": "Refuser"},
     )
     def refuser(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -280,6 +285,7 @@ class Demande(EtatSuiviMixin, Recherchable):
         source=ETATS_OUVERTS,
         target=EtatDemande.ANNULEE,
         permission=_est_demandeur,
+        custom={"libelle": "Annuler la demande"},
     )
     def annuler(self, acteur, commentaire=""):
         self._changer_etat()

@@ -435,10 +435,6 @@ class DemandeInspectView(PerimetreInspectView):
                 }
             )
         evenements = chronologie(demande, publique=not internes)
-        etats = dict(EtatDemande.choices)
-        for evenement in evenements:
-            evenement["de_libelle"] = etats.get(evenement["de"], evenement["de"])
-            evenement["vers_libelle"] = etats.get(evenement["vers"], evenement["vers"])
         lien_dispositif = None
         if demande.dispositif_id and perimetres.contient(
             perimetres.perimetre_pour(user, "offre.dispositif", "view"), demande.dispositif

@@ -466,7 +466,7 @@ def test_cout_journalier_dans_la_liste_et_l_export(client, national, dispositif)
     response = client.get(reverse("financement:index"), {"export": "csv"})
     lignes = lignes_export(response, "csv")
     colonne = lignes[0].index("Coût par place et par jour (€)")
-    assert [ligne[colonne] for ligne in lignes[1:]] == ["100.00"]
+    assert [ligne[colonne] for ligne in lignes[1:]] == ["100,00"]  # French decimal comma in CSV
 
 
 # ---------------------------------------------------------------------------------------------
