@@ -8,13 +8,15 @@ viewset derives from `PerimetreModelViewSet`.
 
 from django.contrib.admin.utils import unquote
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from backoffice import exports
 
 LECTURE = ("view", "change", "delete")
 
@@ -53,7 +55,69 @@ def recherche_sans_accents(queryset, champs, texte):
     return queryset
 
 
-class PerimetreIndexView(generic.IndexView):
+class ExportTableurMixin:
+    """Wagtail's list export (`list_export`, `?export=csv|xlsx`) written by the one spreadsheet
+    writer (backoffice/exports.py): Wagtail's own CSV neither neutralises formulas nor suits
+    French Excel. The sheet is named after the list; rows are read in chunks.
+
+    `acces.apps` also puts these methods on Wagtail's `SpreadsheetExportMixin`, so that its own
+    listings and reports (users, pages, site history) export the same way."""
+
+    METHODES = (
+        "TAILLE_LOT",
+        "valeurs_export",
+        "lignes_export",
+        "entetes_export",
+        "formats_export",
+        "as_spreadsheet",
+    )
+
+    TAILLE_LOT = 2000
+
+    def valeurs_export(self, objet, format_):
+        """The row's raw values (the writer formats them); a viewset's own
+        `custom_field_preprocess` still applies."""
+        valeurs = []
+        for champ, valeur in self.to_row_dict(objet).items():
+            pretraitement = self.custom_field_preprocess.get(champ, {}).get(format_)
+            valeurs.append(pretraitement(valeur) if pretraitement else valeur)
+        return valeurs
+
+    def lignes_export(self, queryset, format_):
+        if isinstance(queryset, QuerySet):
+            queryset = queryset.iterator(chunk_size=self.TAILLE_LOT)
+        for objet in queryset:
+            yield self.valeurs_export(objet, format_)
+
+    def entetes_export(self, queryset):
+        return [self.get_heading(queryset, champ) for champ in self.list_export]
+
+    def formats_export(self):
+        """{column: number format} of the columns that are years or small numbers (exercice,
+        années, numéros): no thousands separator for them ("2 025" is not a year)."""
+        formats = {}
+        modele = getattr(self, "model", None)
+        if modele is None:
+            return formats
+        for rang, chemin in enumerate(self.list_export):
+            champ = exports.champ_du_chemin(modele, chemin)
+            if champ is not None and champ.get_internal_type() == "PositiveSmallIntegerField":
+                formats[rang] = exports.FORMAT_ENTIER_SIMPLE
+        return formats
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        titre = self.get_page_title() if hasattr(self, "get_page_title") else ""
+        return exports.reponse_tableau(
+            spreadsheet_format,
+            titre or self.get_filename(),
+            self.entetes_export(queryset),
+            self.lignes_export(queryset, spreadsheet_format),
+            self.get_filename(),
+            formats=self.formats_export(),
+        )
+
+
+class PerimetreIndexView(ExportTableurMixin, generic.IndexView):
     search_backend_name = None
 
     def get_liste_queryset(self):

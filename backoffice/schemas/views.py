@@ -16,7 +16,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -38,6 +37,7 @@ from backoffice.acces.viewsets import (
     PerimetreInspectView,
     PerimetreModelViewSet,
 )
+from backoffice.exports import reponse_xlsx
 
 from . import exports, grille, services
 from .forms import (
@@ -59,8 +59,6 @@ from .models import (
     SchemaRegional,
     Thematique,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # ---------------------------------------------------------------------------------------------
 # Rights on one schéma
@@ -793,10 +791,7 @@ class _Telechargement(VueObjetMixin, TemplateView):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        reponse = HttpResponse(self.contenu(), content_type=XLSX)
-        nom = exports.nom_fichier(self.objet, self.suffixe)
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
+        return reponse_xlsx(self.contenu(), exports.nom_fichier(self.objet, self.suffixe))
 
 
 class SyntheseXlsxView(_Telechargement):
