@@ -151,6 +151,9 @@ ACTIONS_CANDIDATURE = {
         style="button-primary",
     ),
     "desister": vues.Action("Se désister", formulaire=vues.FormulaireTransition),
+    "classer_sans_suite": vues.Action(
+        "Classer sans suite", formulaire=vues.FormulaireMotif, style="button-secondary no"
+    ),
 }
 
 

@@ -175,6 +175,10 @@ ACTIONS_AVENANT = {
     "signer": vues.Action(
         "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
     ),
+    "renvoyer": vues.Action("Renvoyer au brouillon", formulaire=vues.FormulaireRenvoi),
+    "abandonner": vues.Action(
+        "Abandonner", formulaire=vues.FormulaireMotif, style="button-secondary no"
+    ),
 }
 
 ETATS_MODIFIABLES = {EtatConvention.BROUILLON}

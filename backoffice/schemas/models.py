@@ -9,10 +9,10 @@ unique within the parent, which also forbids two identical actions in one théma
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from backoffice import bornes
 from backoffice.territoires.models import Region
 
 from . import texte
@@ -74,10 +74,10 @@ class SchemaRegional(models.Model):
     )
     titre = models.CharField("titre", max_length=255)
     annee_debut = models.PositiveSmallIntegerField(
-        "première année", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        "première année", validators=bornes.ANNEE.validateurs
     )
     annee_fin = models.PositiveSmallIntegerField(
-        "dernière année", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        "dernière année", validators=bornes.ANNEE.validateurs
     )
     adopte_le = models.DateField("arrêté le", null=True, blank=True)
     description = models.TextField("description", blank=True)
@@ -97,6 +97,8 @@ class SchemaRegional(models.Model):
                 name="schema_unique_par_region_et_periode",
                 violation_error_message="Cette région a déjà un schéma sur cette période.",
             ),
+            bornes.ANNEE.contrainte("annee_debut", "schema_annee_debut_borne"),
+            bornes.ANNEE.contrainte("annee_fin", "schema_annee_fin_borne"),
         ]
 
     def __str__(self):
@@ -114,9 +116,7 @@ class Objectif(AvecEmpreinte):
     schema = models.ForeignKey(
         SchemaRegional, on_delete=models.CASCADE, related_name="objectifs", verbose_name="schéma"
     )
-    numero = models.PositiveSmallIntegerField(
-        "numéro", validators=[MinValueValidator(1), MaxValueValidator(999)]
-    )
+    numero = models.PositiveSmallIntegerField("numéro", validators=bornes.NUMERO.validateurs)
     libelle = models.CharField("libellé", max_length=500)
 
     class Meta:
@@ -132,6 +132,7 @@ class Objectif(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["schema", "empreinte"], name="objectif_libelle_unique_par_schema"
             ),
+            bornes.NUMERO.contrainte("numero", "objectif_numero_borne"),
         ]
 
     def __str__(self):
@@ -151,7 +152,7 @@ class Thematique(AvecEmpreinte):
         Objectif, on_delete=models.CASCADE, related_name="thematiques", verbose_name="objectif"
     )
     libelle = models.CharField("libellé", max_length=500)
-    ordre = models.PositiveIntegerField("ordre", default=0)
+    ordre = models.PositiveIntegerField("ordre", default=0, validators=bornes.ORDRE.validateurs)
 
     class Meta:
         verbose_name = "thématique"
@@ -161,6 +162,7 @@ class Thematique(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["objectif", "empreinte"], name="thematique_libelle_unique_par_objectif"
             ),
+            bornes.ORDRE.contrainte("ordre", "thematique_ordre_borne"),
         ]
 
     def __str__(self):
@@ -181,7 +183,7 @@ class ActionSchema(AvecEmpreinte):
         blank=True,
         help_text="Service ou partenaire qui porte l'action (ex. DDETS 44, OFII, ARS).",
     )
-    ordre = models.PositiveIntegerField("ordre", default=0)
+    ordre = models.PositiveIntegerField("ordre", default=0, validators=bornes.ORDRE.validateurs)
 
     class Meta:
         verbose_name = "action du schéma"
@@ -191,6 +193,7 @@ class ActionSchema(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["thematique", "empreinte"], name="action_libelle_unique_par_thematique"
             ),
+            bornes.ORDRE.contrainte("ordre", "action_ordre_borne"),
         ]
 
     def __str__(self):
