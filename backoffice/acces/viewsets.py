@@ -18,7 +18,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from backoffice import exports
 
-LECTURE = ("view", "change", "delete")
+from . import choix
+from .filtres import PerimetreFilterSet
+from .perimetres import LECTURE
 
 
 class PerimetreObjectMixin:
@@ -119,6 +121,7 @@ class ExportTableurMixin:
 
 class PerimetreIndexView(ExportTableurMixin, generic.IndexView):
     search_backend_name = None
+    base_filterset_class = PerimetreFilterSet  # filters built from `list_filter`
 
     def get_liste_queryset(self):
         """The listing's (and export's) queryset before scoping: select_related, annotations."""
@@ -158,35 +161,14 @@ class PerimetreCreateView(generic.CreateView):
 
 
 class PerimetreForm(WagtailAdminModelForm):
-    """Restricts every foreign-key and many-to-many choice to the user's perimeter."""
+    """Restricts every choice of the form, and of its inline formsets, to the user's perimeter
+    (the one rule: acces/choix.py)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.for_user = for_user
-        if for_user is None:
-            return
-        from wagtail.permissions import policy_registry
-
-        from . import perimetres
-
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None:
-                continue
-            label = queryset.model._meta.label_lower
-            if label == "territoires.departement":
-                perimetre = perimetres.perimetre_pour(
-                    for_user, self._meta.model._meta.label_lower, ("add", "change")
-                )
-                if not perimetre.national:
-                    field.queryset = queryset.filter(code__in=perimetre.departements)
-            elif perimetres.est_perimetre(label):
-                policy = policy_registry.get_by_type(queryset.model)
-                field.queryset = queryset.filter(
-                    pk__in=policy.instances_user_has_any_permission_for(for_user, LECTURE).values(
-                        "pk"
-                    )
-                )
+        if for_user is not None:
+            choix.restreindre_formulaire(self, for_user, self._meta.model._meta.label_lower)
 
 
 class PerimetreModelViewSet(ModelViewSet):

@@ -64,17 +64,6 @@ from .notifications import notifier_avenant_cree
 # ---------------------------------------------------------------------------------------------
 
 
-class InlinePanelPerimetre(InlinePanel):
-    """InlinePanel whose child forms also scope their foreign-key choices to the perimeter."""
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["formsets"][self.relation_name].update(
-            {"form": PerimetreForm, "inherit_kwargs": ["for_user"]}
-        )
-        return options
-
-
 def _lignes_du_formset(form, nom="lignes"):
     formset = form.formsets.get(nom)
     lignes = []
@@ -615,7 +604,7 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
             ],
             heading="Période et signature",
         ),
-        InlinePanelPerimetre(
+        InlinePanel(
             "lignes", heading="Dispositifs couverts et places conventionnées", label="Dispositif"
         ),
         InlinePanel("montants", heading="Montants annuels", label="Exercice"),
@@ -772,9 +761,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
         FieldPanel("convention"),
         FieldPanel("objet"),
         FieldPanel("date_effet"),
-        InlinePanelPerimetre(
-            "lignes", heading="Nouvelles places conventionnées", label="Dispositif"
-        ),
+        InlinePanel("lignes", heading="Nouvelles places conventionnées", label="Dispositif"),
         InlinePanel("montants", heading="Nouveaux montants annuels", label="Exercice"),
     ]
 

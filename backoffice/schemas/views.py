@@ -20,13 +20,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
@@ -38,6 +38,7 @@ from backoffice.acces.viewsets import (
     PerimetreModelViewSet,
 )
 from backoffice.exports import reponse_xlsx
+from backoffice.territoires.models import Region
 
 from . import exports, grille, services
 from .forms import (
@@ -87,25 +88,6 @@ def peut_importer(user, schema_id):
 
 def peut_modifier_arbre(user, schema_id):
     return peut(user, "schemas.actionschema", "change", schema_id)
-
-
-def schemas_du_perimetre(request):
-    if request is None:
-        return SchemaRegional.objects.none()
-    return policy_for(SchemaRegional).filtrer(
-        SchemaRegional.objects.select_related("region"), request.user, LECTURE
-    )
-
-
-def regions_du_perimetre(request):
-    from backoffice.territoires.models import Region
-
-    if request is None:
-        return Region.objects.none()
-    perimetre = perimetres.perimetre_pour(request.user, "schemas.schemaregional", LECTURE)
-    if perimetre.national:
-        return Region.objects.all()
-    return Region.objects.filter(departements__code__in=perimetre.departements).distinct()
 
 
 def _compte(queryset, champ):
@@ -166,8 +148,8 @@ class SuppressionProtegee(PerimetreDeleteView):
 # ---------------------------------------------------------------------------------------------
 
 
-class SchemaFilterSet(WagtailFilterSet):
-    region = django_filters.ModelChoiceFilter(queryset=regions_du_perimetre, label="Région")
+class SchemaFilterSet(PerimetreFilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label="Région")
 
     class Meta:
         model = SchemaRegional
@@ -459,9 +441,9 @@ class ActionIndexView(PerimetreIndexView):
         )
 
 
-class ActionFilterSet(WagtailFilterSet):
+class ActionFilterSet(PerimetreFilterSet):
     schema = django_filters.ModelChoiceFilter(
-        queryset=schemas_du_perimetre,
+        queryset=SchemaRegional.objects.select_related("region"),
         field_name="thematique__objectif__schema",
         label="Schéma",
     )
@@ -525,8 +507,10 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
 # ---------------------------------------------------------------------------------------------
 
 
-class CampagneFilterSet(WagtailFilterSet):
-    schema = django_filters.ModelChoiceFilter(queryset=schemas_du_perimetre, label="Schéma")
+class CampagneFilterSet(PerimetreFilterSet):
+    schema = django_filters.ModelChoiceFilter(
+        queryset=SchemaRegional.objects.select_related("region"), label="Schéma"
+    )
 
     class Meta:
         model = CampagneEvaluation
