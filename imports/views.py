@@ -24,13 +24,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
@@ -111,7 +111,7 @@ def _classeur_temporaire(ecrire, nom):
 # ---------------------------------------------------------------------------------------------
 
 
-class ImportFilterSet(WagtailFilterSet):
+class ImportFilterSet(PerimetreFilterSet):
     etat = django_filters.ChoiceFilter(label="État", choices=EtatImport.choices)
 
     class Meta:

@@ -10,6 +10,7 @@ model (libelles.py: « Ajouter une convention », « L'avenant … a été cré�
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -21,20 +22,22 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
+from backoffice import exports
 from backoffice.affichage.exports import ValeursExporteesMixin
 from backoffice.affichage.valeurs import valeur_affichee
 from backoffice.recherche.filtres import rechercher
 from backoffice.recherche.modeles import CHAMP as CHAMP_RECHERCHE
 
+from . import choix
+from .filtres import PerimetreFilterSet
 from .libelles import (
     LibellesCreationMixin,
     LibellesListeMixin,
     LibellesModificationMixin,
     LibellesSuppressionMixin,
 )
+from .perimetres import LECTURE
 from .policies import policy_for
-
-LECTURE = ("view", "change", "delete")
 
 
 class PerimetreObjectMixin:
@@ -57,8 +60,73 @@ class PerimetreObjectMixin:
         return get_object_or_404(self.get_perimetre_queryset(), pk=pk)
 
 
-class PerimetreIndexView(LibellesListeMixin, ValeursExporteesMixin, generic.IndexView):
+class ExportTableurMixin:
+    """Wagtail's list export (`list_export`, `?export=csv|xlsx`) written by the one spreadsheet
+    writer (backoffice/exports.py): Wagtail's own CSV neither neutralises formulas nor suits
+    French Excel. The sheet is named after the list; rows are read in chunks.
+
+    `acces.apps` also puts these methods on Wagtail's `SpreadsheetExportMixin`, so that its own
+    listings and reports (users, pages, site history) export the same way."""
+
+    METHODES = (
+        "TAILLE_LOT",
+        "valeurs_export",
+        "lignes_export",
+        "entetes_export",
+        "formats_export",
+        "as_spreadsheet",
+    )
+
+    TAILLE_LOT = 2000
+
+    def valeurs_export(self, objet, format_):
+        """The row's raw values (the writer formats them); a viewset's own
+        `custom_field_preprocess` still applies."""
+        valeurs = []
+        for champ, valeur in self.to_row_dict(objet).items():
+            pretraitement = self.custom_field_preprocess.get(champ, {}).get(format_)
+            valeurs.append(pretraitement(valeur) if pretraitement else valeur)
+        return valeurs
+
+    def lignes_export(self, queryset, format_):
+        if isinstance(queryset, QuerySet):
+            queryset = queryset.iterator(chunk_size=self.TAILLE_LOT)
+        for objet in queryset:
+            yield self.valeurs_export(objet, format_)
+
+    def entetes_export(self, queryset):
+        return [self.get_heading(queryset, champ) for champ in self.list_export]
+
+    def formats_export(self):
+        """{column: number format} of the columns that are years or small numbers (exercice,
+        années, numéros): no thousands separator for them ("2 025" is not a year)."""
+        formats = {}
+        modele = getattr(self, "model", None)
+        if modele is None:
+            return formats
+        for rang, chemin in enumerate(self.list_export):
+            champ = exports.champ_du_chemin(modele, chemin)
+            if champ is not None and champ.get_internal_type() == "PositiveSmallIntegerField":
+                formats[rang] = exports.FORMAT_ENTIER_SIMPLE
+        return formats
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        titre = self.get_page_title() if hasattr(self, "get_page_title") else ""
+        return exports.reponse_tableau(
+            spreadsheet_format,
+            titre or self.get_filename(),
+            self.entetes_export(queryset),
+            self.lignes_export(queryset, spreadsheet_format),
+            self.get_filename(),
+            formats=self.formats_export(),
+        )
+
+
+class PerimetreIndexView(
+    LibellesListeMixin, ExportTableurMixin, ValeursExporteesMixin, generic.IndexView
+):
     search_backend_name = None
+    base_filterset_class = PerimetreFilterSet  # filters built from `list_filter`
 
     def get_liste_queryset(self):
         """The listing's (and export's) queryset before scoping: select_related, annotations."""
@@ -156,35 +224,14 @@ class PerimetreCreateView(LibellesCreationMixin, generic.CreateView):
 
 
 class PerimetreForm(WagtailAdminModelForm):
-    """Restricts every foreign-key and many-to-many choice to the user's perimeter."""
+    """Restricts every choice of the form, and of its inline formsets, to the user's perimeter
+    (the one rule: acces/choix.py)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.for_user = for_user
-        if for_user is None:
-            return
-        from wagtail.permissions import policy_registry
-
-        from . import perimetres
-
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None:
-                continue
-            label = queryset.model._meta.label_lower
-            if label == "territoires.departement":
-                perimetre = perimetres.perimetre_pour(
-                    for_user, self._meta.model._meta.label_lower, ("add", "change")
-                )
-                if not perimetre.national:
-                    field.queryset = queryset.filter(code__in=perimetre.departements)
-            elif perimetres.est_perimetre(label):
-                policy = policy_registry.get_by_type(queryset.model)
-                field.queryset = queryset.filter(
-                    pk__in=policy.instances_user_has_any_permission_for(for_user, LECTURE).values(
-                        "pk"
-                    )
-                )
+        if for_user is not None:
+            choix.restreindre_formulaire(self, for_user, self._meta.model._meta.label_lower)
 
 
 def deux_lignes(chemin):

@@ -7,15 +7,11 @@ Only the values are prepared here; how the file is written (separator, encoding,
 the export writer's business.
 """
 
-import datetime
 from collections import OrderedDict
-from decimal import Decimal
 
 from wagtail.coreutils import multigetattr
 
-from .valeurs import champ_du_chemin, date_courte, date_heure, nombre, valeur_exportee
-
-FORMAT_DATE_XLSX = "DD/MM/YYYY"
+from .valeurs import champ_du_chemin, valeur_exportee
 
 
 def lire(objet, chemin):
@@ -29,28 +25,11 @@ def lire(objet, chemin):
 
 
 class ValeursExporteesMixin:
-    """For a Wagtail index view with `list_export`."""
+    """For a Wagtail index view with `list_export`: the row's values, typed; the shared writer
+    (`acces.viewsets.ExportTableurMixin`, backoffice/exports.py) formats them."""
 
     def to_row_dict(self, item):
         return OrderedDict(
             (chemin, valeur_exportee(lire(item, chemin), champ_du_chemin(self.model, chemin)))
             for chemin in self.list_export
         )
-
-    def get_preprocess_function(self, field, value, export_format):
-        if export_format == self.FORMAT_CSV and field not in self.custom_field_preprocess:
-            if isinstance(value, datetime.datetime):
-                return date_heure
-            if isinstance(value, datetime.date):
-                return date_courte
-            if isinstance(value, Decimal | float):
-                return nombre
-        return super().get_preprocess_function(field, value, export_format)
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        for cellule in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
-            if isinstance(cellule.value, datetime.date) and not isinstance(
-                cellule.value, datetime.datetime
-            ):
-                cellule.number_format = FORMAT_DATE_XLSX
-            yield cellule

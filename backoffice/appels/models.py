@@ -2,13 +2,17 @@
 
 Campaign: `brouillon` → `soumis` → `pre_valide` (Administrateur départemental or régional) →
 `valide` (régional; national for national waves) → `publie` → `clos` (deadline, scheduled task)
-→ `en_instruction` → `selection_arretee` → `termine`; `infructueux` and `annule` with a reason;
+→ `en_instruction` → `selection_arretee` → `termine`; `infructueux` (also after the selection, if
+nothing was conventionné) and `annule` with a reason;
 `soumis`/`pre_valide` → `brouillon` (send-back with a comment).
 
 Candidature: `deposee` (only while the campaign is `publie` and before its deadline) →
 `recevable` / `irrecevable` → `instruite` (a score per criterion) → `retenue` / `non_retenue` →
 `conventionnee` (a dispositif, or an extension of one, and a draft convention or avenant);
-`desistee` by the entité before the decision.
+`desistee` by the entité before the decision; `non_retenue` also when the instructors « classent
+sans suite » a retained project that cannot be carried out (the operator gave up after the
+decision), or a candidature of a cancelled or fruitless call (done for every open one when the
+call is cancelled).
 
 Transitions only run through workflows.services.executer_transition.
 """
@@ -18,9 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import FSMField, transition
@@ -28,6 +31,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
 
+from backoffice import bornes
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
 from backoffice.grammaire import FEMININ, MASCULIN, compter
@@ -38,7 +42,7 @@ from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
 from workflows.systeme import OuvertAuSystemeMixin, systeme_seulement
 
-NOTE_MAX = Decimal("20")
+NOTE_MAX = bornes.NOTE_MAX
 
 
 class EtatAppel(models.TextChoices):
@@ -141,13 +145,13 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
         "vague nationale", default=False, help_text="Validée par l'administration centrale."
     )
     places_recherchees = models.PositiveIntegerField(
-        "places recherchées", validators=[MinValueValidator(1, "Au moins une place.")]
+        "places recherchées", validators=bornes.PLACES_POSITIVES.validateurs
     )
     cout_journalier_cible = models.DecimalField(
         "coût journalier cible (€ par place)",
         max_digits=8,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le coût ne peut pas être négatif.")],
+        validators=bornes.COUT_JOURNALIER.validateurs,
     )
     date_publication = models.DateField("date de publication prévue")
     date_limite = models.DateTimeField("date limite de dépôt des candidatures")
@@ -178,12 +182,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
             models.CheckConstraint(
                 condition=Q(etat__in=EtatAppel.values), name="appel_etat_valide"
             ),
-            models.CheckConstraint(
-                condition=Q(places_recherchees__gte=1), name="appel_places_positives"
-            ),
-            models.CheckConstraint(
-                condition=Q(cout_journalier_cible__gte=0), name="appel_cout_positif"
-            ),
+            bornes.PLACES_POSITIVES.contrainte("places_recherchees", "appel_places_positives"),
+            bornes.COUT_JOURNALIER.contrainte("cout_journalier_cible", "appel_cout_positif"),
         ]
         indexes = [models.Index(fields=["etat", "region"])]
 
@@ -377,14 +377,20 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
 
     @transition(
         field=etat,
-        source=[A.CLOS, A.EN_INSTRUCTION],
+        source=[A.CLOS, A.EN_INSTRUCTION, A.SELECTION_ARRETEE],
         target=A.INFRUCTUEUX,
         permission=peut_piloter,
         custom={"libelle": "Déclarer infructueux"},
     )
     def declarer_infructueux(self, acteur, commentaire=""):
+        """Also once the selection is made, when every retained project fell through (the
+        call would otherwise stay « sélection arrêtée » for good)."""
         if not commentaire.strip():
             raise ValidationError("Le motif est obligatoire.")
+        if self.candidatures.filter(etat=EtatCandidature.CONVENTIONNEE).exists():
+            raise ValidationError(
+                "Une candidature est déjà conventionnée : l'appel n'est pas infructueux."
+            )
         self.motif = commentaire
         self._changer_etat()
 
@@ -405,6 +411,23 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
         from .notifications import notifier_appel
 
         notifier_appel(self, nom, acteur, commentaire=commentaire)
+        if nom in ("annuler", "declarer_infructueux"):
+            self._classer_candidatures(acteur, commentaire)
+
+    def _classer_candidatures(self, acteur, motif):
+        """A cancelled or fruitless call leaves no candidature waiting: each one still open is
+        « classée sans suite » through the transition service (logged, the entité told)."""
+        from workflows.services import executer_transition
+
+        ouvertes = self.candidatures.filter(etat__in=[*ETATS_CANDIDATURE_EN_COURS, C.RETENUE])
+        for pk in ouvertes.values_list("pk", flat=True):
+            executer_transition(
+                Candidature,
+                pk,
+                "classer_sans_suite",
+                acteur,
+                commentaire=f"Appel à projets {self.get_etat_display().lower()} : {motif}",
+            )
 
     def save(self, *args, **kwargs):
         if not self.reference:
@@ -426,7 +449,9 @@ class RepartitionAppel(models.Model):
     departement = models.ForeignKey(
         Departement, on_delete=models.PROTECT, related_name="+", verbose_name="département"
     )
-    places_recherchees = models.PositiveIntegerField("places recherchées")
+    places_recherchees = models.PositiveIntegerField(
+        "places recherchées", validators=bornes.PLACES.validateurs
+    )
 
     class Meta:
         verbose_name = "répartition par département"
@@ -438,6 +463,7 @@ class RepartitionAppel(models.Model):
                 name="repartition_unique",
                 violation_error_message="Ce département figure déjà dans la répartition.",
             ),
+            bornes.PLACES.contrainte("places_recherchees", "repartition_places_borne"),
         ]
 
     def __str__(self):
@@ -448,18 +474,19 @@ class CritereSelection(models.Model):
     appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="criteres")
     libelle = models.CharField("critère", max_length=255)
     poids = models.PositiveSmallIntegerField(
-        "poids",
-        default=1,
-        validators=[MinValueValidator(1, "Le poids est au moins 1."), MaxValueValidator(100)],
+        "poids", default=1, validators=bornes.POIDS.validateurs
     )
-    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    ordre = models.PositiveSmallIntegerField(
+        "ordre", default=0, validators=bornes.ORDRE.validateurs
+    )
 
     class Meta:
         verbose_name = "critère de sélection"
         verbose_name_plural = "critères de sélection"
         ordering = ["ordre", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(poids__gte=1), name="critere_poids_positif"),
+            bornes.POIDS.contrainte("poids", "critere_poids_positif"),
+            bornes.ORDRE.contrainte("ordre", "critere_ordre_borne"),
         ]
 
     def __str__(self):
@@ -563,14 +590,14 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         help_text="Laisser vide pour la création d'un nouveau dispositif.",
     )
     places_proposees = models.PositiveIntegerField(
-        "places proposées", validators=[MinValueValidator(1, "Au moins une place.")]
+        "places proposées", validators=bornes.PLACES_POSITIVES.validateurs
     )
     communes = models.CharField("communes d'implantation", max_length=500)
     cout_journalier = models.DecimalField(
         "coût journalier proposé (€ par place)",
         max_digits=8,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le coût ne peut pas être négatif.")],
+        validators=bornes.COUT_JOURNALIER.validateurs,
     )
     description = models.TextField("présentation du projet", blank=True)
     etat = FSMField(
@@ -593,9 +620,16 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
     motif_irrecevabilite = models.TextField("motif d'irrecevabilité", blank=True)
     commentaire_instruction = models.TextField("avis de l'instructeur", blank=True)
     score = models.DecimalField(
-        "note pondérée (sur 20)", max_digits=5, decimal_places=2, null=True, blank=True
+        "note pondérée (sur 20)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=bornes.NOTE.validateurs,
     )
-    places_retenues = models.PositiveIntegerField("places retenues", null=True, blank=True)
+    places_retenues = models.PositiveIntegerField(
+        "places retenues", null=True, blank=True, validators=bornes.PLACES_POSITIVES.validateurs
+    )
     motif_decision = models.TextField("motif de la décision", blank=True)
 
     # Conventionnement: what the retained candidature became
@@ -624,7 +658,10 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         verbose_name="avenant",
     )
     places_ouvertes_avant = models.PositiveIntegerField(
-        "places ouvertes avant l'extension", null=True, blank=True
+        "places ouvertes avant l'extension",
+        null=True,
+        blank=True,
+        validators=bornes.PLACES.validateurs,
     )
 
     objects = CandidatureQuerySet.as_manager()
@@ -639,11 +676,20 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
             models.CheckConstraint(
                 condition=Q(etat__in=EtatCandidature.values), name="candidature_etat_valide"
             ),
+            bornes.PLACES_POSITIVES.contrainte("places_proposees", "candidature_places_positives"),
+            bornes.COUT_JOURNALIER.contrainte("cout_journalier", "candidature_cout_positif"),
+            bornes.NOTE.contrainte("score", "candidature_score_borne", nul=True),
             models.CheckConstraint(
-                condition=Q(places_proposees__gte=1), name="candidature_places_positives"
+                condition=Q(places_retenues__isnull=True)
+                | (Q(places_retenues__gte=1) & Q(places_retenues__lte=F("places_proposees"))),
+                name="candidature_retenues_inferieures_proposees",
+                violation_error_message="On ne peut retenir plus que les places proposées.",
             ),
-            models.CheckConstraint(
-                condition=Q(cout_journalier__gte=0), name="candidature_cout_positif"
+            bornes.PLACES_POSITIVES.contrainte(
+                "places_retenues", "candidature_retenues_borne", nul=True
+            ),
+            bornes.PLACES.contrainte(
+                "places_ouvertes_avant", "candidature_ouvertes_avant_borne", nul=True
             ),
         ]
         indexes = [models.Index(fields=["appel", "etat"])]
@@ -810,6 +856,25 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
     def desister(self, acteur, commentaire=""):
         self._changer_etat()
 
+    @transition(
+        field=etat,
+        source=[*ETATS_CANDIDATURE_EN_COURS, C.RETENUE],
+        target=C.NON_RETENUE,
+        permission=peut_instruire,
+    )
+    def classer_sans_suite(self, acteur, commentaire=""):
+        """The instructors' way out: a retained project that cannot be carried out, or any
+        candidature of a cancelled or fruitless call (otherwise waiting for good)."""
+        if not commentaire.strip():
+            raise ValidationError("Le motif est obligatoire.")
+        if self.etat != C.RETENUE and self.appel.etat not in (A.ANNULE, A.INFRUCTUEUX):
+            raise ValidationError(
+                "Une candidature en cours d'examen se déclare irrecevable ou non retenue ; "
+                "elle ne se classe sans suite que si l'appel est annulé ou infructueux."
+            )
+        self.motif_decision = commentaire
+        self._changer_etat()
+
     def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
         from .notifications import notifier_candidature
 
@@ -820,10 +885,7 @@ class NoteCritere(models.Model):
     candidature = models.ForeignKey(Candidature, on_delete=models.CASCADE, related_name="notes")
     critere = models.ForeignKey(CritereSelection, on_delete=models.CASCADE, related_name="notes")
     note = models.DecimalField(
-        "note (sur 20)",
-        max_digits=4,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(NOTE_MAX)],
+        "note (sur 20)", max_digits=4, decimal_places=2, validators=bornes.NOTE.validateurs
     )
 
     class Meta:
@@ -831,9 +893,7 @@ class NoteCritere(models.Model):
         verbose_name_plural = "notes"
         constraints = [
             models.UniqueConstraint(fields=["candidature", "critere"], name="note_unique"),
-            models.CheckConstraint(
-                condition=Q(note__gte=0) & Q(note__lte=20), name="note_entre_0_et_20"
-            ),
+            bornes.NOTE.contrainte("note", "note_entre_0_et_20"),
         ]
 
     def __str__(self):

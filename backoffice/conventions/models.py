@@ -7,7 +7,8 @@ recorded) → `en_vigueur` (start date, scheduled task) → `expiree` (end date 
 task) or `resiliee` (reason). `soumise`/`pre_validee` → `brouillon` (send-back with a comment);
 `abandonnee` before signature.
 
-Avenant: `brouillon` → `validee` → `signee`; a signed avenant sets the places and amounts of its
+Avenant: `brouillon` → `validee` → `signee`; `validee` → `brouillon` (send-back with a comment);
+`abandonne` before signature (reason). A signed avenant sets the places and amounts of its
 convention from its effective date (applied at once when the date is reached, else by the
 scheduled task).
 
@@ -17,11 +18,9 @@ amounts, so "places conventionnées as of date D" is computed from dated version
 """
 
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.urls import reverse
@@ -32,6 +31,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.documents import get_document_model_string
 
+from backoffice import bornes
 from backoffice.acces.roles import Role
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.offre.choices import RegimeJuridique
@@ -654,7 +654,9 @@ class LigneConvention(models.Model):
         related_name="lignes_convention",
         verbose_name="dispositif",
     )
-    places_conventionnees = models.PositiveIntegerField("places conventionnées")
+    places_conventionnees = models.PositiveIntegerField(
+        "places conventionnées", validators=bornes.PLACES.validateurs
+    )
 
     history = HistoriqueLignes(inherit=False)
 
@@ -668,6 +670,7 @@ class LigneConvention(models.Model):
                 name="ligne_convention_unique",
                 violation_error_message="Ce dispositif figure déjà dans la convention.",
             ),
+            bornes.PLACES.contrainte("places_conventionnees", "ligne_convention_places_borne"),
         ]
 
     def __str__(self):
@@ -678,12 +681,12 @@ class MontantConvention(models.Model):
     """Annual amount of the convention for one exercice."""
 
     convention = ParentalKey(Convention, on_delete=models.CASCADE, related_name="montants")
-    exercice = models.PositiveSmallIntegerField("exercice", validators=[MinValueValidator(2000)])
+    exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     montant = models.DecimalField(
         "montant annuel (€)",
         max_digits=14,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le montant ne peut pas être négatif.")],
+        validators=bornes.MONTANT.validateurs,
     )
 
     history = HistoriqueLignes(inherit=False)
@@ -698,11 +701,8 @@ class MontantConvention(models.Model):
                 name="montant_convention_unique",
                 violation_error_message="Un montant est déjà saisi pour cet exercice.",
             ),
-            models.CheckConstraint(condition=Q(montant__gte=0), name="montant_convention_positif"),
-            models.CheckConstraint(
-                condition=Q(exercice__gte=2000) & Q(exercice__lte=2100),
-                name="montant_convention_exercice_plausible",
-            ),
+            bornes.MONTANT.contrainte("montant", "montant_convention_borne"),
+            bornes.EXERCICE.contrainte("exercice", "montant_convention_exercice_plausible"),
         ]
 
     def __str__(self):
@@ -718,6 +718,7 @@ class EtatAvenant(models.TextChoices):
     BROUILLON = "brouillon", "Brouillon"
     VALIDEE = "validee", "Validé"
     SIGNEE = "signee", "Signé"
+    ABANDONNE = "abandonne", "Abandonné"
 
 
 def _avenant_peut_rediger(avenant, acteur):
@@ -873,6 +874,31 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchab
     @transition(
         field=etat,
         source=EtatAvenant.VALIDEE,
+        target=EtatAvenant.BROUILLON,
+        permission=_avenant_peut_valider,
+    )
+    def renvoyer(self, acteur, commentaire=""):
+        """The validator takes back a validation (an error seen before the signature)."""
+        if not commentaire.strip():
+            raise ValidationError("Indiquez ce qui doit être repris dans le brouillon.")
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[EtatAvenant.BROUILLON, EtatAvenant.VALIDEE],
+        target=EtatAvenant.ABANDONNE,
+        permission=_avenant_peut_rediger,
+    )
+    def abandonner(self, acteur, commentaire=""):
+        """Before its signature an avenant can always be given up (the convention ended, the
+        avenant cannot be signed as written…): it changes nothing."""
+        if not commentaire.strip():
+            raise ValidationError("Indiquez pourquoi l'avenant est abandonné.")
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=EtatAvenant.VALIDEE,
         target=EtatAvenant.SIGNEE,
         permission=_avenant_peut_signer,
         custom={"libelle": "Enregistrer la signature"},
@@ -949,13 +975,16 @@ class LigneAvenant(models.Model):
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.PROTECT, related_name="+", verbose_name="dispositif"
     )
-    places_conventionnees = models.PositiveIntegerField("nouvelles places conventionnées")
+    places_conventionnees = models.PositiveIntegerField(
+        "nouvelles places conventionnées", validators=bornes.PLACES.validateurs
+    )
 
     class Meta:
         verbose_name = "places modifiées"
         verbose_name_plural = "places modifiées"
         constraints = [
             models.UniqueConstraint(fields=["avenant", "dispositif"], name="ligne_avenant_unique"),
+            bornes.PLACES.contrainte("places_conventionnees", "ligne_avenant_places_borne"),
         ]
 
     def __str__(self):
@@ -964,12 +993,12 @@ class LigneAvenant(models.Model):
 
 class MontantAvenant(models.Model):
     avenant = ParentalKey(Avenant, on_delete=models.CASCADE, related_name="montants")
-    exercice = models.PositiveSmallIntegerField("exercice", validators=[MinValueValidator(2000)])
+    exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     montant = models.DecimalField(
         "nouveau montant annuel (€)",
         max_digits=14,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le montant ne peut pas être négatif.")],
+        validators=bornes.MONTANT.validateurs,
     )
 
     class Meta:
@@ -977,7 +1006,10 @@ class MontantAvenant(models.Model):
         verbose_name_plural = "montants modifiés"
         constraints = [
             models.UniqueConstraint(fields=["avenant", "exercice"], name="montant_avenant_unique"),
-            models.CheckConstraint(condition=Q(montant__gte=0), name="montant_avenant_positif"),
+            bornes.MONTANT.contrainte("montant", "montant_avenant_borne"),
+            # Without it, an avenant for the exercice 195000 was validated, then could not be
+            # signed (the convention's amounts refuse that year).
+            bornes.EXERCICE.contrainte("exercice", "montant_avenant_exercice_plausible"),
         ]
 
     def __str__(self):

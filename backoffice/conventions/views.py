@@ -65,17 +65,6 @@ from .notifications import notifier_avenant_cree
 # ---------------------------------------------------------------------------------------------
 
 
-class InlinePanelPerimetre(InlinePanel):
-    """InlinePanel whose child forms also scope their foreign-key choices to the perimeter."""
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["formsets"][self.relation_name].update(
-            {"form": PerimetreForm, "inherit_kwargs": ["for_user"]}
-        )
-        return options
-
-
 def _lignes_du_formset(form, nom="lignes"):
     formset = form.formsets.get(nom)
     lignes = []
@@ -175,6 +164,10 @@ ACTIONS_AVENANT = {
     "valider": vues.Action("Valider l'avenant", style="button-primary", groupable=True),
     "signer": vues.Action(
         "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
+    ),
+    "renvoyer": vues.Action("Renvoyer au brouillon", formulaire=vues.FormulaireRenvoi),
+    "abandonner": vues.Action(
+        "Abandonner", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
 }
 
@@ -625,7 +618,7 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
             ],
             heading="Période et signature",
         ),
-        InlinePanelPerimetre(
+        InlinePanel(
             "lignes", heading="Dispositifs couverts et places conventionnées", label="Dispositif"
         ),
         InlinePanel("montants", heading="Montants annuels", label="Exercice"),
@@ -773,9 +766,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
         FieldPanel("convention"),
         FieldPanel("objet"),
         FieldPanel("date_effet"),
-        InlinePanelPerimetre(
-            "lignes", heading="Nouvelles places conventionnées", label="Dispositif"
-        ),
+        InlinePanel("lignes", heading="Nouvelles places conventionnées", label="Dispositif"),
         InlinePanel("montants", heading="Nouveaux montants annuels", label="Exercice"),
     ]
 

@@ -2,8 +2,9 @@
 
 `soumise` → `pre_validee` (Administrateur SIAO) → `validee` (Administrateur départemental);
 `soumise`/`pre_validee` → `a_completer` → `soumise` (the requester answers); `refusee` with a
-reason; `annulee` by the requester before validation. Simple natures are validated directly by
-the SIAO (`soumise` → `validee`). Validation materialises the objects in the same transaction.
+reason (also from `a_completer`, when the requester never answers); `annulee` by the requester
+before validation. Simple natures are validated directly by the SIAO (`soumise` → `validee`).
+Validation materialises the objects in the same transaction.
 
 Transitions only run through workflows.services.executer_transition.
 """
@@ -65,8 +66,9 @@ def _peut_valider(demande, acteur):
 
 
 def _peut_instruire(demande, acteur):
-    """Ask for completion or refuse: whoever holds the current step."""
-    if demande.etat == EtatDemande.SOUMISE:
+    """Ask for completion or refuse: whoever holds the current step (a request waiting for its
+    requester's answer: the SIAO or the DDETS, whichever asked)."""
+    if demande.etat in (EtatDemande.SOUMISE, EtatDemande.A_COMPLETER):
         return a_role_sur_departement(
             acteur, {Role.SIAO, Role.DEPARTEMENTAL}, demande.departement_id
         )
@@ -268,12 +270,14 @@ class Demande(EtatSuiviMixin, Recherchable):
 
     @transition(
         field=etat,
-        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
+        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE, EtatDemande.A_COMPLETER],
         target=EtatDemande.REFUSEE,
         permission=_peut_instruire,
         custom={"libelle": "Refuser"},
     )
     def refuser(self, acteur, commentaire=""):
+        """Also while waiting for the requester: one who never answers does not keep the
+        request open for good."""
         if not commentaire.strip():
             raise ValidationError("Le motif du refus est obligatoire.")
         self.motif_refus = commentaire

@@ -632,9 +632,12 @@ class DemandeChangementView(PermissionCheckedMixin, WagtailAdminTemplateMixin, V
     def get_forms(self, data=None):
         if self.type_demande == TypeDemande.FERMETURE:
             return {"form": DemandeFermetureForm(data, dispositif=self.dispositif)}
+        demandeur = self.request.user
         return {
-            "form": DemandeModificationForm(data, dispositif=self.dispositif),
-            "form_financement": FinancementDemandeForm(data, dispositif=self.dispositif),
+            "form": DemandeModificationForm(data, dispositif=self.dispositif, demandeur=demandeur),
+            "form_financement": FinancementDemandeForm(
+                data, dispositif=self.dispositif, demandeur=demandeur
+            ),
         }
 
     def rendre(self, forms):

@@ -20,6 +20,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
+from backoffice import bornes
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
@@ -56,7 +57,9 @@ class Nature(Recherchable):
         default=False,
         help_text="Demandes ou déclarations uniquement : ni places, ni mesures, ni prestations.",
     )
-    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    ordre = models.PositiveSmallIntegerField(
+        "ordre", default=0, validators=bornes.ORDRE.validateurs
+    )
 
     genre_grammatical = FEMININ
 
@@ -64,6 +67,7 @@ class Nature(Recherchable):
         verbose_name = "nature de dispositif"
         verbose_name_plural = "natures de dispositif"
         ordering = ["ordre", "libelle"]
+        constraints = [bornes.ORDRE.contrainte("ordre", "nature_ordre_borne")]
 
     def __str__(self):
         return self.libelle
@@ -89,9 +93,12 @@ class TypeDispositif(Recherchable):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=bornes.COUT_JOURNALIER.validateurs,
     )
     validation_directe_siao = models.BooleanField("validé directement par le SIAO", default=False)
-    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    ordre = models.PositiveSmallIntegerField(
+        "ordre", default=0, validators=bornes.ORDRE.validateurs
+    )
 
     genre_grammatical = MASCULIN
 
@@ -101,6 +108,12 @@ class TypeDispositif(Recherchable):
         ordering = ["nature__ordre", "ordre", "libelle"]
         constraints = [
             models.UniqueConstraint(fields=["nature", "libelle"], name="type_libelle_unique"),
+            bornes.ORDRE.contrainte("ordre", "type_ordre_borne"),
+            bornes.COUT_JOURNALIER.contrainte(
+                "cout_journalier_reference",
+                "type_cout_reference_borne",
+                nul=True,
+            ),
         ]
 
     def __str__(self):
@@ -380,8 +393,12 @@ class Dispositif(ClusterableModel, Recherchable):
     mode_hebergement = models.CharField(
         "mode d'hébergement", max_length=20, choices=choices.ModeHebergement.choices, blank=True
     )
-    places_autorisees = models.PositiveIntegerField("places autorisées", null=True, blank=True)
-    places_pmr = models.PositiveIntegerField("dont places PMR", null=True, blank=True)
+    places_autorisees = models.PositiveIntegerField(
+        "places autorisées", null=True, blank=True, validators=bornes.PLACES.validateurs
+    )
+    places_pmr = models.PositiveIntegerField(
+        "dont places PMR", null=True, blank=True, validators=bornes.PLACES.validateurs
+    )
     date_autorisation = models.DateField("date d'autorisation", null=True, blank=True)
     date_fin_autorisation = models.DateField("fin d'autorisation", null=True, blank=True)
     date_ouverture = models.DateField("date d'ouverture", null=True, blank=True)
@@ -412,6 +429,8 @@ class Dispositif(ClusterableModel, Recherchable):
                 | Q(places_pmr__lte=F("places_autorisees")),
                 name="dispositif_pmr_inferieur_autorisees",
             ),
+            bornes.PLACES.contrainte("places_autorisees", "dispositif_autorisees_borne", nul=True),
+            bornes.PLACES.contrainte("places_pmr", "dispositif_pmr_borne", nul=True),
             models.CheckConstraint(
                 condition=Q(date_fermeture__isnull=True)
                 | Q(date_ouverture__isnull=True)
@@ -545,7 +564,7 @@ class GroupeDePlaces(Recherchable):
         Dispositif, on_delete=models.CASCADE, related_name="groupes", verbose_name="dispositif"
     )
     libelle = models.CharField("libellé", max_length=200)
-    places = models.PositiveIntegerField("nombre de places")
+    places = models.PositiveIntegerField("nombre de places", validators=bornes.PLACES.validateurs)
     public = models.CharField(
         "public", max_length=20, choices=choices.Public.choices, default=choices.Public.TOUT_PUBLIC
     )
@@ -554,7 +573,9 @@ class GroupeDePlaces(Recherchable):
     )
     commune = models.CharField("commune", max_length=150, blank=True)
     code_postal = models.CharField("code postal", max_length=5, blank=True)
-    places_pmr = models.PositiveIntegerField("dont places PMR", default=0)
+    places_pmr = models.PositiveIntegerField(
+        "dont places PMR", default=0, validators=bornes.PLACES.validateurs
+    )
     date_debut = models.DateField("date de début", null=True, blank=True)
     date_fin = models.DateField("date de fin", null=True, blank=True)
 
@@ -571,6 +592,8 @@ class GroupeDePlaces(Recherchable):
             models.CheckConstraint(
                 condition=Q(places_pmr__lte=F("places")), name="groupe_pmr_inferieur_places"
             ),
+            bornes.PLACES.contrainte("places", "groupe_places_borne"),
+            bornes.PLACES.contrainte("places_pmr", "groupe_pmr_borne"),
             models.CheckConstraint(
                 condition=Q(date_fin__isnull=True)
                 | Q(date_debut__isnull=True)
@@ -615,7 +638,7 @@ class Financement(Recherchable):
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="financements", verbose_name="dispositif"
     )
-    exercice = models.PositiveSmallIntegerField("exercice")
+    exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="financements", verbose_name="programme"
     )
@@ -629,9 +652,16 @@ class Financement(Recherchable):
         choices=choices.ModeFinancement.choices,
         default=choices.ModeFinancement.SUBVENTION,
     )
-    places_financees = models.PositiveIntegerField("places financées")
+    places_financees = models.PositiveIntegerField(
+        "places financées", validators=bornes.PLACES.validateurs
+    )
     montant_annuel = models.DecimalField(
-        "montant annuel (€)", max_digits=14, decimal_places=2, null=True, blank=True
+        "montant annuel (€)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=bornes.MONTANT.validateurs,
     )
     orientation = models.CharField(
         "orientation", max_length=20, choices=choices.Orientation.choices, blank=True
@@ -657,14 +687,9 @@ class Financement(Recherchable):
         verbose_name_plural = "financements"
         ordering = ["-exercice", "dispositif__code"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(exercice__gte=2000) & Q(exercice__lte=2100),
-                name="financement_exercice_plausible",
-            ),
-            models.CheckConstraint(
-                condition=Q(montant_annuel__isnull=True) | Q(montant_annuel__gte=0),
-                name="financement_montant_positif",
-            ),
+            bornes.EXERCICE.contrainte("exercice", "financement_exercice_plausible"),
+            bornes.PLACES.contrainte("places_financees", "financement_places_borne"),
+            bornes.MONTANT.contrainte("montant_annuel", "financement_montant_borne", nul=True),
             models.CheckConstraint(
                 condition=Q(date_fin__isnull=True)
                 | Q(date_debut__isnull=True)
@@ -694,10 +719,7 @@ class Financement(Recherchable):
 
     def clean(self):
         erreurs = {}
-        if self.montant_annuel is not None and self.montant_annuel < 0:
-            erreurs["montant_annuel"] = "Le montant annuel ne peut pas être négatif."
-        if self.exercice is not None and not 2000 <= self.exercice <= 2100:
-            erreurs["exercice"] = "L'exercice doit être une année entre 2000 et 2100."
+        # Bounds (exercice, places, amount) are the fields' validators (backoffice/bornes.py).
         if (
             self.convention_id
             and self.dispositif_id
@@ -706,7 +728,7 @@ class Financement(Recherchable):
             erreurs["convention"] = "Cette convention ne couvre pas le dispositif financé."
         if self.date_debut and self.date_fin and self.date_fin < self.date_debut:
             erreurs["date_fin"] = "La date de fin précède la date de début."
-        elif self.exercice and 2000 <= self.exercice <= 2100:
+        elif self.exercice and bornes.ANNEE_MIN <= self.exercice <= bornes.ANNEE_MAX:
             debut_exercice = datetime.date(self.exercice, 1, 1)
             fin_exercice = datetime.date(self.exercice, 12, 31)
             if (self.date_debut and self.date_debut > fin_exercice) or (

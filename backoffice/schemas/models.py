@@ -9,10 +9,10 @@ unique within the parent, which also forbids two identical actions in one théma
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from backoffice import bornes
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Region
@@ -79,10 +79,10 @@ class SchemaRegional(Recherchable):
     )
     titre = models.CharField("titre", max_length=255)
     annee_debut = models.PositiveSmallIntegerField(
-        "première année", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        "première année", validators=bornes.ANNEE.validateurs
     )
     annee_fin = models.PositiveSmallIntegerField(
-        "dernière année", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        "dernière année", validators=bornes.ANNEE.validateurs
     )
     adopte_le = models.DateField("arrêté le", null=True, blank=True)
     description = models.TextField("description", blank=True)
@@ -104,6 +104,8 @@ class SchemaRegional(Recherchable):
                 name="schema_unique_par_region_et_periode",
                 violation_error_message="Cette région a déjà un schéma sur cette période.",
             ),
+            bornes.ANNEE.contrainte("annee_debut", "schema_annee_debut_borne"),
+            bornes.ANNEE.contrainte("annee_fin", "schema_annee_fin_borne"),
         ]
 
     def __str__(self):
@@ -121,9 +123,7 @@ class Objectif(AvecEmpreinte):
     schema = models.ForeignKey(
         SchemaRegional, on_delete=models.CASCADE, related_name="objectifs", verbose_name="schéma"
     )
-    numero = models.PositiveSmallIntegerField(
-        "numéro", validators=[MinValueValidator(1), MaxValueValidator(999)]
-    )
+    numero = models.PositiveSmallIntegerField("numéro", validators=bornes.NUMERO.validateurs)
     libelle = models.CharField("libellé", max_length=500)
 
     genre_grammatical = MASCULIN
@@ -141,6 +141,7 @@ class Objectif(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["schema", "empreinte"], name="objectif_libelle_unique_par_schema"
             ),
+            bornes.NUMERO.contrainte("numero", "objectif_numero_borne"),
         ]
 
     def __str__(self):
@@ -160,7 +161,7 @@ class Thematique(AvecEmpreinte):
         Objectif, on_delete=models.CASCADE, related_name="thematiques", verbose_name="objectif"
     )
     libelle = models.CharField("libellé", max_length=500)
-    ordre = models.PositiveIntegerField("ordre", default=0)
+    ordre = models.PositiveIntegerField("ordre", default=0, validators=bornes.ORDRE.validateurs)
 
     genre_grammatical = FEMININ
 
@@ -172,6 +173,7 @@ class Thematique(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["objectif", "empreinte"], name="thematique_libelle_unique_par_objectif"
             ),
+            bornes.ORDRE.contrainte("ordre", "thematique_ordre_borne"),
         ]
 
     def __str__(self):
@@ -193,7 +195,7 @@ class ActionSchema(AvecEmpreinte):
         blank=True,
         help_text="Service ou partenaire qui porte l'action (ex. DDETS 44, OFII, ARS).",
     )
-    ordre = models.PositiveIntegerField("ordre", default=0)
+    ordre = models.PositiveIntegerField("ordre", default=0, validators=bornes.ORDRE.validateurs)
 
     genre_grammatical = FEMININ
 
@@ -205,6 +207,7 @@ class ActionSchema(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["thematique", "empreinte"], name="action_libelle_unique_par_thematique"
             ),
+            bornes.ORDRE.contrainte("ordre", "action_ordre_borne"),
         ]
 
     def __str__(self):

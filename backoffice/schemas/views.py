@@ -16,18 +16,17 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
@@ -39,8 +38,10 @@ from backoffice.acces.viewsets import (
     PerimetreModelViewSet,
     deux_lignes,
 )
+from backoffice.exports import reponse_xlsx
 from backoffice.grammaire import compter
 from backoffice.recherche.filtres import filtrer_champ
+from backoffice.territoires.models import Region
 
 from . import exports, grille, services
 from .forms import (
@@ -62,8 +63,6 @@ from .models import (
     SchemaRegional,
     Thematique,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # ---------------------------------------------------------------------------------------------
 # Rights on one schéma
@@ -92,25 +91,6 @@ def peut_importer(user, schema_id):
 
 def peut_modifier_arbre(user, schema_id):
     return peut(user, "schemas.actionschema", "change", schema_id)
-
-
-def schemas_du_perimetre(request):
-    if request is None:
-        return SchemaRegional.objects.none()
-    return policy_for(SchemaRegional).filtrer(
-        SchemaRegional.objects.select_related("region"), request.user, LECTURE
-    )
-
-
-def regions_du_perimetre(request):
-    from backoffice.territoires.models import Region
-
-    if request is None:
-        return Region.objects.none()
-    perimetre = perimetres.perimetre_pour(request.user, "schemas.schemaregional", LECTURE)
-    if perimetre.national:
-        return Region.objects.all()
-    return Region.objects.filter(departements__code__in=perimetre.departements).distinct()
 
 
 def _compte(queryset, champ):
@@ -171,8 +151,8 @@ class SuppressionProtegee(PerimetreDeleteView):
 # ---------------------------------------------------------------------------------------------
 
 
-class SchemaFilterSet(WagtailFilterSet):
-    region = django_filters.ModelChoiceFilter(queryset=regions_du_perimetre, label="Région")
+class SchemaFilterSet(PerimetreFilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label="Région")
 
     class Meta:
         model = SchemaRegional
@@ -449,9 +429,9 @@ class ActionIndexView(PerimetreIndexView):
         )
 
 
-class ActionFilterSet(WagtailFilterSet):
+class ActionFilterSet(PerimetreFilterSet):
     schema = django_filters.ModelChoiceFilter(
-        queryset=schemas_du_perimetre,
+        queryset=SchemaRegional.objects.select_related("region"),
         field_name="thematique__objectif__schema",
         label="Schéma",
     )
@@ -526,8 +506,10 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
 # ---------------------------------------------------------------------------------------------
 
 
-class CampagneFilterSet(WagtailFilterSet):
-    schema = django_filters.ModelChoiceFilter(queryset=schemas_du_perimetre, label="Schéma")
+class CampagneFilterSet(PerimetreFilterSet):
+    schema = django_filters.ModelChoiceFilter(
+        queryset=SchemaRegional.objects.select_related("region"), label="Schéma"
+    )
 
     class Meta:
         model = CampagneEvaluation
@@ -795,10 +777,7 @@ class _Telechargement(VueObjetMixin, TemplateView):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        reponse = HttpResponse(self.contenu(), content_type=XLSX)
-        nom = exports.nom_fichier(self.objet, self.suffixe)
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
+        return reponse_xlsx(self.contenu(), exports.nom_fichier(self.objet, self.suffixe))
 
 
 class SyntheseXlsxView(_Telechargement):

@@ -389,7 +389,7 @@ def test_exercice_bornes_acceptees(dispositif, exercice):
 
 def test_montant_negatif(dispositif):
     financement = FinancementFactory.build(dispositif=dispositif, montant_annuel=Decimal("-1"))
-    assert "Le montant annuel ne peut pas être négatif." in _erreurs(financement)["montant_annuel"]
+    assert "Le montant ne peut pas être négatif." in _erreurs(financement)["montant_annuel"]
     _integrite(financement)
 
 
