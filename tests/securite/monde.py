@@ -11,6 +11,7 @@ every table that matters: comparing two snapshots tells whether a request perfor
 """
 
 import datetime
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -140,6 +141,11 @@ def _modeles_surveilles():
             if modele._meta.label_lower in MODELES_IGNORES or modele._meta.proxy:
                 continue
             yield modele
+
+
+@functools.cache
+def tables_surveillees():
+    return frozenset(m._meta.db_table for m in _modeles_surveilles())
 
 
 def compter_lignes():
@@ -317,8 +323,9 @@ def _demandes(monde, national, dispositif):
 
 
 def _conventions(monde, national, dispositif):
-    # Periods apart: one dispositif is covered by one convention at a time.
-    for rang, etat in enumerate(("signee", "brouillon", "soumise", "validee")):
+    # Periods apart: one dispositif is covered by one convention at a time. The draft comes
+    # first: a pattern aimed at one object gets the one its action would apply to.
+    for rang, etat in ((1, "brouillon"), (0, "signee"), (2, "soumise"), (3, "validee")):
         convention = convention_pour(
             dispositif,
             places=40,

@@ -3,10 +3,12 @@ the URLs the walk calls: each path argument filled with an object of the 75 worl
 monde.py), or with the kind of value its converter wants.
 
 How an argument is filled:
-- `pk`: every object of the 75 world of the view's model (the model of the view, else of its
-  URL namespace); a model with no object in the world (reference data, Wagtail's sites or
-  workflows) gets its first row, else a missing id.
-- a transition's `nom`: every transition of the model, each with the objects of the state it
+- `pk`: the first object of the 75 world of the view's model (the model of the view, else of
+  its URL namespace: monde.py lists first the state an edit or a delete applies to); a model
+  with no object in the world (reference data, Wagtail's sites or workflows) gets its first
+  row, else a missing id. The perimeter does not depend on the state: one object is enough,
+  and transitions (which do) get one object per state they leave from.
+- a transition's `nom`: every transition of the model, each with an object of a state it
   leaves from;
 - other names: `ARGUMENTS` below (name → values); a few patterns whose arguments go together
   (bulk actions, follow-up links) are in `CAS_PARTICULIERS`.
@@ -188,7 +190,7 @@ def _valeurs_pk(motif, motifs, monde):
         )
     objets = monde.de(modele._meta.label_lower)
     if objets:
-        return [(o.pk, o) for o in objets]
+        return [(objets[0].pk, objets[0])]
     return [(_pk(_premier(modele)), None)]
 
 
@@ -213,7 +215,7 @@ def _transitions(motif, motifs, monde):
     for nom in noms:
         depart = sources.get(nom, set())
         choisis = [o for o in objets if "*" in depart or getattr(o, champ.name) in depart]
-        resultat.append((nom, choisis or objets[:1]))
+        resultat.append((nom, (choisis or objets)[:1]))
     return resultat
 
 

@@ -1,22 +1,42 @@
 """Calling one URL as one account and judging the answer: status, markers of the 75 world in
 the answer, rows of the 75 world changed, mails sent. Each call runs in a savepoint rolled
-back afterwards, so every call meets the same world."""
+back afterwards, so every call meets the same world.
+
+Every SQL statement of the call is watched: only a call that wrote to a watched table (monde.py)
+pays for a full snapshot of the 75 world, to say what it changed. The walk stays fast and a
+write by GET is caught as surely as one by POST.
+"""
 
 import contextlib
 import datetime
+import re
 import traceback
 from dataclasses import dataclass
 
 from django import forms
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 
 from tests.acces.outils import donnees_formulaire
 
-from .monde import PDF, differences
+from .monde import PDF, differences, tables_surveillees
 
 TEXTE_SONDE = "Sonde-modifie"
+ECRITURE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+class Ecritures:
+    """The tables a call wrote to (a `connection.execute_wrapper`)."""
+
+    def __init__(self):
+        self.tables = set()
+
+    def __call__(self, execute, sql, params, many, context):
+        trouve = ECRITURE.match(sql)
+        if trouve:
+            self.tables.add(trouve.group(1))
+        return execute(sql, params, many, context)
 
 
 @dataclass
@@ -40,17 +60,20 @@ def appeler(client, methode, url, donnees, monde, photo_initiale=None):
     """Call `url`; with `photo_initiale`, compare the 75 world after the call to it."""
     client.cookies.pop("messages", None)  # no message left over from an earlier call
     mails = len(mail.outbox)
+    ecritures = Ecritures()
     with transaction.atomic():
         try:
-            if methode == "get":
-                reponse = client.get(url)
-            else:
-                reponse = client.post(url, donnees() if callable(donnees) else donnees)
+            with connection.execute_wrapper(ecritures):
+                if methode == "get":
+                    reponse = client.get(url)
+                else:
+                    reponse = client.post(url, donnees() if callable(donnees) else donnees)
             resultat = Resultat(reponse.status_code, _corps(reponse), [], 0, reponse=reponse)
         except Exception as exc:  # noqa: BLE001 — the view's crash is what we report
             pile = traceback.format_exception(exc)
             resultat = Resultat(500, b"", [], 0, erreur="".join(pile[-6:]))
-        if photo_initiale is not None and not resultat.erreur:
+        ecrit = ecritures.tables & tables_surveillees()
+        if photo_initiale is not None and ecrit and not resultat.erreur:
             resultat.ecarts = differences(photo_initiale, monde.photo())
         resultat.mails = len(mail.outbox) - mails
         transaction.set_rollback(True)

@@ -4,8 +4,10 @@ For each pattern of `get_resolver()` (ours and Wagtail's, found at collection ti
 added tomorrow is walked tomorrow, under its URL name), the walk fills the path arguments with
 objects of a populated Paris (75) world (monde.py, motifs.py) and calls the URL as each account
 of the 44 / région 52 (tests/conftest.py's roles) and as an anonymous visitor:
-GET, POST with an empty body, and POST with a plausible body — what the form the national
-administrator is served on that URL would send (sonde.py). It fails on:
+GET and POST with a plausible body — what the form the national administrator is served on
+that URL would send (sonde.py; the test client skips the CSRF check, so that the refusal
+tested is the perimeter's, never the token's) — and, for one account and the
+national administrator, POST with an empty body. It fails on:
 - a 500 (a view that raised), for any account, the national administrator included;
 - an answer that names an object of the 75 world (its name, number, code, title, file);
 - an action performed: a row of the 75 world changed or deleted, a row created anywhere,
@@ -90,9 +92,11 @@ def test_url_hors_perimetre(motif, monde, db):
         plausible = corps_plausible(lecture.reponse, cible)
         appels = [("get", None)]
         if motif.arguments:
-            appels += [("post", {}), ("post", plausible)]
+            appels += [("post", plausible), ("post", {})]
         for role in HORS_PERIMETRE:
-            for methode, donnees in appels:
+            # The empty body only once out of perimeter: the object is refused before any
+            # form is read, whatever the body.
+            for methode, donnees in appels if role == "ddets44" else appels[:2]:
                 resultat = appeler(
                     monde.clients[role], methode, cible.url, donnees, monde, monde.photo_initiale
                 )
