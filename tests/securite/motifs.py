@@ -163,8 +163,13 @@ ARGUMENTS = {
 # Wagtail's views that are not about an object of the 75 world but take a `pk`: what to pass.
 PK_PAR_ESPACE = {
     "wagtailadmin_api:pages": lambda m: [(_page().pk, None)],
+    "wagtailadmin_api:documents": lambda m: [(d.pk, d) for d in m.de("wagtaildocs.document")],
+    "wagtailadmin_api:images": lambda m: [(i.pk, i) for i in m.de("wagtailimages.image")],
+    "wagtaildocs_chooser": lambda m: [(d.pk, d) for d in m.de("wagtaildocs.document")],
+    "wagtailadmin_pages": lambda m: [(_page().pk, None)],
     "wagtailadmin_workflows": lambda m: [(_pk(_premier(Workflow)), None)],
     "wagtailsites": lambda m: [(_pk(_premier(Site)), None)],
+    "wagtailsettings": lambda m: [(_pk(_premier(Site)), None)],
 }
 
 
@@ -250,6 +255,8 @@ def _cibles_suivi(motif, motifs, monde):
             Cible(_url(motif, {"jeton": jeton, "piece_id": p.pk}), p)
             for p in monde.de("demandes.piecejointe")
         ]
+    if motif.nom == "public:annuler":  # with its own token, cancelling is the visitor's right
+        return [Cible(_url(motif, {"jeton": "inconnu"}))]
     return [Cible(_url(motif, {"jeton": jeton})), Cible(_url(motif, {"jeton": "inconnu"}))]
 
 

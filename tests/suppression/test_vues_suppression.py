@@ -32,3 +32,18 @@ def test_suppression_hors_perimetre_introuvable(request, client, objets75, role,
     reponse = getattr(client, methode)(reverse(f"{espace}:delete", args=[objet.pk]))
     assert reponse.status_code == 404
     assert type(objet).objects.filter(pk=objet.pk).exists()
+
+
+def test_une_donnee_de_reference_encore_utilisee_se_refuse_en_francais(client, national):
+    """A région still holding départements (PROTECT in the database): a French message on the
+    confirmation page, nothing deleted — it answered a 500."""
+    client.raise_request_exception = True
+    client.force_login(national)
+    url = reverse("region:delete", args=["52"])
+    reponse = client.post(url)
+    assert reponse.status_code == 302 and reponse["Location"] == url
+    html = client.get(url).content.decode()
+    assert (
+        "D&#x27;autres données font référence à cette région : impossible de la supprimer." in html
+    )
+    assert Region.objects.filter(code="52").exists()
