@@ -51,7 +51,6 @@ ECHECS_CONNUS = {
     "wagtailadmin_api:documents:detail": A_SECURISER,
     "wagtailadmin_api:images:listing": A_SECURISER,
     "wagtailadmin_api:images:detail": A_SECURISER,
-    "wagtaildocs_chooser:chosen": A_SECURISER,
     "wagtail_bulk_action": A_SECURISER,
 }
 
