@@ -10,8 +10,8 @@ make a reader blow up or run code.
   never inflates past an entry's declared size and checks its CRC, so an archive lying about its
   sizes is refused as damaged.
 - **No DTD** in any part (the OPC format forbids them): no entity expansion (« billion laughs »)
-  can reach a parser. Parts named ``.xml``/``.rels`` must be UTF-8 (no UTF-16 mark, no NUL byte up front), so a
-  UTF-16 part cannot hide a DTD or a cell from a byte-level scan.
+  can reach a parser. Parts named ``.xml``/``.rels`` must be UTF-8 (no UTF-16 mark, no NUL byte
+  up front), so a UTF-16 part cannot hide a DTD or a cell from a byte-level scan.
 - **No macros**: a ``vbaProject.bin`` entry or a macro-enabled content type (.xlsm, .docm…
   renamed) is refused.
 

@@ -47,7 +47,7 @@ STRUCTURE = (
 
 
 def numero_colonne(lettres):
-    """"A" → 1, "XFD" → 16384."""
+    """ "A" → 1, "XFD" → 16384."""
     numero = 0
     for lettre in lettres.upper():
         numero = numero * 26 + ord(lettre) - 64

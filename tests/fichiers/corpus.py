@@ -163,8 +163,7 @@ def textes_partages_annonces():
     (4 billion: 96 GB, the process aborts)."""
     return classeur(
         partages=(
-            f'<sst xmlns="{NS}" count="4000000000" uniqueCount="4000000000"><si><t>a</t></si>'
-            "</sst>"
+            f'<sst xmlns="{NS}" count="4000000000" uniqueCount="4000000000"><si><t>a</t></si></sst>'
         )
     )
 

@@ -33,7 +33,10 @@ from tests.fichiers import corpus
 RACINE = Path(__file__).resolve().parents[2]
 
 
-def refus(contenu, limites=LimitesClasseur()):
+LIMITES = LimitesClasseur()
+
+
+def refus(contenu, limites=LIMITES):
     with pytest.raises(FichierRefuse) as exc:
         verifier_classeur(contenu, limites)
     return exc.value.message
@@ -154,9 +157,9 @@ def test_cellule_mal_ecrite_refusee(cellule, motif):
 def test_cellules_prefixees_lues():
     """Some generators write `<x:c r="…">` (namespace prefix): read, and bounded too."""
     prefixe = (
-        '<x:worksheet xmlns:x="{ns}"><x:sheetData><x:row r="1"><x:c r="E5" t="inlineStr">'
+        f'<x:worksheet xmlns:x="{corpus.NS}"><x:sheetData><x:row r="1"><x:c r="E5" t="inlineStr">'
         "<x:is><x:t>a</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"
-    ).format(ns=corpus.NS)
+    )
     classeur = ouvrir_classeur(corpus.classeur({"F": prefixe}))
     try:
         assert lire_feuille(classeur, "F")[4][4] == "a"
@@ -217,7 +220,10 @@ def test_trop_d_onglets():
         (corpus._zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}), ".ods"),
         (corpus.classeur(autres={"xl/workbook.bin": b"\0"}), ".xlsb"),
         (corpus.document_word(), "un document bureautique"),
-        (corpus.classeur(autres={"xl/worksheets/sheet9.xml": "\ufeff<x/>".encode("utf-16")}), "UTF-16"),
+        (
+            corpus.classeur(autres={"xl/worksheets/sheet9.xml": "\ufeff<x/>".encode("utf-16")}),
+            "UTF-16",
+        ),
     ],
 )
 def test_formats_nommes_dans_le_refus(contenu, attendu):
