@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
+from backoffice.grammaire import MASCULIN
+from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Departement
 
 
@@ -19,8 +21,9 @@ class EtatImport(models.TextChoices):
     ECHEC = "echec", "Échec de l'application"
 
 
-class ImportTemps1(models.Model):
+class ImportTemps1(Recherchable):
     Etat = EtatImport
+    champs_recherche = ("nom_fichier",)
 
     fichier = models.FileField("fichier déposé", upload_to="imports/temps1/%Y/%m/", max_length=255)
     nom_fichier = models.CharField("nom du fichier", max_length=255)
@@ -55,6 +58,8 @@ class ImportTemps1(models.Model):
     )
     applique_le = models.DateTimeField("appliqué le", null=True, blank=True)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "import Temps 1"
         verbose_name_plural = "imports Temps 1"
@@ -75,3 +80,35 @@ class ImportTemps1(models.Model):
     def libelle(self):
         """How history entries name the import (change reason of every object it writes)."""
         return f"Import Temps 1 n° {self.pk} ({self.nom_fichier})"
+
+
+def imports_a_reprendre(imports):
+    """The imports of `imports` (a queryset, already scoped) in error or failed that no later
+    applied import of the same perimeter (same départements; none = national) has replaced:
+    those still waiting for a corrected file. A fixed number of queries."""
+    echoues = list(
+        imports.filter(etat__in=[EtatImport.EN_ERREUR, EtatImport.ECHEC]).prefetch_related(
+            "departements"
+        )
+    )
+    if not echoues:
+        return []
+    appliques = ImportTemps1.objects.filter(
+        etat=EtatImport.APPLIQUEE, cree_le__gt=min(i.cree_le for i in echoues)
+    ).prefetch_related("departements")
+
+    def perimetre(import_):
+        return frozenset(d.pk for d in import_.departements.all())
+
+    dernier_applique = {}
+    for applique in appliques:
+        cle = perimetre(applique)
+        dernier_applique[cle] = max(dernier_applique.get(cle, applique.cree_le), applique.cree_le)
+    return [
+        import_
+        for import_ in echoues
+        if not (
+            (remplace_le := dernier_applique.get(perimetre(import_)))
+            and remplace_le > import_.cree_le
+        )
+    ]

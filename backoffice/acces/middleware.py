@@ -1,3 +1,6 @@
+import time
+
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -43,3 +46,33 @@ def est_national(user):
     from .perimetres import perimetre_global
 
     return getattr(user, "is_authenticated", False) and perimetre_global(user).national
+
+
+class SessionGlissanteMiddleware:
+    """The 30-minute idle timeout without a database write on every page view.
+
+    Django's SESSION_SAVE_EVERY_REQUEST writes the session (a transaction, on SQLite the only
+    writer at a time) on every request. Here the session is saved, hence its expiry pushed
+    back by SESSION_COOKIE_AGE, when its last extension is older than
+    SESSION_PROLONGATION_SECONDES: a person idle for 30 minutes is logged out between
+    29 and 30 minutes after their last request. Placed after SessionMiddleware, which saves
+    the session on the way out.
+    """
+
+    CLE = "_prolongee_le"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.session_key is None:
+            return response  # no session cookie: nothing to extend, nothing created
+        maintenant = int(time.time())
+        derniere = session.get(self.CLE, 0)
+        if session.is_empty():
+            return response  # the cookie named an expired or unknown session
+        if session.modified or maintenant - derniere >= settings.SESSION_PROLONGATION_SECONDES:
+            session[self.CLE] = maintenant  # modified: saved with a fresh expiry
+        return response

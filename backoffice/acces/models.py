@@ -4,13 +4,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from backoffice.grammaire import FEMININ
 from backoffice.offre.models import EntiteGestionnaire
+from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Departement, Region, Siao
 
 from .roles import PORTEES_PAR_ROLE, Portee, Role
 
 
-class AffectationRole(models.Model):
+class AffectationRole(Recherchable):
+    # Django's user has no column of its own: its names are copied here, and re-copied when the
+    # user is saved (signals.actualiser_recherche_affectations).
+    champs_recherche = ("utilisateur.email", "utilisateur.last_name", "utilisateur.first_name")
+
     utilisateur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -44,6 +50,8 @@ class AffectationRole(models.Model):
         verbose_name="créée par",
     )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "affectation de rôle"

@@ -32,10 +32,10 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.conventions import circuits
 from backoffice.conventions.documents import ChampDocument
-from backoffice.conventions.views import InlinePanelPerimetre
 from backoffice.offre.models import EntiteGestionnaire
 from backoffice.offre.validators import normaliser_siren
 from backoffice.territoires.models import Departement
@@ -151,6 +151,9 @@ ACTIONS_CANDIDATURE = {
         style="button-primary",
     ),
     "desister": vues.Action("Se désister", formulaire=vues.FormulaireTransition),
+    "classer_sans_suite": vues.Action(
+        "Classer sans suite", formulaire=vues.FormulaireMotif, style="button-secondary no"
+    ),
 }
 
 
@@ -315,15 +318,26 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = AppelDeleteView
     inspect_view_class = AppelInspectView
     filterset_class = AppelFilterSet
-    search_fields = ["reference", "titre"]
+    search_fields = ["recherche"]
     ordering = ["-date_limite"]
     list_display = [
-        TitleColumn("reference", label="Référence", sort_key="reference", url_name="appel:inspect"),
-        Column("titre", label="Titre", sort_key="titre"),
+        TitleColumn(
+            "reference",
+            label="Référence",
+            sort_key="reference",
+            url_name="appel:inspect",
+            classname="code",
+        ),
+        Column("titre", label="Titre", sort_key="titre", accessor=deux_lignes("titre")),
         Column("type_dispositif", label="Type de places"),
         Column("region", label="Région"),
-        Column("places_recherchees", label="Places recherchées", sort_key="places_recherchees"),
-        Column("date_limite", label="Date limite", sort_key="date_limite"),
+        Column(
+            "places_recherchees",
+            label="Places recherchées",
+            sort_key="places_recherchees",
+            classname="nombre",
+        ),
+        Column("date_limite", label="Date limite", sort_key="date_limite", classname="date"),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [
@@ -365,7 +379,7 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
             ],
             heading="Appel à projets",
         ),
-        InlinePanelPerimetre(
+        InlinePanel(
             "repartitions", heading="Répartition des places par département", label="Département"
         ),
         InlinePanel("criteres", heading="Critères de sélection", label="Critère", min_num=0),
@@ -395,10 +409,26 @@ class CandidatureForm(PerimetreForm):
             )
         if "entite" in self.fields:
             self.fields["entite"].required = False
-        if "departement" in self.fields:
-            # An operator has no département perimeter: any département of the call will do
-            # (Candidature.clean checks it is covered; the filing service checks the rights).
-            self.fields["departement"].queryset = Departement.objects.all()
+        perimetre = perimetres.perimetre_pour(
+            self.for_user, "appels.candidature", ("add", "change")
+        )
+        if "departement" in self.fields and not perimetre.national:
+            # A candidature lies in its call: the départements the offered calls cover (an
+            # operator bids outside its own département), and, for an agent, only those of
+            # its perimeter (Candidature.clean checks the call covers it).
+            couverts = set()
+            champ_appel = self.fields.get("appel")
+            appels = champ_appel.queryset.prefetch_related("repartitions") if champ_appel else []
+            for appel in appels:
+                couverts |= set(appel.departements)
+            if perimetre.departements:
+                couverts &= perimetre.departements
+            if self.instance.departement_id:
+                couverts.add(self.instance.departement_id)
+            self.fields["departement"].queryset = Departement.objects.filter(code__in=couverts)
+        if not perimetre.departements and not perimetre.national:
+            # Recording the candidature of an operator without an account is the agents' job.
+            self.fields.pop("siren_entite", None)
         if self.instance.pk:
             # Filed: the call and the candidate do not change any more.
             for nom in ("appel", "entite", "siren_entite"):
@@ -445,25 +475,18 @@ class RefusMixin:
 
 
 class CandidatureCreateView(RefusMixin, PerimetreCreateView):
+    parents = {"appel": ("view",)}  # « Déposer une candidature » on a call's page
+
+    def parent_choisi(self, instance, champ, appel):
+        codes = appel.departements
+        if len(codes) == 1:
+            instance.departement_id = codes[0]
+
     def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        appel_id = self.request.GET.get("appel")
-        if appel_id and str(appel_id).isdigit():
-            appel = (
-                policy_for(AppelAProjets)
-                .filtrer(AppelAProjets.objects.all(), self.request.user, ("view",))
-                .filter(pk=appel_id)
-                .first()
-            )
-            if appel is not None:
-                instance.appel = appel
-                codes = appel.departements
-                if len(codes) == 1:
-                    instance.departement_id = codes[0]
+        instance = super().get_initial_form_instance()
         entites = perimetres.perimetre_pour(self.request.user, "appels.candidature", "add").entites
         if len(entites) == 1:
             instance.entite_id = next(iter(entites))
-        return instance
         return instance
 
     def form_valid(self, form):
@@ -613,20 +636,51 @@ class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     edit_view_class = CandidatureEditView
     inspect_view_class = CandidatureInspectView
     filterset_class = CandidatureFilterSet
-    search_fields = ["nom_projet", "entite__raison_sociale", "entite__siren", "communes"]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["-score"]
     list_per_page = 50
     list_display = [
         TitleColumn(
-            "nom_projet", label="Projet", sort_key="nom_projet", url_name="candidature:inspect"
+            "nom_projet",
+            label="Projet",
+            sort_key="nom_projet",
+            url_name="candidature:inspect",
+            classname="deux-lignes",
         ),
-        Column("appel", label="Appel", sort_key="appel__reference"),
-        Column("entite", label="Entité"),
+        # The call by its reference (its title is on its page).
+        Column(
+            "appel",
+            label="Appel",
+            sort_key="appel__reference",
+            accessor="appel.reference",
+            classname="code",
+        ),
+        Column(
+            "entite",
+            label="Entité",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("places_proposees", label="Places proposées", sort_key="places_proposees"),
-        Column("cout_journalier", label="Coût / jour (€)", sort_key="cout_journalier"),
-        Column("score", label="Note /20", sort_key="score"),
-        Column("places_retenues", label="Places retenues", sort_key="places_retenues"),
+        Column(
+            "places_proposees",
+            label="Places proposées",
+            sort_key="places_proposees",
+            classname="nombre",
+        ),
+        Column(
+            "cout_journalier",
+            label="Coût / jour (€)",
+            sort_key="cout_journalier",
+            classname="nombre",
+        ),
+        Column("score", label="Note /20", sort_key="score", classname="nombre"),
+        Column(
+            "places_retenues",
+            label="Places retenues",
+            sort_key="places_retenues",
+            classname="nombre",
+        ),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [

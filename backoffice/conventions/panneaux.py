@@ -98,9 +98,10 @@ def files_de(user):
 def fins_prochaines(user):
     from .models import Convention
 
-    if not policy_for(Convention).user_has_permission(user, "view"):
+    # For those who would renew them or draft an avenant ("change"), not for readers.
+    if not policy_for(Convention).user_has_permission(user, "change"):
         return []
-    base = policy_for(Convention).filtrer(Convention.objects.all(), user, ("view",))
+    base = policy_for(Convention).filtrer(Convention.objects.all(), user, ("change",))
     aujourdhui = timezone.localdate()
     trois = base.se_terminant(aujourdhui, 3).count()
     six = base.se_terminant(aujourdhui, 6).count()

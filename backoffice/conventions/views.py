@@ -33,6 +33,7 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, Financement, exercice_courant
@@ -62,17 +63,6 @@ from .notifications import notifier_avenant_cree
 # ---------------------------------------------------------------------------------------------
 # Forms
 # ---------------------------------------------------------------------------------------------
-
-
-class InlinePanelPerimetre(InlinePanel):
-    """InlinePanel whose child forms also scope their foreign-key choices to the perimeter."""
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["formsets"][self.relation_name].update(
-            {"form": PerimetreForm, "inherit_kwargs": ["for_user"]}
-        )
-        return options
 
 
 def _lignes_du_formset(form, nom="lignes"):
@@ -174,6 +164,10 @@ ACTIONS_AVENANT = {
     "valider": vues.Action("Valider l'avenant", style="button-primary", groupable=True),
     "signer": vues.Action(
         "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
+    ),
+    "renvoyer": vues.Action("Renvoyer au brouillon", formulaire=vues.FormulaireRenvoi),
+    "abandonner": vues.Action(
+        "Abandonner", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
 }
 
@@ -342,6 +336,8 @@ class ConventionInspectView(PerimetreInspectView):
                 if peut_modifier and convention.etat != EtatConvention.ABANDONNEE
                 else None,
                 "peut_rattacher": peut_modifier,
+                # Covered dispositifs are lines of the draft's form.
+                "url_modifier_lignes": self.get_edit_url(),
                 "peut_ajouter_avenant": convention.etat in ETATS_ACTIFS
                 and policy_for(Avenant).user_has_permission(user, "add")
                 and peut_rediger(convention, user),
@@ -545,17 +541,28 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = ConventionDeleteView
     inspect_view_class = ConventionInspectView
     filterset_class = ConventionFilterSet
-    search_fields = ["numero", "intitule", "entite__raison_sociale", "entite__siren"]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["date_fin"]
     list_per_page = 50
     list_display = [
-        TitleColumn("numero", label="Numéro", sort_key="numero", url_name="convention:inspect"),
-        Column("intitule", label="Intitulé", sort_key="intitule"),
+        TitleColumn(
+            "numero",
+            label="Numéro",
+            sort_key="numero",
+            url_name="convention:inspect",
+            classname="code",
+        ),
+        Column("intitule", label="Intitulé", sort_key="intitule", accessor=deux_lignes("intitule")),
         Column("get_type_convention_display", label="Type", sort_key="type_convention"),
-        Column("entite", label="Entité gestionnaire"),
+        Column(
+            "entite",
+            label="Entité gestionnaire",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
         Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("date_debut", label="Début", sort_key="date_debut"),
-        Column("date_fin", label="Fin", sort_key="date_fin"),
+        Column("date_debut", label="Début", sort_key="date_debut", classname="date"),
+        Column("date_fin", label="Fin", sort_key="date_fin", classname="date"),
         Column("get_etat_display", label="État", sort_key="etat"),
     ]
     list_export = [
@@ -611,7 +618,7 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
             ],
             heading="Période et signature",
         ),
-        InlinePanelPerimetre(
+        InlinePanel(
             "lignes", heading="Dispositifs couverts et places conventionnées", label="Dispositif"
         ),
         InlinePanel("montants", heading="Montants annuels", label="Exercice"),
@@ -641,19 +648,10 @@ class AvenantIndexView(PerimetreIndexView):
 
 
 class AvenantCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        convention_id = self.request.GET.get("convention")
-        if convention_id and str(convention_id).isdigit():
-            convention = (
-                policy_for(Convention)
-                .filtrer(Convention.objects.all(), self.request.user, ("change",))
-                .filter(pk=convention_id, etat__in=ETATS_ACTIFS)
-                .first()
-            )
-            if convention is not None:
-                instance.convention = convention
-        return instance
+    parents = {"convention": ("change",)}  # « Rédiger un avenant » on a convention's page
+
+    def queryset_parent(self, champ):
+        return Convention.objects.filter(etat__in=ETATS_ACTIFS)
 
     def save_instance(self):
         instance = super().save_instance()
@@ -740,7 +738,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = AvenantDeleteView
     inspect_view_class = AvenantInspectView
     filterset_class = AvenantFilterSet
-    search_fields = ["objet", "convention__numero", "convention__intitule"]
+    search_fields = ["recherche", "convention__recherche"]
     ordering = ["-date_effet"]
     list_display = [
         TitleColumn("__str__", label="Avenant", url_name="avenant:inspect"),
@@ -768,9 +766,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
         FieldPanel("convention"),
         FieldPanel("objet"),
         FieldPanel("date_effet"),
-        InlinePanelPerimetre(
-            "lignes", heading="Nouvelles places conventionnées", label="Dispositif"
-        ),
+        InlinePanel("lignes", heading="Nouvelles places conventionnées", label="Dispositif"),
         InlinePanel("montants", heading="Nouveaux montants annuels", label="Exercice"),
     ]
 
@@ -813,9 +809,10 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
     menu_label = "Financements sans convention"
     url_prefix = "conventions/financements-sans-convention"
     name = "financement_sans_convention"
+    recherche_globale = False
     index_view_class = FinancementSansConventionIndexView
     filterset_class = FinancementSansConventionFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code"]
+    search_fields = ["dispositif__recherche"]
     ordering = ["-exercice", "dispositif__code"]
     list_display = [
         TitleColumn(
@@ -823,11 +820,17 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
             label="Dispositif",
             sort_key="dispositif__code",
             url_name="financement:inspect",
+            classname="deux-lignes",
         ),
-        Column("exercice", label="Exercice", sort_key="exercice"),
+        Column("exercice", label="Exercice", sort_key="exercice", classname="nombre"),
         Column("programme_id", label="Programme"),
-        Column("places_financees", label="Places", sort_key="places_financees"),
-        Column("montant_annuel", label="Montant annuel (€)", sort_key="montant_annuel"),
+        Column("places_financees", label="Places", sort_key="places_financees", classname="nombre"),
+        Column(
+            "montant_annuel",
+            label="Montant annuel (€)",
+            sort_key="montant_annuel",
+            classname="nombre",
+        ),
     ]
     list_export = [
         "dispositif.code",

@@ -4,20 +4,25 @@ nomenclature. Perimeters are enforced by the base classes of backoffice.acces.vi
 from django import forms
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces import perimetres
+from backoffice.acces.policies import policy_for
 from backoffice.acces.roles import Role
 from backoffice.acces.viewsets import (
+    LECTURE,
+    PerimetreCreateView,
     PerimetreEditView,
     PerimetreForm,
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
 from backoffice.qualite.services import anomalies_ouvertes, url_liste
 
@@ -94,7 +99,15 @@ class EntiteInspectView(HistoriqueInspectView):
         }
         context["contacts"] = self.object.contacts.all()
         context["exercice"] = exercice_courant()
+        context.update(liens_ajout(self.request.user, self.object))
         return context
+
+
+def liens_ajout(user, entite):
+    """« Ajouter » links of an entité's page, the entité already chosen in the form."""
+    if not policy_for(Dispositif).user_has_permission(user, "add"):
+        return {}
+    return {"url_ajout_dispositif": f"{reverse('dispositif:add')}?entite={entite.pk}"}
 
 
 class EntiteForm(PerimetreForm):
@@ -122,11 +135,13 @@ class EntiteViewSet(PerimetreModelViewSet):
             sort_key="raison_sociale",
             url_name="entite:inspect",
         ),
-        Column("siren", label="SIREN", sort_key="siren"),
+        Column("siren", label="SIREN", sort_key="siren", classname="code"),
         Column("get_statut_juridique_display", label="Statut"),
         Column("commune", label="Commune", sort_key="commune"),
         Column("departement", label="Département", sort_key="departement"),
-        Column("nb_dispositifs", label="Dispositifs", sort_key="nb_dispositifs"),
+        Column(
+            "nb_dispositifs", label="Dispositifs", sort_key="nb_dispositifs", classname="nombre"
+        ),
     ]
     list_export = [
         "siren",
@@ -148,7 +163,7 @@ class EntiteViewSet(PerimetreModelViewSet):
     }
     export_filename = "entites-gestionnaires"
     filterset_class = EntiteFilterSet
-    search_fields = ["raison_sociale", "siren", "commune"]
+    search_fields = ["recherche"]
     ordering = ["raison_sociale"]
     panels = [
         MultiFieldPanel(
@@ -240,6 +255,16 @@ class DispositifIndexView(PerimetreIndexView):
         return context
 
 
+class DispositifCreateView(PerimetreCreateView):
+    parents = {"entite": LECTURE}  # « Ajouter un dispositif » on an entité's page
+
+    def parent_choisi(self, instance, champ, parent):
+        # The entité's département is the likeliest one, when the user may create there.
+        perimetre = perimetres.perimetre_pour(self.request.user, "offre.dispositif", "add")
+        if perimetre.national or parent.departement_id in perimetre.departements:
+            instance.departement_id = parent.departement_id
+
+
 class DispositifEditView(PerimetreEditView):
     @cached_property
     def champs_mineurs_seulement(self):
@@ -311,20 +336,56 @@ class DispositifViewSet(PerimetreModelViewSet):
     url_prefix = "offre/dispositifs"
     name = "dispositif"
     index_view_class = DispositifIndexView
+    add_view_class = DispositifCreateView
     edit_view_class = DispositifEditView
     inspect_view_class = DispositifInspectView
     list_per_page = 50
+    # Fits a 1280 px screen in one or two lines (tests/e2e/test_listes_ecran.py): the entité
+    # by its name (SIREN on its page), the commune with its département; opening and closing
+    # dates are on the dispositif's page and in the export.
     list_display = [
-        Column("code", label="Code", sort_key="code"),
-        TitleColumn("nom", label="Nom", sort_key="nom", url_name="dispositif:inspect"),
-        Column("entite", label="Entité gestionnaire"),
-        Column("type", label="Type", sort_key="type__libelle"),
-        Column("departement_id", label="Dép.", sort_key="departement"),
-        Column("commune", label="Commune", sort_key="commune"),
-        Column("places_autorisees", label="Autorisées", sort_key="places_autorisees"),
-        Column("nb_places_financees", label="Financées", sort_key="nb_places_financees"),
-        Column("nb_places_ouvertes", label="Ouvertes", sort_key="nb_places_ouvertes"),
-        BooleanColumn("est_ouvert", label="Ouvert"),
+        Column("code", label="Code", sort_key="code", classname="code"),
+        TitleColumn(
+            "nom",
+            label="Nom",
+            sort_key="nom",
+            url_name="dispositif:inspect",
+            classname="deux-lignes",
+        ),
+        Column(
+            "entite",
+            label="Entité gestionnaire",
+            sort_key="entite__raison_sociale",
+            accessor=deux_lignes("entite.raison_sociale"),
+        ),
+        Column(
+            "type", label="Type", sort_key="type__libelle", accessor=deux_lignes("type.libelle")
+        ),
+        Column(
+            "commune",
+            label="Commune (dép.)",
+            sort_key="commune",
+            accessor=lambda d: f"{d.commune}\u00a0({d.departement_id})",
+            classname="commune",
+        ),
+        Column(
+            "places_autorisees",
+            label="Autorisées",
+            sort_key="places_autorisees",
+            classname="nombre",
+        ),
+        Column(
+            "nb_places_financees",
+            label="Financées",
+            sort_key="nb_places_financees",
+            classname="nombre",
+        ),
+        Column(
+            "nb_places_ouvertes",
+            label="Ouvertes",
+            sort_key="nb_places_ouvertes",
+            classname="nombre",
+        ),
     ]
     list_export = [
         "code",
@@ -368,15 +429,7 @@ class DispositifViewSet(PerimetreModelViewSet):
     }
     export_filename = "dispositifs"
     filterset_class = DispositifFilterSet
-    search_fields = [
-        "code",
-        "nom",
-        "commune",
-        "entite__raison_sociale",
-        "siret",
-        "finess",
-        "reference_locale",
-    ]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["code"]
     panels = [
         MultiFieldPanel(
@@ -425,6 +478,12 @@ class DispositifViewSet(PerimetreModelViewSet):
 # ---------------------------------------------------------------------------------------------
 
 
+class AjoutAuDispositifView(PerimetreCreateView):
+    """« Ajouter un groupe de places / un financement » on a dispositif's page."""
+
+    parents = {"dispositif": ("change",)}
+
+
 class GroupeIndexView(PerimetreIndexView):
     def get_liste_queryset(self):
         return GroupeDePlaces.objects.select_related("dispositif", "dispositif__type")
@@ -436,18 +495,31 @@ class GroupeViewSet(PerimetreModelViewSet):
     menu_label = "Groupes de places"
     url_prefix = "offre/groupes"
     name = "groupe"
+    recherche_globale = False  # found through their dispositif
     index_view_class = GroupeIndexView
+    add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
     list_per_page = 50
     list_display = [
-        Column("dispositif", label="Dispositif", sort_key="dispositif__code"),
-        TitleColumn("libelle", label="Libellé", sort_key="libelle", url_name="groupe:inspect"),
-        Column("places", label="Places", sort_key="places"),
+        Column(
+            "dispositif",
+            label="Dispositif",
+            sort_key="dispositif__code",
+            accessor=deux_lignes("dispositif"),
+        ),
+        TitleColumn(
+            "libelle",
+            label="Libellé",
+            sort_key="libelle",
+            url_name="groupe:inspect",
+            classname="deux-lignes",
+        ),
+        Column("places", label="Places", sort_key="places", classname="nombre"),
         Column("get_public_display", label="Public"),
         Column("get_mode_hebergement_display", label="Mode"),
         Column("commune", label="Commune", sort_key="commune"),
-        Column("date_debut", label="Début", sort_key="date_debut"),
-        Column("date_fin", label="Fin", sort_key="date_fin"),
+        Column("date_debut", label="Début", sort_key="date_debut", classname="date"),
+        Column("date_fin", label="Fin", sort_key="date_fin", classname="date"),
     ]
     list_export = [
         "dispositif.code",
@@ -470,7 +542,7 @@ class GroupeViewSet(PerimetreModelViewSet):
     }
     export_filename = "groupes-de-places"
     filterset_class = GroupeFilterSet
-    search_fields = ["libelle", "commune", "dispositif__nom", "dispositif__code"]
+    search_fields = ["recherche", "dispositif__recherche"]
     ordering = ["dispositif__code", "libelle"]
     panels = [
         FieldPanel("dispositif"),
@@ -493,7 +565,9 @@ class FinancementViewSet(PerimetreModelViewSet):
     menu_label = "Financements"
     url_prefix = "offre/financements"
     name = "financement"
+    recherche_globale = False  # found through their dispositif
     index_view_class = FinancementIndexView
+    add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
     list_per_page = 50
     list_display = [
@@ -502,15 +576,21 @@ class FinancementViewSet(PerimetreModelViewSet):
             label="Dispositif",
             sort_key="dispositif__code",
             url_name="financement:inspect",
+            classname="deux-lignes",
         ),
-        Column("exercice", label="Exercice", sort_key="exercice"),
+        Column("exercice", label="Exercice", sort_key="exercice", classname="nombre"),
         Column("programme_id", label="Programme", sort_key="programme"),
         Column("action", label="Action"),
         Column("get_service_financeur_display", label="Financeur"),
         Column("get_mode_display", label="Mode"),
-        Column("places_financees", label="Places", sort_key="places_financees"),
-        Column("montant_annuel", label="Montant annuel (€)", sort_key="montant_annuel"),
-        Column("cout_journalier_place", label="Coût / place / jour (€)"),
+        Column("places_financees", label="Places", sort_key="places_financees", classname="nombre"),
+        Column(
+            "montant_annuel",
+            label="Montant annuel (€)",
+            sort_key="montant_annuel",
+            classname="nombre",
+        ),
+        Column("cout_journalier_place", label="Coût / place / jour (€)", classname="nombre"),
     ]
     list_export = [
         "dispositif.code",
@@ -538,7 +618,7 @@ class FinancementViewSet(PerimetreModelViewSet):
     }
     export_filename = "financements"
     filterset_class = FinancementFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code", "action"]
+    search_fields = ["recherche", "dispositif__recherche"]
     ordering = ["-exercice", "dispositif__code"]
     panels = [
         FieldPanel("dispositif"),
@@ -578,7 +658,7 @@ class NatureViewSet(ReferentielViewSet):
     list_display = ["code", "libelle", "validation_directe_siao", "sans_places", "ordre"]
     list_export = ["code", "libelle", "validation_directe_siao", "sans_places"]
     form_fields = ["code", "libelle", "validation_directe_siao", "sans_places", "ordre"]
-    search_fields = ["code", "libelle"]
+    search_fields = ["recherche"]
 
 
 class TypeDispositifViewSet(ReferentielViewSet):
@@ -606,7 +686,13 @@ class TypeDispositifViewSet(ReferentielViewSet):
         "validation_directe_siao",
         "ordre",
     ]
-    search_fields = ["code", "libelle"]
+    search_fields = ["recherche"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        # The « nature » column: read with the rows, not one query per row.
+        return super().get_index_view_kwargs(
+            queryset=TypeDispositif.objects.select_related("nature"), **kwargs
+        )
 
 
 class ProgrammeViewSet(ReferentielViewSet):

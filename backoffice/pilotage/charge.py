@@ -1,12 +1,15 @@
-"""The work waiting for a user, in their perimeter (DOMAIN.md §6 "Workload"): requests per queue
-with their age, average time of the validation steps, conventions ending, calls closing soon,
-imports in error, open anomalies. A fixed number of queries."""
+"""What waits for a user (DOMAIN.md §6 "Workload"), shown first on the home page: only what
+*this* user can act on, in their perimeter. "Can act" is read from the rules that govern the
+action itself — a request's transition permission, the right to file an import, to justify an
+anomaly, to renew a convention, to file or instruct a candidature — never from role names.
+A fixed number of queries whatever the volume."""
 
 import datetime
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Min, Q
+from django.db.models import Avg, DurationField, ExpressionWrapper, F
 from django.urls import reverse
 from django.utils import timezone
+from django_fsm import has_transition_perm
 
 from backoffice.acces.policies import policy_for
 
@@ -17,116 +20,161 @@ def _age_jours(depuis, maintenant):
     return (maintenant - depuis).days if depuis else None
 
 
-def demandes(user, maintenant=None):
-    """[{libelle, nombre, plus_ancienne (days), url}] for the request queues."""
+def _ligne(libelle, nombre=None, url="", plus_ancienne=None):
+    return {"libelle": libelle, "nombre": nombre, "plus_ancienne": plus_ancienne, "url": url}
+
+
+def files_demandes():
+    """(queue, transitions that empty it): a request waits in a queue for whoever may run one of
+    its transitions (the SIAO pre-validates, or validates the simple natures directly; the
+    département validates; the requester completes)."""
     from backoffice.demandes.filters import File
-    from backoffice.demandes.models import Demande, EtatDemande
+
+    return [
+        (File.A_PRE_VALIDER, ("pre_valider", "valider")),
+        (File.A_VALIDER, ("valider",)),
+        (File.A_COMPLETER, ("completer",)),
+    ]
+
+
+def demandes(user, maintenant=None):
+    """[{libelle, nombre, plus_ancienne (days), url}] for the request queues of this user."""
+    from backoffice.demandes.filters import File
+    from backoffice.demandes.models import ETATS_OUVERTS, Demande
 
     maintenant = maintenant or timezone.now()
     politique = policy_for(Demande)
     if not politique.user_has_permission(user, "view"):
-        return [], None
-    base = politique.filtrer(Demande.objects.all(), user, LECTURE)
-    files = [File.A_PRE_VALIDER, File.A_VALIDER, File.A_COMPLETER]
-    agregats = base.aggregate(
-        **{f"n_{file}": Count("pk", filter=Q(etat__in=File.ETATS[file])) for file in files},
-        **{
-            f"min_{file}": Min("etat_depuis", filter=Q(etat__in=File.ETATS[file])) for file in files
-        },
-        # Average time from filing to decision, over the last 12 months' decisions.
-        delai=Avg(
-            ExpressionWrapper(F("etat_depuis") - F("soumise_le"), output_field=DurationField()),
-            filter=Q(
-                etat__in=[EtatDemande.VALIDEE, EtatDemande.REFUSEE],
-                etat_depuis__gte=maintenant - datetime.timedelta(days=365),
-            ),
-        ),
-    )
+        return []
+    # What the transition permissions read: state, département, the types' natures (direct
+    # validation by the SIAO), the requester's account.
+    ouvertes = politique.filtrer(
+        Demande.objects.filter(etat__in=ETATS_OUVERTS), user, LECTURE
+    ).select_related("type_dispositif__nature", "dispositif__type__nature")
+    files = files_demandes()
+    compte = {file: [0, None] for file, _ in files}
+    for demande in ouvertes:
+        for file, transitions in files:
+            if demande.etat in File.ETATS[file] and any(
+                has_transition_perm(getattr(demande, nom), user) for nom in transitions
+            ):
+                compte[file][0] += 1
+                depuis = compte[file][1]
+                compte[file][1] = (
+                    min(depuis, demande.etat_depuis) if depuis else demande.etat_depuis
+                )
     url = reverse("demande:index")
-    lignes = [
-        {
-            "libelle": f"Demandes {File.LIBELLES[file].lower()}",
-            "nombre": agregats[f"n_{file}"],
-            "plus_ancienne": _age_jours(agregats[f"min_{file}"], maintenant),
-            "url": f"{url}?file={file}",
-        }
-        for file in files
-        if agregats[f"n_{file}"]
+    return [
+        _ligne(
+            f"Demandes {File.LIBELLES[file].lower()}",
+            nombre,
+            f"{url}?file={file}",
+            _age_jours(depuis, maintenant),
+        )
+        for file, (nombre, depuis) in compte.items()
+        if nombre
     ]
-    delai = agregats["delai"]
-    return lignes, (round(delai.total_seconds() / 86400, 1) if delai is not None else None)
+
+
+def delai_moyen_demandes(user, maintenant=None):
+    """Average days from filing to decision over the last 12 months' decisions, for those who
+    instruct requests (None otherwise, or without decisions)."""
+    from backoffice.demandes.models import Demande, EtatDemande
+
+    maintenant = maintenant or timezone.now()
+    politique = policy_for(Demande)
+    if not politique.user_has_permission(user, "change"):
+        return None
+    delai = (
+        politique.filtrer(Demande.objects.all(), user, ("change",))
+        .filter(
+            etat__in=[EtatDemande.VALIDEE, EtatDemande.REFUSEE],
+            etat_depuis__gte=maintenant - datetime.timedelta(days=365),
+        )
+        .aggregate(
+            delai=Avg(
+                ExpressionWrapper(F("etat_depuis") - F("soumise_le"), output_field=DurationField())
+            )
+        )["delai"]
+    )
+    return round(delai.total_seconds() / 86400, 1) if delai is not None else None
 
 
 def conventions_et_appels(user):
-    """The conventions, avenants, calls and candidatures waiting for this user, and the
-    conventions ending within 3 and 6 months (backoffice.conventions.panneaux)."""
+    """The conventions, avenants, calls and candidatures waiting for this user's transition,
+    and the conventions they would renew ending within 3 and 6 months
+    (backoffice.conventions.panneaux)."""
     from backoffice.conventions.panneaux import files_de, fins_prochaines
 
     return [
-        {"libelle": libelle, "nombre": nombre, "plus_ancienne": None, "url": url}
+        _ligne(libelle, nombre, url)
         for libelle, nombre, url in files_de(user) + fins_prochaines(user)
     ]
 
 
 def appels_se_cloturant(user, maintenant=None, jours=15):
-    from backoffice.appels.models import AppelAProjets, EtatAppel
+    """Calls closing soon, for those who file or instruct candidatures."""
+    from backoffice.appels.models import AppelAProjets, Candidature, EtatAppel
 
     maintenant = maintenant or timezone.now()
-    politique = policy_for(AppelAProjets)
-    if not politique.user_has_permission(user, "view"):
+    if not policy_for(Candidature).user_has_any_permission(user, ["add", "change"]):
         return []
-    appels = politique.filtrer(
-        AppelAProjets.objects.filter(
-            etat=EtatAppel.PUBLIE,
-            date_limite__gte=maintenant,
-            date_limite__lte=maintenant + datetime.timedelta(days=jours),
-        ),
-        user,
-        LECTURE,
-    ).order_by("date_limite")[:10]
+    appels = (
+        policy_for(AppelAProjets)
+        .filtrer(
+            AppelAProjets.objects.filter(
+                etat=EtatAppel.PUBLIE,
+                date_limite__gte=maintenant,
+                date_limite__lte=maintenant + datetime.timedelta(days=jours),
+            ),
+            user,
+            LECTURE,
+        )
+        .order_by("date_limite")[:10]
+    )
     return [
-        {
-            "libelle": f"Appel « {appel.titre} » : dépôt jusqu'au "
+        _ligne(
+            f"Appel « {appel.titre} » : dépôt jusqu'au "
             f"{timezone.localtime(appel.date_limite):%d/%m/%Y}",
-            "nombre": None,
-            "plus_ancienne": None,
-            "url": reverse("appel:inspect", args=[appel.pk]),
-        }
+            url=reverse("appel:inspect", args=[appel.pk]),
+        )
         for appel in appels
     ]
 
 
 def imports_en_erreur(user):
-    from imports.models import ImportTemps1
+    """Imports in error or failed, not replaced since, for those who may file a new one."""
+    from imports.models import ImportTemps1, imports_a_reprendre
 
     politique = policy_for(ImportTemps1)
-    if not politique.user_has_permission(user, "view"):
+    if not politique.user_has_permission(user, "add"):
         return []
-    nombre = politique.filtrer(
-        ImportTemps1.objects.filter(
-            etat__in=[ImportTemps1.Etat.EN_ERREUR, ImportTemps1.Etat.ECHEC]
-        ),
-        user,
-        LECTURE,
-    ).count()
+    nombre = len(imports_a_reprendre(politique.filtrer(ImportTemps1.objects.all(), user, ("add",))))
     if not nombre:
         return []
-    return [
-        {
-            "libelle": "Imports Temps 1 en erreur ou en échec",
-            "nombre": nombre,
-            "plus_ancienne": None,
-            "url": reverse("import_temps1:index"),
-        }
-    ]
+    return [_ligne("Imports Temps 1 en erreur ou en échec", nombre, reverse("import_temps1:index"))]
+
+
+def anomalies_a_traiter(user):
+    """Open data anomalies, for those who may justify them (others fix them at the source)."""
+    from backoffice.qualite.models import Anomalie
+    from backoffice.qualite.services import url_liste
+
+    politique = policy_for(Anomalie)
+    if not politique.user_has_permission(user, "change"):
+        return []
+    nombre = politique.filtrer(Anomalie.objects.a_traiter(), user, ("change",)).count()
+    if not nombre:
+        return []
+    return [_ligne("Anomalies de données à traiter", nombre, url_liste(etat="ouverte"))]
 
 
 def charge_de(user):
-    lignes_demandes, delai = demandes(user)
     return {
-        "lignes": lignes_demandes
+        "lignes": demandes(user)
         + conventions_et_appels(user)
         + appels_se_cloturant(user)
-        + imports_en_erreur(user),
-        "delai_moyen_jours": delai,
+        + imports_en_erreur(user)
+        + anomalies_a_traiter(user),
+        "delai_moyen_jours": delai_moyen_demandes(user),
     }

@@ -17,6 +17,8 @@ from backoffice.acces.perimetres import filtrer, q_par_dispositif
 from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention
 from backoffice.offre.models import Dispositif, Financement, GroupeDePlaces
 
+from .indicateurs import REGIME_AUTORISE
+
 NB_MOIS = 24
 
 
@@ -80,7 +82,7 @@ def calculer_evolution(perimetre, aujourdhui):
     dispositifs = filtrer(Dispositif.objects.all(), perimetre)
     a_dispositif = q_par_dispositif(perimetre)
 
-    autorisees = dispositifs.aggregate(
+    autorisees = dispositifs.filter(type__regime=REGIME_AUTORISE).aggregate(
         **{
             f"m{i}": Sum(
                 "places_autorisees",

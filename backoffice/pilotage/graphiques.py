@@ -4,6 +4,7 @@ library, nothing fetched from outside (the admin must work on a closed State net
 from .tableau import CAPACITES
 
 LARGEUR, HAUTEUR, MARGE = 720, 220, 40
+# Same colours as the .pastille-* classes of pilotage/_styles.html (legend and bars).
 COULEURS = {
     "autorisees": "#000091",
     "financees": "#6a6af4",
@@ -13,26 +14,30 @@ COULEURS = {
 
 
 def barres_par_type(lignes_type):
-    """[{libelle, barres: [{code, libelle, valeur, pourcentage, couleur}]}] for the types."""
+    """The grouped bar chart, one row per type with its four capacities side by side:
+    [{libelle, code, url, barres: [{code, libelle, valeur, part, couleur}]}]. Every bar shares
+    one scale: `part` is the value over the largest value of the chart (0 to 1); `valeur` None =
+    no authorised capacity for that type (no bar drawn, « sans objet » printed)."""
     lignes = [ligne for ligne in lignes_type if not ligne.nature]
-    maximum = max(
-        (getattr(ligne.chiffres, code) for ligne in lignes for code, _ in CAPACITES), default=0
-    )
+    maximum = max((valeur or 0 for ligne in lignes for _code, valeur in ligne.capacites), default=0)
+
+    def part(valeur):
+        return f"{valeur / maximum:.4g}" if maximum and valeur else "0"
+
     return [
         {
             "libelle": ligne.libelle,
+            "code": ligne.code,
             "url": ligne.url,
             "barres": [
                 {
                     "code": code,
                     "libelle": libelle,
-                    "valeur": getattr(ligne.chiffres, code),
-                    "pourcentage": round(100 * getattr(ligne.chiffres, code) / maximum, 1)
-                    if maximum
-                    else 0,
+                    "valeur": valeur,
+                    "part": part(valeur),
                     "couleur": COULEURS[code],
                 }
-                for code, libelle in CAPACITES
+                for (code, libelle), (_code, valeur) in zip(CAPACITES, ligne.capacites, strict=True)
             ],
         }
         for ligne in lignes

@@ -1,6 +1,8 @@
 """The four capacities of the offer (DOMAIN.md §6), for a perimeter, today or at any past date.
 
-- **autorisées**: Σ places autorisées of the dispositifs not closed on the date;
+- **autorisées**: Σ places autorisées of the dispositifs not closed on the date (kept per type
+  here; the dashboard, the map and the chart read them for the types under authorisation only,
+  `sous_autorisation`);
 - **financées**: Σ places of the financing lines of the exercice of the date (and their amounts);
 - **conventionnées**: Σ places of the lines of the conventions in force on the date;
 - **ouvertes**: Σ places of the groupes de places active on the date (their own dates and their
@@ -29,6 +31,7 @@ from django.utils import timezone
 
 from backoffice.acces.perimetres import filtrer, q_par_dispositif
 from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention, fin_du_jour
+from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
     Dispositif,
     Financement,
@@ -51,19 +54,6 @@ class Chiffres:
         return Chiffres(
             **{f.name: getattr(self, f.name) + getattr(autre, f.name) for f in fields(self)}
         )
-
-    # The gaps administrators act on (positive = more than the reference capacity).
-    @property
-    def ecart_financees(self):
-        return self.financees - self.autorisees
-
-    @property
-    def ecart_conventionnees(self):
-        return self.conventionnees - self.autorisees
-
-    @property
-    def ecart_ouvertes(self):
-        return self.ouvertes - self.financees
 
     def cout_jour_place(self, exercice):
         """Annual amount / (places financées × days of the exercice), None without places."""
@@ -100,14 +90,14 @@ class Photographie:
     def par_type(self):
         return self._regrouper(lambda _departement, type_code: type_code)
 
-    def restreinte(self, departement=None, type_code=None):
+    def restreinte(self, departement=None, types=None):
+        """The figures of one département and/or of a set of type codes."""
         return Photographie(
             self.date,
             {
                 (d, t): c
                 for (d, t), c in self.lignes.items()
-                if (departement is None or d == departement)
-                and (type_code is None or t == type_code)
+                if (departement is None or d == departement) and (types is None or t in types)
             },
         )
 
@@ -328,3 +318,13 @@ def photographie_historique(perimetre, date):
 def types_ordonnes():
     """Types in nomenclature order, with their nature (labels of the dashboard's rows)."""
     return list(TypeDispositif.objects.select_related("nature").order_by("nature__ordre", "ordre"))
+
+
+# Places « autorisées » mean something for the types under the authorisation regime of the
+# ESSMS only (CADA, CPH, CHRS, médico-social: TypeDispositif.regime, editable in the
+# nomenclature). Other types have no authorised capacity, hence no gap against it.
+REGIME_AUTORISE = RegimeJuridique.AUTORISATION
+
+
+def sous_autorisation(type_dispositif):
+    return type_dispositif.regime == REGIME_AUTORISE

@@ -58,69 +58,129 @@ def url_dispositifs(date=None, **filtres):
 
 @dataclass
 class Ligne:
+    """One row of figures. `autorisation`: the figures of its types under authorisation only
+    (None when it has none): the authorised capacity and the gaps against it are read there, so
+    a subtotal never compares the funded places of a HUDA with the authorised ones of a CADA."""
+
     libelle: str
     chiffres: indicateurs.Chiffres
     url: str = ""
     nature: bool = False  # a subtotal row
+    autorisation: indicateurs.Chiffres | None = None
+    code: str = ""  # the type's code, for a type row
+
+    @property
+    def autorisees(self):
+        return self.autorisation.autorisees if self.autorisation else None
+
+    # The gaps administrators act on (positive = more than the reference capacity); None where
+    # there is no reference.
+    @property
+    def ecart_financees(self):
+        a = self.autorisation
+        return a.financees - a.autorisees if a else None
+
+    @property
+    def ecart_conventionnees(self):
+        a = self.autorisation
+        return a.conventionnees - a.autorisees if a else None
+
+    @property
+    def ecart_ouvertes(self):
+        return self.chiffres.ouvertes - self.chiffres.financees
+
+    def valeur(self, code):
+        """A capacity or a gap by its code (CAPACITES, ECARTS), None when meaningless."""
+        if code == "autorisees" or code.startswith("ecart_"):
+            return getattr(self, code)
+        return getattr(self.chiffres, code)
+
+    @property
+    def capacites(self):
+        return [(code, self.valeur(code)) for code, _ in CAPACITES]
+
+    @property
+    def ecarts(self):
+        return [(code, self.valeur(code)) for code, _ in ECARTS]
 
     def alertes(self):
         """Gaps worth a look: more funded or contracted than authorised (types under
-        authorisation), fewer open than funded."""
-        c = self.chiffres
+        authorisation with an authorised capacity), fewer open than funded."""
         alertes = set()
-        if c.autorisees and c.financees > c.autorisees:
+        a, c = self.autorisation, self.chiffres
+        if a and a.autorisees and a.financees > a.autorisees:
             alertes.add("financees")
-        if c.autorisees and c.conventionnees > c.autorisees:
+        if a and a.autorisees and a.conventionnees > a.autorisees:
             alertes.add("conventionnees")
         if c.financees and c.ouvertes < c.financees:
             alertes.add("ouvertes")
         return alertes
 
 
-def lignes_par_type(photo, date, departement=None):
+def _somme(chiffres):
+    return sum(chiffres, indicateurs.Chiffres())
+
+
+def lignes_par_type(photo, date, types, departement=None):
     """Rows per type grouped under a subtotal per nature, in nomenclature order."""
     par_type = photo.par_type()
     lignes = []
-    nature_courante, sous_total, lignes_nature = None, None, []
+    nature_courante, lignes_nature = None, []
 
     def clore():
-        if nature_courante is not None and lignes_nature:
-            lignes.append(
-                Ligne(
-                    nature_courante.libelle,
-                    sous_total,
-                    url_dispositifs(date, nature=nature_courante.code, departement=departement),
-                    nature=True,
-                )
+        if nature_courante is None or not lignes_nature:
+            return
+        autorisees = [ligne.autorisation for ligne in lignes_nature if ligne.autorisation]
+        lignes.append(
+            Ligne(
+                nature_courante.libelle,
+                _somme(ligne.chiffres for ligne in lignes_nature),
+                url_dispositifs(date, nature=nature_courante.code, departement=departement),
+                nature=True,
+                autorisation=_somme(autorisees) if autorisees else None,
             )
-            lignes.extend(lignes_nature)
+        )
+        lignes.extend(lignes_nature)
 
-    for type_ in indicateurs.types_ordonnes():
+    for type_ in types:
         if type_.nature != nature_courante:
             clore()
-            nature_courante, sous_total, lignes_nature = type_.nature, indicateurs.Chiffres(), []
+            nature_courante, lignes_nature = type_.nature, []
         chiffres = par_type.get(type_.code)
         if chiffres is None:
             continue
-        sous_total += chiffres
         lignes_nature.append(
             Ligne(
                 type_.libelle,
                 chiffres,
                 url_dispositifs(date, type=type_.code, departement=departement),
+                autorisation=chiffres if indicateurs.sous_autorisation(type_) else None,
+                code=type_.code,
             )
         )
     clore()
     return lignes
 
 
-def lignes_par_departement(photo, date):
+def _autorisation(photo, codes_autorises):
+    """{département: Chiffres of the types under authorisation} of a photograph."""
+    return photo.restreinte(types=codes_autorises).par_departement()
+
+
+def lignes_par_departement(photo, date, codes_autorises):
     from backoffice.territoires.models import Departement
 
     par_departement = photo.par_departement()
+    autorisation = _autorisation(photo, codes_autorises)
     noms = dict(Departement.objects.filter(code__in=par_departement).values_list("code", "nom"))
     return [
-        Ligne(f"{code} – {noms.get(code, '')}", chiffres, url_dispositifs(date, departement=code))
+        Ligne(
+            f"{code} – {noms.get(code, '')}",
+            chiffres,
+            url_dispositifs(date, departement=code),
+            autorisation=autorisation.get(code),
+            code=code,
+        )
         for code, chiffres in sorted(par_departement.items())
     ]
 
@@ -132,16 +192,25 @@ def tableau_de_bord(user, date=None, departement=None, avec_evolution=True):
         photo = photo.restreinte(departement=departement)
     date_effective = photo.date
     total = photo.total()
+    types = indicateurs.types_ordonnes()
+    codes_autorises = {t.code for t in types if indicateurs.sous_autorisation(t)}
+    autorisees = photo.restreinte(types=codes_autorises)
     return {
         "perimetre": perimetre,
         "date": date_effective,
         "aujourdhui": date_effective == timezone.localdate(),
         "exercice": photo.exercice,
         "photo": photo,
-        "total": Ligne("Total", total, url_dispositifs(date, departement=departement)),
+        "total": Ligne(
+            "Total",
+            total,
+            url_dispositifs(date, departement=departement),
+            autorisation=autorisees.total() if autorisees.lignes else None,
+        ),
         "cout_jour_place": total.cout_jour_place(photo.exercice),
-        "lignes_type": lignes_par_type(photo, date, departement),
-        "lignes_departement": lignes_par_departement(photo, date),
+        "lignes_type": lignes_par_type(photo, date, types, departement),
+        "lignes_departement": lignes_par_departement(photo, date, codes_autorises),
+        "types_sous_autorisation": [t for t in types if t.code in codes_autorises],
         "evolution": evolution(perimetre, timezone.localdate()) if avec_evolution else [],
         "capacites": CAPACITES,
         "ecarts": ECARTS,

@@ -2,12 +2,13 @@
 `tableau.tableau_de_bord`, computed for the user's perimeter only."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from wagtail.admin.ui.components import Component
+
+from backoffice.exports import reponse_xlsx
 
 from . import charge, graphiques
 from .exports import classeur_tableau
@@ -31,8 +32,24 @@ def anomalies_par_departement(perimetre):
     return compter_par_departement(perimetre)
 
 
+class AttentePanel(Component):
+    """First on the home page: what waits for this user's action (charge.py)."""
+
+    name = "ce_qui_vous_attend"
+    order = 5
+    template_name = "pilotage/panneau_attente.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["charge"] = charge.charge_de(self.request.user)
+        return context
+
+
 class TableauDeBordPanel(Component):
-    """The home dashboard: capacities and gaps, charts, the user's workload."""
+    """Then the figures: the four capacities, then the detail (table, charts)."""
 
     name = "tableau_de_bord"
     order = 10
@@ -55,7 +72,6 @@ class TableauDeBordPanel(Component):
         context["erreur_date"] = erreur
         context["date_saisie"] = date
         context["aujourdhui_iso"] = timezone.localdate().isoformat()
-        context["charge"] = charge.charge_de(user)
         context["barres"] = graphiques.barres_par_type(tableau["lignes_type"])
         context["courbes"] = graphiques.courbes(tableau["evolution"])
         anomalies = anomalies_par_departement(tableau["perimetre"])
@@ -89,26 +105,27 @@ class CarteView(View):
             indicateur = "ouvertes"
         tableau = tableau_de_bord(user, date, avec_evolution=False)
         exercice = tableau["exercice"]
-        par_departement = tableau["photo"].par_departement()
 
-        def valeur(chiffres):
+        def valeur(ligne):
             if indicateur == "cout_jour_place":
-                cout = chiffres.cout_jour_place(exercice)
+                cout = ligne.chiffres.cout_jour_place(exercice)
                 return float(cout) if cout is not None else None
-            return getattr(chiffres, indicateur)
+            if indicateur == "autorisees" and ligne.autorisation is None:
+                return 0  # dispositifs, none under authorisation: no authorised place
+            return ligne.valeur(indicateur)
+
+        # A département without any figure (no dispositif) is « sans donnée », not a zero;
+        # nor is a gap without reference (no type under authorisation there).
+        lignes = {ligne.code: ligne for ligne in tableau["lignes_departement"]}
+        valeurs = {code: valeur(ligne) for code, ligne in lignes.items()}
 
         from backoffice.territoires.models import Departement
 
-        codes = [
+        accessibles = {
             code
             for code in Departement.objects.values_list("code", flat=True)
             if perimetre.national or code in perimetre.departements
-        ]
-        valeurs = {code: valeur(c) for code, c in par_departement.items()}
-        for code in codes:  # a département of the perimeter without any dispositif: zero
-            if indicateur != "cout_jour_place":
-                valeurs.setdefault(code, 0)
-        accessibles = set(codes) | set(par_departement)
+        } | set(lignes)
 
         from .carte import construire_carte
 
@@ -144,10 +161,4 @@ class ExportView(View):
         date, _ = lire_date(request.GET.get("date", ""))
         tableau = tableau_de_bord(user, date)
         contenu = classeur_tableau(tableau, charge.charge_de(user))
-        reponse = HttpResponse(
-            contenu,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        nom = f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx"
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
+        return reponse_xlsx(contenu, f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx")

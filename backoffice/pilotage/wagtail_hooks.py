@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .tableau import perimetre_du_tableau
-from .views import CarteView, ExportView, TableauDeBordPanel
+from .views import AttentePanel, CarteView, ExportView, TableauDeBordPanel
 
 
 @hooks.register("register_admin_urls")
@@ -26,7 +26,7 @@ PANNEAUX_PAGES = {
 @hooks.register("construct_homepage_panels")
 def panneau_tableau_de_bord(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in PANNEAUX_PAGES]
-    panels.insert(0, TableauDeBordPanel(request))
+    panels[:0] = [AttentePanel(request), TableauDeBordPanel(request)]
 
 
 @hooks.register("construct_homepage_summary_items")

@@ -22,7 +22,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files import File
 from django.db import models, transaction
 from django.forms import fields_for_model
-from dsfr.forms import DsfrBaseForm, DsfrBoundField
+from dsfr.forms import DsfrBaseForm, DsfrBoundField, DsfrDjangoTemplates
 
 from backoffice.demandes.materialisation import affecter_valeurs
 from backoffice.demandes.models import Demande, PieceJointe, TypeDemande
@@ -68,8 +68,15 @@ class ChampDsfr(DsfrBoundField):
         return attrs
 
 
+# django-dsfr hands each form the renderer *class*: every form then builds its own template
+# engine (template-tag libraries scanned, templates read from disk again), ~100 ms per page view
+# of the request form. One renderer, built once, keeps its engine's template cache.
+RENDU_DSFR = DsfrDjangoTemplates()
+
+
 class FormulaireDsfr(DsfrBaseForm):
     bound_field_class = ChampDsfr
+    default_renderer = RENDU_DSFR
     LIBELLE_CHOIX_VIDE = "Sélectionner une option"
 
     def __init__(self, *args, **kwargs):

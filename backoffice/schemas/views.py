@@ -16,18 +16,17 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
@@ -37,7 +36,12 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    deux_lignes,
 )
+from backoffice.exports import reponse_xlsx
+from backoffice.grammaire import compter
+from backoffice.recherche.filtres import filtrer_champ
+from backoffice.territoires.models import Region
 
 from . import exports, grille, services
 from .forms import (
@@ -59,8 +63,6 @@ from .models import (
     SchemaRegional,
     Thematique,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # ---------------------------------------------------------------------------------------------
 # Rights on one schéma
@@ -89,25 +91,6 @@ def peut_importer(user, schema_id):
 
 def peut_modifier_arbre(user, schema_id):
     return peut(user, "schemas.actionschema", "change", schema_id)
-
-
-def schemas_du_perimetre(request):
-    if request is None:
-        return SchemaRegional.objects.none()
-    return policy_for(SchemaRegional).filtrer(
-        SchemaRegional.objects.select_related("region"), request.user, LECTURE
-    )
-
-
-def regions_du_perimetre(request):
-    from backoffice.territoires.models import Region
-
-    if request is None:
-        return Region.objects.none()
-    perimetre = perimetres.perimetre_pour(request.user, "schemas.schemaregional", LECTURE)
-    if perimetre.national:
-        return Region.objects.all()
-    return Region.objects.filter(departements__code__in=perimetre.departements).distinct()
 
 
 def _compte(queryset, champ):
@@ -168,8 +151,8 @@ class SuppressionProtegee(PerimetreDeleteView):
 # ---------------------------------------------------------------------------------------------
 
 
-class SchemaFilterSet(WagtailFilterSet):
-    region = django_filters.ModelChoiceFilter(queryset=regions_du_perimetre, label="Région")
+class SchemaFilterSet(PerimetreFilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label="Région")
 
     class Meta:
         model = SchemaRegional
@@ -242,7 +225,7 @@ class SchemaViewSet(PerimetreModelViewSet):
     edit_view_class = ModificationView
     delete_view_class = SchemaDeleteView
     filterset_class = SchemaFilterSet
-    search_fields = ["titre", "region__nom", "description"]
+    search_fields = ["recherche", "region__recherche"]
     ordering = ["-annee_debut", "region__nom"]
     list_display = [
         TitleColumn("titre", label="Titre", sort_key="titre", url_name="schema:inspect"),
@@ -309,26 +292,14 @@ class EnfantCreateView(PerimetreCreateView):
     user may add to that parent's schéma."""
 
     parent_champ = None
-    parent_model = None
-    label = None
 
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance() or self.model()
-        parent_id = self.request.GET.get(self.parent_champ)
-        if parent_id and str(parent_id).isdigit():
-            parent = (
-                policy_for(self.parent_model)
-                .filtrer(self.parent_model.objects.all(), self.request.user, LECTURE)
-                .filter(pk=parent_id)
-                .first()
-            )
-            if parent is not None:
-                setattr(instance, self.parent_champ, parent)
-                if hasattr(instance, "ordre"):
-                    instance.ordre = grille.prochain_ordre(
-                        self.model.objects.filter(**{self.parent_champ: parent})
-                    )
-        return instance
+    @property
+    def parents(self):
+        return {self.parent_champ: LECTURE}
+
+    def parent_choisi(self, instance, champ, parent):
+        if hasattr(instance, "ordre"):
+            instance.ordre = grille.prochain_ordre(self.model.objects.filter(**{champ: parent}))
 
     def get_success_url(self):
         return reverse("schema:inspect", args=[schema_de(self.object)])
@@ -351,7 +322,6 @@ def schema_de(objet):
 
 class ObjectifCreateView(EnfantCreateView):
     parent_champ = "schema"
-    parent_model = SchemaRegional
 
     def get_initial_form_instance(self):
         instance = super().get_initial_form_instance()
@@ -383,7 +353,7 @@ class ObjectifViewSet(PerimetreModelViewSet):
     add_view_class = ObjectifCreateView
     edit_view_class = EnfantEditView
     delete_view_class = ObjectifDeleteView
-    search_fields = ["libelle"]
+    search_fields = ["recherche"]
     ordering = ["schema_id", "numero"]
     list_display = [
         TitleColumn("__str__", label="Objectif", url_name="objectif:inspect"),
@@ -398,7 +368,6 @@ class ObjectifViewSet(PerimetreModelViewSet):
 
 class ThematiqueCreateView(EnfantCreateView):
     parent_champ = "objectif"
-    parent_model = Objectif
 
 
 class ThematiqueDeleteView(SuppressionProtegee):
@@ -423,7 +392,7 @@ class ThematiqueViewSet(PerimetreModelViewSet):
     add_view_class = ThematiqueCreateView
     edit_view_class = EnfantEditView
     delete_view_class = ThematiqueDeleteView
-    search_fields = ["libelle"]
+    search_fields = ["recherche"]
     ordering = ["objectif__schema_id", "objectif__numero", "ordre"]
     list_display = [
         TitleColumn("libelle", label="Thématique", url_name="thematique:inspect"),
@@ -438,7 +407,6 @@ class ThematiqueViewSet(PerimetreModelViewSet):
 
 class ActionCreateView(EnfantCreateView):
     parent_champ = "thematique"
-    parent_model = Thematique
 
 
 class ActionDeleteView(SuppressionProtegee):
@@ -461,17 +429,20 @@ class ActionIndexView(PerimetreIndexView):
         )
 
 
-class ActionFilterSet(WagtailFilterSet):
+class ActionFilterSet(PerimetreFilterSet):
     schema = django_filters.ModelChoiceFilter(
-        queryset=schemas_du_perimetre,
+        queryset=SchemaRegional.objects.select_related("region"),
         field_name="thematique__objectif__schema",
         label="Schéma",
     )
-    pilote = django_filters.CharFilter(lookup_expr="icontains", label="Pilote (contient)")
+    pilote = django_filters.CharFilter(method="filtrer_pilote", label="Pilote (contient)")
 
     class Meta:
         model = ActionSchema
         fields = ["schema", "pilote"]
+
+    def filtrer_pilote(self, queryset, name, value):
+        return filtrer_champ(queryset, value, "pilote")
 
 
 class ActionSchemaViewSet(PerimetreModelViewSet):
@@ -485,14 +456,22 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
     edit_view_class = EnfantEditView
     delete_view_class = ActionDeleteView
     filterset_class = ActionFilterSet
-    search_fields = ["libelle", "pilote", "thematique__libelle"]
+    search_fields = ["recherche", "thematique__recherche"]
     ordering = ["thematique__objectif__schema_id", "thematique__objectif__numero", "ordre"]
     list_display = [
-        TitleColumn("__str__", label="Action", url_name="action_schema:inspect"),
-        Column("thematique", label="Thématique"),
-        Column("thematique.objectif", label="Objectif"),
+        TitleColumn(
+            "__str__", label="Action", url_name="action_schema:inspect", classname="deux-lignes"
+        ),
+        Column("thematique", label="Thématique", accessor=deux_lignes("thematique")),
+        Column(
+            "thematique.objectif", label="Objectif", accessor=deux_lignes("thematique.objectif")
+        ),
         Column("pilote", label="Pilote", sort_key="pilote"),
-        Column("thematique.objectif.schema", label="Schéma"),
+        Column(
+            "thematique.objectif.schema",
+            label="Schéma",
+            accessor=deux_lignes("thematique.objectif.schema"),
+        ),
     ]
     list_export = [
         "thematique.objectif.schema.region.nom",
@@ -527,8 +506,10 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
 # ---------------------------------------------------------------------------------------------
 
 
-class CampagneFilterSet(WagtailFilterSet):
-    schema = django_filters.ModelChoiceFilter(queryset=schemas_du_perimetre, label="Schéma")
+class CampagneFilterSet(PerimetreFilterSet):
+    schema = django_filters.ModelChoiceFilter(
+        queryset=SchemaRegional.objects.select_related("region"), label="Schéma"
+    )
 
     class Meta:
         model = CampagneEvaluation
@@ -545,7 +526,6 @@ class CampagneIndexView(PerimetreIndexView):
 
 class CampagneCreateView(EnfantCreateView):
     parent_champ = "schema"
-    parent_model = SchemaRegional
 
     def get_success_url(self):
         return reverse("campagne:inspect", args=[self.object.pk])
@@ -584,7 +564,7 @@ class CampagneViewSet(PerimetreModelViewSet):
     edit_view_class = CampagneEditView
     inspect_view_class = CampagneInspectView
     filterset_class = CampagneFilterSet
-    search_fields = ["libelle", "schema__titre", "schema__region__nom"]
+    search_fields = ["recherche", "schema__recherche", "schema__region__recherche"]
     ordering = ["-date"]
     list_display = [
         TitleColumn("libelle", label="Campagne", sort_key="libelle", url_name="campagne:inspect"),
@@ -745,16 +725,20 @@ class EvaluationView(VueObjetMixin, TemplateView):
         except services.ConflitEvaluation as conflit:
             messages.error(
                 request,
-                f"{len(conflit.actions)} action(s) ont été évaluées par quelqu'un d'autre depuis "
-                "l'affichage de cette page : rien n'a été enregistré. Les valeurs enregistrées "
-                "sont rappelées sur les lignes signalées ; enregistrez à nouveau pour les "
-                "remplacer par les vôtres.",
+                compter(len(conflit.actions), "action a été évaluée", "actions ont été évaluées")
+                + " par quelqu'un d'autre depuis l'affichage de cette page : rien n'a été "
+                "enregistré. Les valeurs enregistrées sont rappelées sur les lignes signalées ; "
+                "enregistrez à nouveau pour les remplacer par les vôtres.",
             )
             return self.render_to_response(
                 self.get_context_data(lignes=self._avec_conflits(request.POST, conflit.actions))
             )
         if nombre:
-            messages.success(request, f"Évaluation enregistrée ({nombre} action(s) modifiée(s)).")
+            messages.success(
+                request,
+                "Évaluation enregistrée "
+                f"({compter(nombre, 'action modifiée', 'actions modifiées')}).",
+            )
         else:
             messages.info(request, "Aucune modification à enregistrer.")
         return redirect("campagne:evaluer", self.objet.pk)
@@ -793,10 +777,7 @@ class _Telechargement(VueObjetMixin, TemplateView):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        reponse = HttpResponse(self.contenu(), content_type=XLSX)
-        nom = exports.nom_fichier(self.objet, self.suffixe)
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
+        return reponse_xlsx(self.contenu(), exports.nom_fichier(self.objet, self.suffixe))
 
 
 class SyntheseXlsxView(_Telechargement):
@@ -939,8 +920,9 @@ class ImportGrilleView(VueObjetMixin, TemplateView):
             request,
             f"Grille importée dans « {bilan.campagne} » : {bilan.lignes} actions évaluées "
             f"({bilan.evaluations_creees} évaluations créées, {bilan.evaluations_modifiees} "
-            f"modifiées) ; {objectifs} objectif(s), {thematiques} thématique(s) et {actions} "
-            "action(s) ajoutés au schéma.",
+            f"modifiées) ; ajoutés au schéma : {compter(objectifs, 'objectif', 'objectifs')}, "
+            f"{compter(thematiques, 'thématique', 'thématiques')} et "
+            f"{compter(actions, 'action', 'actions')}.",
         )
         return redirect("campagne:synthese", bilan.campagne.pk)
 

@@ -27,6 +27,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Domain apps first so their templates override Wagtail's.
     "backoffice",
+    "backoffice.recherche",  # shared: normalised search columns (imports no domain app)
+    "backoffice.affichage",  # the display rule; overrides two of Wagtail's table cells
     "backoffice.territoires",
     "backoffice.offre",
     "backoffice.acces",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "backoffice.acces.middleware.SessionGlissanteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Reads form bodies before the CSRF middleware: bounded uploads, French refusals
@@ -115,6 +118,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the listing's subqueries for ~200 ms and gains nothing at this
     # scale (benchmarks/bench_offre.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The trial's server, task worker and scheduler write to one file at once
+    # (tests/essai/test_sqlite_concurrent.py). WAL: reading never blocks writing. IMMEDIATE: a
+    # transaction takes the write lock at BEGIN; otherwise a read-then-write transaction meeting
+    # another writer gets « database is locked » at once, whatever the timeout (SQLite refuses to
+    # wait on a lock upgrade that could deadlock). timeout: a writer waits up to 20 s for the lock
+    # instead of failing. synchronous=NORMAL is safe with WAL (a power cut may lose the last
+    # commits, never corrupt the file) and spares an fsync per commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -122,6 +140,14 @@ AUTHENTICATION_BACKENDS = [
     # row-level scoping is the permission policy's job (backoffice/acces/policies.py).
     "backoffice.acces.backends.RoleBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+
+# Argon2id (backoffice/acces/hachage.py); Django's former default only verifies the older
+# hashes, which are rehashed at the next login.
+PASSWORD_HASHERS = [
+    "backoffice.acces.hachage.Argon2idOwasp",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -137,6 +163,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# Times are shown in Europe/Paris for everyone: no per-account choice among 600 time zones
+# (a <select> the account page built on every view).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Paris"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -152,9 +181,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Sessions: logout after 30 minutes idle (SI SIAO practice), refreshed on every request.
+# Sessions: logout after 30 minutes idle (SI SIAO practice). The expiry is pushed back at most
+# once a minute, not on every request (acces.middleware.SessionGlissanteMiddleware).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 30 * 60))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_PROLONGATION_SECONDES = int(os.environ.get("SESSION_PROLONGATION_SECONDES", 60))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -209,6 +240,10 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
+# Date pickers of the admin forms in French (ISO by default); both are French input formats,
+# and ISO stays accepted on input.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # What one request may carry (backoffice/fichiers/envoi.py answers past it with a French message
 # instead of Django's bare 400): form fields (the biggest admin forms have a few thousand), their
 # total size outside files, number of files (the public form takes 5, Wagtail's multiple upload
@@ -232,5 +267,9 @@ LOGGING = {
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "backoffice.acces.forms.FormulaireConnexion"
 DEMANDES_RELANCE_JOURS = int(os.environ.get("DEMANDES_RELANCE_JOURS", "7"))
+# `manage.py planificateur` (local trial): when each scheduled task last ran.
+PLANIFICATEUR_JOURNAL = Path(
+    os.environ.get("PLANIFICATEUR_JOURNAL", BASE_DIR / "var" / "planificateur.json")
+)
 # No avatars fetched from gravatar.com: it would send each agent's hashed e-mail outside.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

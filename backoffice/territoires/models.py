@@ -4,10 +4,17 @@ import re
 
 from django.db import models
 
+from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable
 
-class Region(models.Model):
+
+class Region(Recherchable):
+    champs_recherche = ("code", "nom")
+
     code = models.CharField("code INSEE", max_length=2, primary_key=True)
     nom = models.CharField("nom", max_length=100)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "région"
@@ -18,12 +25,16 @@ class Region(models.Model):
         return self.nom
 
 
-class Departement(models.Model):
+class Departement(Recherchable):
+    champs_recherche = ("code", "nom")
+
     code = models.CharField("code INSEE", max_length=3, primary_key=True)
     nom = models.CharField("nom", max_length=100)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="departements", verbose_name="région"
     )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "département"
@@ -46,13 +57,17 @@ class Departement(models.Model):
         return texte
 
 
-class Siao(models.Model):
+class Siao(Recherchable):
     """One SIAO per département by default; some cover several."""
+
+    champs_recherche = ("nom",)
 
     nom = models.CharField("nom", max_length=200, unique=True)
     departements = models.ManyToManyField(
         Departement, related_name="siaos", verbose_name="départements couverts"
     )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "SIAO"

@@ -219,7 +219,7 @@ def test_evolution_mois_par_mois():
         assert point["autorisees"] == (60 if date >= ouverture else 0), date
 
 
-def test_charge_de_travail_du_perimetre(client, ddets44, ddets75, parc):
+def test_charge_de_travail_du_perimetre(client, siao44, ddets44, ddets75, parc):
     from imports.models import ImportTemps1
     from tests.demandes.factories import DemandeFactory
 
@@ -233,12 +233,15 @@ def test_charge_de_travail_du_perimetre(client, ddets44, ddets75, parc):
     )
     en_erreur.departements.set(["44"])
 
-    client.force_login(ddets44)
+    client.force_login(siao44)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert (
-        "Demandes à pré-valider</a> : <strong>2</strong> (la plus ancienne depuis 12 jours)" in html
+        "Demandes à pré-valider</a> : <strong data-nombre>2</strong> "
+        "(la plus ancienne depuis 12 jours)" in html
     )
-    assert "Imports Temps 1 en erreur ou en échec</a> : <strong>1</strong>" in html
+    client.force_login(ddets44)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Imports Temps 1 en erreur ou en échec</a> : <strong data-nombre>1</strong>" in html
 
     client.force_login(ddets75)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -264,7 +267,7 @@ def test_files_d_attente_sans_requete_par_objet(client, ddets44):
     _requetes(client, url)
     petit = _requetes(client, url)
     soumettre(6)
-    assert "Appels à projets à pré-valider</a> : <strong>8</strong>" in (
+    assert "Appels à projets à pré-valider</a> : <strong data-nombre>8</strong>" in (
         client.get(url).content.decode()
     )
     assert _requetes(client, url) == petit
