@@ -169,8 +169,10 @@ def test_temps1_un_classeur_entier_trop_gros_est_conserve(client, ddets44, setti
 # --- Wagtail's own document library ----------------------------------------------------------
 
 
-def test_la_bibliotheque_wagtail_n_est_ouverte_a_aucun_role(client, ddets44, national):
-    for utilisateur in (ddets44, national):
-        client.force_login(utilisateur)
-        response = client.get(reverse("wagtaildocs:add"))
-        assert response.status_code in (302, 403)
+@pytest.mark.parametrize(
+    "role", ["national", "ddets44", "ddets75", "siao44", "regional52", "lecteur44"]
+)
+def test_la_bibliotheque_wagtail_n_est_ouverte_a_aucun_role(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("wagtaildocs:add"))
+    assert response.status_code in (302, 403)
