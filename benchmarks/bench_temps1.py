@@ -327,6 +327,21 @@ def chronometre(fonction, *args, cle=None, **kwargs):
     return time.perf_counter() - debut, resultat
 
 
+def mesurer_garde(chemin):
+    """The workbook guard alone (backoffice/fichiers/classeurs.py), part of `lire_classeur`:
+    (elapsed, CPU) seconds, medians of 3 runs."""
+    from backoffice.fichiers.classeurs import verifier_classeur
+    from imports.temps1.lecture import limites
+
+    durees, cpus = [], []
+    for _ in range(3):
+        debut, cpu = time.perf_counter(), time.process_time()
+        verifier_classeur(chemin, limites())
+        durees.append(time.perf_counter() - debut)
+        cpus.append(time.process_time() - cpu)
+    return round(sorted(durees)[1], 2), round(sorted(cpus)[1], 2)
+
+
 def executer(dossier):
     from django.db import connection, transaction
 
@@ -355,6 +370,7 @@ def executer(dossier):
     )
     print(f"  écrit en {t:.1f} s ({r['classeur_national_mo']} Mo)")
     gc.collect()
+    r["garde_s"], r["garde_cpu_s"] = mesurer_garde(national)
 
     print("Bases de référence (lecture + bulk_create sans contrôle ni historique, annulées)…")
     r["ref_openpyxl_lecture_s"], r["ref_openpyxl_insertion_s"] = base_de_reference(
@@ -470,6 +486,8 @@ def afficher(r):
     print(f"  mémoire : pic RSS {r['pic_rss_mo']} Mo (+{r['pic_rss_delta_mo']} Mo pendant "
           f"l'import), pic tracemalloc {r['pic_tracemalloc_mo']} Mo — cible < "
           f"{CIBLE_MEMOIRE_MO} Mo : {ok(r['pic_rss_mo'] < CIBLE_MEMOIRE_MO)}")  # fmt: skip
+    print(f"  dont garde du classeur (bornes, DTD, macros) : {r['garde_s']:.2f} s, CPU "
+          f"{r['garde_cpu_s']:.2f} s (médianes de 3)")  # fmt: skip
     print(f"Réimport national inchangé                 : {r['reimport_s']:6.1f} s — cible < "
           f"{CIBLE_REIMPORT_S} s : {ok(r['reimport_s'] < CIBLE_REIMPORT_S)}")  # fmt: skip
     print(f"Fichier départemental 30/120/360 analysé   : {r['departement_analyse_s']:6.2f} s "

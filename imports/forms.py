@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from backoffice.fichiers.envoi import limite_depassee, taille_max_site
 from backoffice.territoires.models import Departement
 
 from .temps1.lecture import TAILLE_MAX
@@ -11,14 +12,25 @@ from .temps1.lecture import TAILLE_MAX
 TOUS = "tous"
 
 
+def taille_max():
+    return getattr(settings, "TEMPS1_TAILLE_MAX", TAILLE_MAX)
+
+
+def taille_max_envoi():
+    """Where the web upload stops reading a file: a file sent whole is stored whole, even over
+    the Temps 1 limit (the import's page then says why it is refused, docs/temps1.md)."""
+    return max(taille_max(), taille_max_site())
+
+
 def taille_max_lisible():
-    return filesizeformat(getattr(settings, "TEMPS1_TAILLE_MAX", TAILLE_MAX))
+    return filesizeformat(taille_max())
 
 
 class DepotForm(forms.Form):
     # Everything sent is stored first, then checked in the background (an empty, oversized or
     # non-Excel file included): the person gets the reason on the import's page, and the file
-    # stays available. Only "no file at all" is refused here.
+    # stays available. Refused here: no file at all, and a file whose reading stopped at the
+    # request's limit (`taille_max_envoi`: there is nothing whole to keep).
     fichier = forms.FileField(
         label="Classeur Temps 1 (.xlsx)",
         allow_empty_file=True,
@@ -40,6 +52,18 @@ class DepotForm(forms.Form):
             f"Format Excel .xlsx, {taille_max_lisible()} au plus. Le fichier est conservé tel "
             "quel, puis vérifié : rien n'est écrit avant votre confirmation."
         )
+
+    def clean_fichier(self):
+        fichier = self.cleaned_data["fichier"]
+        limite = limite_depassee(fichier, taille_max_envoi())
+        if limite is not None:
+            raise forms.ValidationError(
+                f"« {fichier.name} » dépasse la taille maximale de {filesizeformat(limite)} : "
+                "il n'a pas été déposé. Déposez un classeur par département ou retirez les "
+                "onglets inutiles.",
+                code="taille",
+            )
+        return fichier
 
 
 class ConfirmationForm(forms.Form):

@@ -5,6 +5,9 @@ tests and of the browser tests' live server).
 
 A crash never leaves a job "in progress" for ever: the job ends `echec` with the reason, then the
 exception is re-raised so that the task result keeps its traceback for whoever runs the worker.
+"A crash" includes what is no `Exception` (a Rust panic of a native reader is a `BaseException`);
+an interruption of the worker itself (Ctrl-C, exit) is left alone. A workbook the guard refuses
+is no crash: the analysis ends `en_erreur` with the French reason (services.analyser_import).
 With the database backend, the task row is written in the same database as the job, so a task is
 never picked up before the job it names is committed.
 """
@@ -32,7 +35,9 @@ def analyser_depot(import_id):
         return None
     try:
         rapport = services.analyser_import(import_)
-    except Exception as exc:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
         logger.exception("Échec de l'analyse de l'import Temps 1 n° %s", import_id)
         services.marquer_echec(
             import_,
@@ -58,7 +63,9 @@ def appliquer_depot(import_id, user_id=None):
         # Not claimed (a stray second task): the job belongs to whoever claimed it.
         logger.warning("Import Temps 1 n° %s : application non réclamée, ignorée", import_id)
         return {"etat": import_.etat, "ok": False}
-    except Exception as exc:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
         # executer_application records its own failure (echec, "rien n'a été modifié"); this
         # covers a crash before it could.
         services.marquer_echec(

@@ -42,7 +42,7 @@ from backoffice.grammaire import compter
 
 from . import services, tasks
 from .apercu import apercu
-from .forms import ConfirmationForm, DepotForm, ExportForm
+from .forms import ConfirmationForm, DepotForm, ExportForm, taille_max_envoi
 from .models import EtatImport, ImportTemps1
 from .temps1 import exporter, generer_modele, libelle_perimetre
 
@@ -230,6 +230,8 @@ class ImportIndexView(PerimetreIndexView):
 class DepotView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Store the file first (`services.deposer`), then check it in the background."""
 
+    # A file past this stops being read (backoffice/fichiers/envoi.py); the form says so.
+    taille_max_envoi = staticmethod(taille_max_envoi)
     model = ImportTemps1
     permission_required = "add"
     form_class = DepotForm

@@ -1,7 +1,10 @@
 """Documents of conventions, avenants, calls and candidatures, stored as Wagtail documents.
 
-- Upload: type checked by extension *and* by the file's first bytes, size capped
-  (`settings.DOCUMENTS_TAILLE_MAX`, 10 Mo by default); French messages.
+- Upload: the site's one document checker (backoffice/fichiers/documents.py): kind read from the
+  content (never the extension), macros, password-protected and old Office files refused,
+  archives bounded, size capped (`settings.DOCUMENTS_TAILLE_MAX`, 10 Mo by default); French
+  messages. The stored name takes the extension of the kind found. Wagtail's own library uses the
+  same checker (`FormulaireDocumentWagtail`, setting WAGTAILDOCS_DOCUMENT_FORM_BASE).
 - Download: Wagtail serves documents at /documents/<id>/<filename> with no row-level protection.
   The `before_serve_document` hook (wagtail_hooks.py) asks `peut_telecharger`: a document linked
   to one of our objects is served only to a user who may view one of those objects (perimeter);
@@ -16,27 +19,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Collection
 
 from backoffice.acces.perimetres import perimetre_global
 from backoffice.acces.policies import policy_for
+from backoffice.fichiers.documents import formats_acceptes, nom_affiche, verifier_document
 from workflows.acteurs import est_compte
 
-# extension → accepted leading bytes (None: plain text, no signature to check)
-SIGNATURES = {
-    "pdf": (b"%PDF",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "doc": (b"\xd0\xcf\x11\xe0",),
-    "xls": (b"\xd0\xcf\x11\xe0",),
-    "png": (b"\x89PNG",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "csv": None,
-    "txt": None,
-}
 TAILLE_MAX_DEFAUT = 10 * 1024 * 1024
 
 
@@ -45,33 +35,10 @@ def taille_max():
 
 
 def valider_fichier(fichier):
-    """Raise a French ValidationError when the upload is empty, too big or of a wrong type."""
+    """Check an upload; return its kind (TypeFichier) or raise a French ValidationError."""
     if fichier is None:
         raise ValidationError("Joignez un fichier.")
-    nom = os.path.basename(fichier.name or "")
-    extension = nom.rsplit(".", 1)[-1].lower() if "." in nom else ""
-    if extension not in SIGNATURES:
-        raise ValidationError(
-            f"Type de fichier refusé (« {nom} ») : formats acceptés "
-            f"{', '.join(sorted(SIGNATURES))}."
-        )
-    if not fichier.size:
-        raise ValidationError(f"Le fichier « {nom} » est vide.")
-    if fichier.size > taille_max():
-        raise ValidationError(
-            f"Le fichier « {nom} » est trop volumineux ({filesizeformat(fichier.size)}) : "
-            f"{filesizeformat(taille_max())} au maximum."
-        )
-    signatures = SIGNATURES[extension]
-    if signatures:
-        position = fichier.tell() if hasattr(fichier, "tell") else 0
-        fichier.seek(0)
-        debut = fichier.read(8)
-        fichier.seek(position)
-        if not any(debut.startswith(s) for s in signatures):
-            raise ValidationError(
-                f"Le contenu du fichier « {nom} » ne correspond pas à son extension .{extension}."
-            )
+    return verifier_document(fichier, taille_max=taille_max())
 
 
 class ChampDocument(forms.FileField):
@@ -83,7 +50,7 @@ class ChampDocument(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
             "help_text",
-            f"PDF, ODT, DOCX, XLSX, images… ({filesizeformat(TAILLE_MAX_DEFAUT)} au maximum).",
+            f"{formats_acceptes()} ; {filesizeformat(taille_max())} au maximum.",
         )
         super().__init__(*args, **kwargs)
 
@@ -91,6 +58,17 @@ class ChampDocument(forms.FileField):
         fichier = super().clean(data, initial)
         if fichier:
             valider_fichier(fichier)
+        return fichier
+
+
+class FormulaireDocumentWagtail(BaseDocumentForm):
+    """Wagtail's document forms (add, edit, multiple upload) with our checker."""
+
+    def clean_file(self):
+        fichier = self.cleaned_data.get("file")
+        if fichier and fichier != getattr(self, "original_file", None):
+            type_fichier = valider_fichier(fichier)
+            fichier.name = nom_affiche(fichier.name, type_fichier)
         return fichier
 
 
@@ -104,11 +82,14 @@ def collection(nom):
 
 
 def enregistrer_document(fichier, *, titre, nom_collection, acteur=None):
-    """Store an (already validated) upload as a Wagtail document."""
-    valider_fichier(fichier)
+    """Store an upload as a Wagtail document (checked again here: every caller goes through it),
+    under a name whose extension is that of its content."""
+    type_fichier = valider_fichier(fichier)
+    titre = (titre or os.path.basename(fichier.name))[:255]
+    fichier.name = nom_affiche(fichier.name, type_fichier)
     Document = get_document_model()
     document = Document(
-        title=(titre or os.path.basename(fichier.name))[:255],
+        title=titre,
         file=fichier,
         collection=collection(nom_collection),
         uploaded_by_user=acteur if est_compte(acteur) else None,

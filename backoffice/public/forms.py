@@ -39,7 +39,6 @@ from backoffice.offre.validators import normaliser_siren, valider_siren, valider
 
 from .uploads import (
     LotPieces,
-    erreurs_fichiers_trop_gros,
     extensions_acceptees,
     formats_acceptes,
     taille_max_lisible,
@@ -661,7 +660,7 @@ class PiecesForm(FormulaireDsfr):
         self.traite = True
         for piece_id in self.cleaned_data.get("retirer") or []:
             self.lot.retirer(piece_id)
-        erreurs = list(erreurs_fichiers_trop_gros(self.request)) if self.request else []
+        erreurs = []
         nombre = len(self.lot.pieces())
         for fichier in self.cleaned_data.get("fichiers") or []:
             try:

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, EtatDemande
+from backoffice.fichiers.envoi import limite_envoi
 from backoffice.grammaire import compter
 from workflows.acteurs import Demandeur, libelle_acteur
 from workflows.services import (
@@ -33,7 +33,7 @@ from .forms import (
     supprimer_fichiers,
 )
 from .limitation import compter_envoi, limite_atteinte
-from .uploads import LimiteTailleUploadHandler, purger_lots_anciens
+from .uploads import purger_lots_anciens
 
 # The honeypot: a text field hidden from people (CSS, aria-hidden, no tab stop) that bots fill.
 CHAMP_PIEGE = "site_web"
@@ -42,24 +42,9 @@ SESSION_CONFIRMATION = "demande_publique_envoyee"
 PIECES_MAX_PAR_DEMANDE = 30
 
 
-def _avec_limite_upload(vue):
-    """Install the size-limiting upload handler before anything reads the body.
-
-    The CSRF middleware reads request.POST, which fixes the upload handlers: the view is exempted
-    from the middleware and protected by `csrf_protect` once the handler is in place (the
-    pattern of Django's documentation on modifying upload handlers on the fly).
-    """
-    protegee = csrf_protect(vue)
-
-    @csrf_exempt
-    def envelope(request, *args, **kwargs):
-        if request.method == "POST":
-            request.upload_handlers.insert(0, LimiteTailleUploadHandler(request))
-        return protegee(request, *args, **kwargs)
-
-    envelope.__name__ = vue.__name__
-    envelope.__doc__ = vue.__doc__
-    return envelope
+# Files past the public limit stop being read (backoffice/fichiers/envoi.py): nothing larger is
+# written to disk; the form then says which file was too big.
+_avec_limite_upload = limite_envoi(lambda: settings.DEMANDE_TAILLE_MAX_FICHIER)
 
 
 def _prive(reponse):

@@ -13,15 +13,17 @@ the schéma's tree, nothing written; also the preview), `appliquer` (writes, ato
 """
 
 import datetime
-import io
 import re
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+
+from backoffice.fichiers.archives import FichierRefuse
+from backoffice.fichiers.classeurs import LimitesClasseur, lire_feuille, ouvrir_classeur
+from backoffice.fichiers.envoi import limite_depassee
 
 from .models import (
     ORDRE_REALISATION,
@@ -44,9 +46,10 @@ LIBELLE_MAX = (
     500  # objectifs and thématiques (models)  # a schéma has a few hundred actions at most
 )
 
-CONSEIL_XLSX = (
-    "Enregistrez la grille au format « Classeur Excel (.xlsx) » (menu Fichier › Enregistrer "
-    "sous) puis déposez-la à nouveau."
+# The workbook guard's bounds (backoffice/fichiers/classeurs.py): a grid is one sheet of a few
+# hundred rows and five columns; the rows are counted again, more strictly, once read.
+LIMITES = LimitesClasseur(
+    taille=TAILLE_MAX, decompresse=DECOMPRESSE_MAX, lignes=10 * LIGNES_MAX, cellules=1_000_000
 )
 
 # Column → accepted header keys (texte.cle). The first four are required.
@@ -141,61 +144,24 @@ def decouper_objectif(texte):
 # ---------------------------------------------------------------------------------------------
 
 
-def verifier_fichier(contenu):
-    """Refuse, with a French message, what is not a reasonable .xlsx file (by its content, not
-    its name): size, old or other formats, archives that inflate abnormally."""
-    if not contenu:
-        raise GrilleInvalide("Le fichier est vide.")
-    if len(contenu) > TAILLE_MAX:
-        raise GrilleInvalide(
-            f"Le fichier pèse {len(contenu) / MEGAOCTET:.1f} Mo : la limite est de "
-            f"{TAILLE_MAX // MEGAOCTET} Mo pour une grille d'évaluation.".replace(".", ",", 1)
-        )
-    if contenu.startswith(bytes.fromhex("D0CF11E0A1B11AE1")):
-        raise GrilleInvalide(
-            "Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe. "
-            + CONSEIL_XLSX
-        )
-    if not contenu.startswith(b"PK\x03\x04"):
-        raise GrilleInvalide(
-            "Ce fichier n'est pas un classeur Excel .xlsx (texte, CSV, PDF ou autre format). "
-            + CONSEIL_XLSX
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(contenu)) as archive:
-            membres = archive.infolist()
-            if "xl/workbook.xml" not in {m.filename for m in membres}:
-                raise GrilleInvalide(
-                    "Ce fichier n'est pas un classeur Excel .xlsx. " + CONSEIL_XLSX
-                )
-            if sum(m.file_size for m in membres) > DECOMPRESSE_MAX:
-                raise GrilleInvalide(
-                    "Le classeur se décompresse en un volume anormalement grand : il est refusé "
-                    "par sécurité."
-                )
-    except zipfile.BadZipFile as exc:
-        raise GrilleInvalide("Le fichier est endommagé. " + CONSEIL_XLSX) from exc
-
-
 def lire_xlsx(fichier):
     """Read an uploaded grid (a file object or bytes): the first sheet holding the header row.
-    Raises `GrilleInvalide`."""
-    import python_calamine
-
+    The workbook guard refuses first what is not a reasonable .xlsx (by its content, not its
+    name). Raises `GrilleInvalide`."""
+    if not isinstance(fichier, bytes) and limite_depassee(fichier, TAILLE_MAX):
+        raise GrilleInvalide(
+            f"Le fichier dépasse {TAILLE_MAX // MEGAOCTET} Mo, la limite pour une grille "
+            "d'évaluation : rien n'a été importé."
+        )
     contenu = fichier if isinstance(fichier, bytes) else fichier.read()
-    verifier_fichier(contenu)
     try:
-        classeur = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(contenu))
-    except Exception as exc:  # calamine raises several error types for a damaged file
-        raise GrilleInvalide("Le fichier est endommagé. " + CONSEIL_XLSX) from exc
+        classeur = ouvrir_classeur(contenu, LIMITES)
+    except FichierRefuse as exc:
+        raise GrilleInvalide(exc.message) from exc
     try:
-        feuilles = []
-        for nom in classeur.sheet_names:
-            try:
-                lignes = classeur.get_sheet_by_name(nom).to_python(skip_empty_area=False)
-            except Exception as exc:
-                raise GrilleInvalide(f"L'onglet « {nom} » est endommagé.") from exc
-            feuilles.append((nom, lignes))
+        feuilles = [(nom, lire_feuille(classeur, nom, LIMITES)) for nom in classeur.sheet_names]
+    except FichierRefuse as exc:
+        raise GrilleInvalide(exc.message) from exc
     finally:
         classeur.close()
     return analyser_feuilles(feuilles)

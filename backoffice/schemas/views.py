@@ -810,6 +810,7 @@ class ImportGrilleView(VueObjetMixin, TemplateView):
     espace = "schema"
     template_name = "schemas/import.html"
     page_title = "Importer une grille d'évaluation"
+    taille_max_envoi = grille.TAILLE_MAX  # past it, the file stops being read (fichiers/envoi.py)
 
     def dispatch(self, request, *args, **kwargs):
         if not peut_importer(request.user, self.objet.pk):

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "backoffice.acces.middleware.SessionGlissanteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Reads form bodies before the CSRF middleware: bounded uploads, French refusals
+    # (backoffice/fichiers/envoi.py).
+    "backoffice.fichiers.envoi.EnvoiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "backoffice.acces.middleware.LoginThrottleMiddleware",
@@ -231,6 +234,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Documents always go through Wagtail's serve view, where the `before_serve_document` hook checks
 # the perimeter (backoffice/conventions/documents.py); never a redirect to the raw file.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail's own document library (superusers only) checks uploads like every other path.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "backoffice.conventions.documents.FormulaireDocumentWagtail"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILUSERS_PASSWORD_ENABLED = True
@@ -239,7 +244,15 @@ WAGTAIL_I18N_ENABLED = False
 # and ISO stays accepted on input.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# What one request may carry (backoffice/fichiers/envoi.py answers past it with a French message
+# instead of Django's bare 400): form fields (the biggest admin forms have a few thousand), their
+# total size outside files, number of files (the public form takes 5, Wagtail's multiple upload
+# sends one per request), a file's size where a view says nothing lower, and the whole body.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FILES", "20"))
+FICHIERS_TAILLE_MAX_ENVOI = int(os.environ.get("FICHIERS_TAILLE_MAX_ENVOI", 20 * 1024 * 1024))
+FICHIERS_TOTAL_MAX_ENVOI = int(os.environ.get("FICHIERS_TOTAL_MAX_ENVOI", 64 * 1024 * 1024))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

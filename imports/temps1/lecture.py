@@ -7,15 +7,18 @@ needs: a formula's cached value, dates as `date`/`datetime` for date cells, hidd
 stops at the last cell holding a value, so thousands of formatted blank rows cost nothing.
 Known limits (docs/temps1.md): a formula saved without a cached value (files written by scripts,
 never by Excel or LibreOffice) and an Excel error value (`#N/A`…) are read as empty cells.
+
+Every file goes through the workbook guard first (backoffice/fichiers/classeurs.py: content not
+name, zip bounds, sheets, rows, columns and cells bounded before calamine allocates anything).
 """
 
-import os
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import python_calamine
 from django.conf import settings
+
+from backoffice.fichiers.archives import FichierRefuse
+from backoffice.fichiers.classeurs import LimitesClasseur, lire_feuille, ouvrir_classeur
 
 from .rapport import Anomalie, FichierIllisible
 from .schema import (
@@ -31,18 +34,17 @@ MEGAOCTET = 1024 * 1024
 TAILLE_MAX = 20 * MEGAOCTET
 DECOMPRESSE_MAX = 200 * MEGAOCTET
 RATIO_MAX = 100
-# Below this size a member is harmless whatever its ratio (formatted blank rows compress well).
-SEUIL_RATIO = 10 * MEGAOCTET
 LIGNES_ENTETE = 30  # the header row is looked for in the first rows (a title may come first)
 
-SIGNATURE_ZIP = b"PK\x03\x04"
-SIGNATURE_CFB = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE2: .xls, or an encrypted .xlsx
-FLUX_CHIFFRE = "EncryptedPackage".encode("utf-16-le")
 
-CONSEIL_XLSX = (
-    "Enregistrez le classeur au format « Classeur Excel (.xlsx) » (menu Fichier › Enregistrer "
-    "sous) puis déposez-le à nouveau."
-)
+def limites():
+    """The guard's bounds for a Temps 1 workbook (a national one: 3 sheets, 51,000 rows, about
+    700,000 cells, 3 MB; the defaults leave room)."""
+    return LimitesClasseur(
+        taille=getattr(settings, "TEMPS1_TAILLE_MAX", TAILLE_MAX),
+        decompresse=getattr(settings, "TEMPS1_DECOMPRESSE_MAX", DECOMPRESSE_MAX),
+        ratio=getattr(settings, "TEMPS1_RATIO_MAX", RATIO_MAX),
+    )
 
 
 @dataclass
@@ -79,100 +81,6 @@ class Classeur:
         return sum(len(f.lignes) for f in self.feuilles.values())
 
 
-def _reglage(nom, defaut):
-    return getattr(settings, nom, defaut)
-
-
-def _taille_lisible(octets):
-    if octets < MEGAOCTET:
-        return f"{max(1, round(octets / 1024))} ko"
-    return f"{octets / MEGAOCTET:.1f}".replace(".", ",") + " Mo"
-
-
-def verifier_fichier(chemin):
-    """Refuse, with a French message, what is not a safe .xlsx file. Reads the content, never
-    trusts the extension."""
-    taille = os.path.getsize(chemin)
-    taille_max = _reglage("TEMPS1_TAILLE_MAX", TAILLE_MAX)
-    if taille == 0:
-        raise FichierIllisible("Le fichier est vide.")
-    if taille > taille_max:
-        raise FichierIllisible(
-            f"Le fichier pèse {_taille_lisible(taille)} : la limite est de "
-            f"{_taille_lisible(taille_max)}. Déposez un classeur par département ou retirez les "
-            "onglets inutiles."
-        )
-    with open(chemin, "rb") as fichier:
-        debut = fichier.read(8)
-        if debut == SIGNATURE_CFB:
-            # An encrypted OOXML file is an OLE2 container holding an "EncryptedPackage" stream;
-            # any other OLE2 spreadsheet is the old binary format.
-            fichier.seek(0)
-            if FLUX_CHIFFRE in fichier.read():
-                raise FichierIllisible(
-                    "Le classeur est protégé par un mot de passe : le back office ne peut pas le "
-                    "lire. Retirez la protection (Fichier › Informations › Protéger le classeur "
-                    "› Chiffrer avec mot de passe : effacez le mot de passe), enregistrez, puis "
-                    "déposez-le à nouveau."
-                )
-            raise FichierIllisible(
-                "Ce fichier est au format Excel 97-2003 (.xls), qui n'est pas accepté. "
-                + CONSEIL_XLSX
-            )
-    if debut.startswith(b"%PDF"):
-        raise FichierIllisible("Ce fichier est un PDF, pas un classeur Excel. " + CONSEIL_XLSX)
-    if not debut.startswith(SIGNATURE_ZIP):
-        raise FichierIllisible(
-            "Ce fichier n'est pas un classeur Excel .xlsx (fichier texte, CSV ou autre format). "
-            + CONSEIL_XLSX
-        )
-    _verifier_archive(chemin)
-
-
-def _verifier_archive(chemin):
-    try:
-        with zipfile.ZipFile(chemin) as archive:
-            membres = archive.infolist()
-            noms = {m.filename for m in membres}
-            if "xl/workbook.xml" not in noms:
-                if "xl/workbook.bin" in noms:
-                    format_ = "un classeur binaire Excel (.xlsb)"
-                elif "mimetype" in noms and b"opendocument.spreadsheet" in archive.read("mimetype"):
-                    format_ = "un classeur OpenDocument (.ods, LibreOffice)"
-                elif "mimetype" in noms or "word/document.xml" in noms:
-                    format_ = "un document bureautique"
-                else:
-                    format_ = "une archive compressée"
-                raise FichierIllisible(
-                    f"Ce fichier est {format_}, pas un classeur Excel .xlsx. " + CONSEIL_XLSX
-                )
-            decompresse_max = _reglage("TEMPS1_DECOMPRESSE_MAX", DECOMPRESSE_MAX)
-            ratio_max = _reglage("TEMPS1_RATIO_MAX", RATIO_MAX)
-            total = sum(m.file_size for m in membres)
-            trop_compresse = any(
-                m.file_size > SEUIL_RATIO and m.file_size > ratio_max * max(m.compress_size, 1)
-                for m in membres
-            )
-            if total > decompresse_max or trop_compresse:
-                raise FichierIllisible(
-                    "Le classeur se décompresse en un volume anormalement grand "
-                    f"({_taille_lisible(total)}) : il est refusé par sécurité. Vérifiez qu'il ne "
-                    "contient que les onglets Temps 1, sans images ni objets incorporés."
-                )
-            # The sizes above are declared by the archive itself: check the real ones. zipfile
-            # never inflates past a member's declared size and then fails its CRC check, so a
-            # forged header cannot smuggle a bomb past the limits.
-            for membre in membres:
-                with archive.open(membre) as flux:
-                    while flux.read(4 * MEGAOCTET):
-                        pass
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise FichierIllisible(
-            "Le fichier est endommagé : ce n'est pas un classeur Excel .xlsx lisible. "
-            + CONSEIL_XLSX
-        ) from exc
-
-
 def _colonne_lettre(indice):
     lettres = ""
     indice += 1
@@ -190,19 +98,13 @@ def lire_classeur(source, nom_fichier=None):
     """
     chemin = str(source)
     nom_fichier = nom_fichier or Path(chemin).name
-    verifier_fichier(chemin)
+    bornes = limites()
     try:
-        classeur = python_calamine.CalamineWorkbook.from_path(chemin)
-    except python_calamine.PasswordError as exc:
-        raise FichierIllisible("Le classeur est protégé par un mot de passe.") from exc
-    except Exception as exc:  # calamine raises several error types for a damaged file
-        raise FichierIllisible(
-            "Le fichier est endommagé : ce n'est pas un classeur Excel .xlsx lisible. "
-            + CONSEIL_XLSX
-        ) from exc
-
+        classeur = ouvrir_classeur(chemin, bornes)
+    except FichierRefuse as exc:
+        raise FichierIllisible(exc.message) from exc
     try:
-        return _lire(classeur, chemin, nom_fichier)
+        return _lire(classeur, chemin, nom_fichier, bornes)
     finally:
         classeur.close()
 
@@ -223,7 +125,7 @@ def _trouver_feuilles(noms):
     return trouvees, inconnues
 
 
-def _lire(classeur, chemin, nom_fichier):
+def _lire(classeur, chemin, nom_fichier, bornes):
     titres, inconnues = _trouver_feuilles(classeur.sheet_names)
     problemes = []
     avertissements = [
@@ -245,11 +147,9 @@ def _lire(classeur, chemin, nom_fichier):
     feuilles = {}
     for nom, titre in titres.items():
         try:
-            lignes = classeur.get_sheet_by_name(titre).to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise FichierIllisible(
-                f"L'onglet « {titre} » est endommagé et ne peut pas être lu."
-            ) from exc
+            lignes = lire_feuille(classeur, titre, bornes)
+        except FichierRefuse as exc:
+            raise FichierIllisible(exc.message) from exc
         feuille = _lire_feuille(nom, titre, lignes, problemes, avertissements)
         if feuille:
             feuilles[nom] = feuille

@@ -143,7 +143,7 @@ def test_depot_par_formulaire(client, national, gestionnaire44, dispositif44):
         ({"places_proposees": "0"}, "Au moins une place"),
         ({"places_proposees": "vingt"}, "Saisissez un nombre entier"),
         ({"cout_journalier": "-2"}, "Le coût ne peut pas être négatif"),
-        ({"dossier": "exe"}, "Type de fichier refusé"),
+        ({"dossier": "exe"}, "n'est pas un fichier accepté"),
     ],
 )
 def test_depot_saisies_invalides(client, national, gestionnaire44, dispositif44, valeurs, message):

@@ -14,6 +14,7 @@ from backoffice.conventions.documents import enregistrer_document
 from backoffice.conventions.models import DocumentConvention
 from tests.conventions.factories import amener, convention_pour, pdf
 from tests.factories import DispositifFactory, EntiteFactory, UserFactory, affecter, departement
+from tests.fichiers import corpus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_temporaire")]
 
@@ -82,7 +83,7 @@ def url_ajout(convention):
 def test_ajout_d_une_annexe(client, ddets44, dispositif44):
     convention = convention_pour(dispositif44)
     client.force_login(ddets44)
-    docx = SimpleUploadedFile("annexe.docx", b"PK\x03\x04" + b"\x00" * 100)
+    docx = SimpleUploadedFile("annexe.docx", corpus.document_word())
     response = client.post(url_ajout(convention), {"nature": "annexe", "fichier": docx})
     assert response.status_code == 302
     lien = convention.documents.get()
@@ -93,10 +94,10 @@ def test_ajout_d_une_annexe(client, ddets44, dispositif44):
 @pytest.mark.parametrize(
     ("fichier", "message"),
     [
-        (SimpleUploadedFile("script.exe", b"MZ\x90\x00"), "Type de fichier refusé"),
-        (SimpleUploadedFile("faux.pdf", b"<html>"), "ne correspond pas à son extension"),
+        (SimpleUploadedFile("script.exe", b"MZ\x90\x00"), "n'est pas un fichier accepté"),
+        (SimpleUploadedFile("faux.pdf", b"<html>"), "n'est pas un fichier accepté"),
         (SimpleUploadedFile("vide.pdf", b""), "vide"),
-        (SimpleUploadedFile("gros.pdf", b"%PDF" + b"0" * 4096), "trop volumineux"),
+        (SimpleUploadedFile("gros.pdf", b"%PDF-" + b"0" * 4096), "dépasse la taille maximale"),
     ],
 )
 def test_ajout_refuse(client, settings, ddets44, dispositif44, fichier, message):

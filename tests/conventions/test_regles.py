@@ -154,7 +154,7 @@ def test_signature_incomplete_refusee(national, ddets44, dispositif44, params, m
 def test_copie_signee_d_un_mauvais_type_refusee(national, ddets44, dispositif44):
     convention = amener(convention_pour(dispositif44), "validee", national)
     faux_pdf = pdf("copie.pdf", b"MZ\x90\x00 pas un pdf")
-    with pytest.raises(TransitionImpossible, match="ne correspond pas à son extension"):
+    with pytest.raises(TransitionImpossible, match="n.est pas un fichier accepté"):
         executer_transition(
             Convention,
             convention.pk,

@@ -199,8 +199,8 @@ def test_signer_une_convention_non_validee_par_la_vue(client, ddets44, dispositi
         ({"date_signature": "31/02/2026"}, "Saisissez une date valide"),
         ({"date_signature": ""}, "Indiquez la date de signature"),
         ({"fichier": None}, "Joignez un fichier"),
-        ({"fichier": "exe"}, "Type de fichier refusé"),
-        ({"fichier": "gros"}, "trop volumineux"),
+        ({"fichier": "exe"}, "n'est pas un fichier accepté"),
+        ({"fichier": "gros"}, "dépasse la taille maximale"),
         ({"date_signature": "2999-01-01"}, "ne peut pas être dans le futur"),
     ],
 )
