@@ -6,7 +6,7 @@ class AccesConfig(AppConfig):
     verbose_name = "Accès et rôles"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals, tiers  # noqa: F401  (checks: registered on import)
         from .policies import enregistrer_politiques
         from .roles import APPELS, CANDIDATURES, CONVENTIONS, DEMANDES, IMPORTS, OFFRE, REFERENTIEL
 
@@ -23,3 +23,5 @@ class AccesConfig(AppConfig):
                 "acces.affectationrole",
             ]
         )
+        # The installed apps' models we do not edit: their perimeter is decided here.
+        tiers.declarer_modeles()

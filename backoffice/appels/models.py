@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import FSMField, transition
@@ -28,6 +28,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
 
+from backoffice.acces.perimetres import reference
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
@@ -183,6 +184,22 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
 
     def __str__(self):
         return f"{self.reference} – {self.titre}" if self.reference else self.titre
+
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its split's départements, or its whole région without a split; operators (entité
+        # perimeters) see the calls once published.
+        condition = Q(pk__in=[])
+        if perimetre.departements:
+            repartitions = RepartitionAppel.objects.filter(appel_id=OuterRef(reference(prefixe)))
+            region = Departement.objects.filter(
+                region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
+            )
+            condition |= Q(Exists(repartitions.filter(departement_id__in=perimetre.departements)))
+            condition |= ~Q(Exists(repartitions)) & Q(Exists(region))
+        if perimetre.entites:
+            condition |= Q(**{f"{prefixe}etat__in": ETATS_PUBLICS})
+        return condition
 
     def get_admin_url(self):
         return reverse("appel:inspect", args=[self.pk])
@@ -358,6 +375,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
 
 
 class RepartitionAppel(models.Model):
+    PERIMETRE_PAR = "appel"
+
     appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="repartitions")
     departement = models.ForeignKey(
         Departement, on_delete=models.PROTECT, related_name="+", verbose_name="département"
@@ -381,6 +400,8 @@ class RepartitionAppel(models.Model):
 
 
 class CritereSelection(models.Model):
+    PERIMETRE_PAR = "appel"
+
     appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="criteres")
     libelle = models.CharField("critère", max_length=255)
     poids = models.PositiveSmallIntegerField(
@@ -403,6 +424,8 @@ class CritereSelection(models.Model):
 
 
 class DocumentAppel(models.Model):
+    PERIMETRE_PAR = "appel"
+
     appel = models.ForeignKey(
         AppelAProjets, on_delete=models.CASCADE, related_name="documents", verbose_name="appel"
     )
@@ -583,6 +606,16 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
     def __str__(self):
         return f"{self.nom_projet} ({self.entite.raison_sociale})"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # The département of the proposed places (instructors) and the candidate entité.
+        return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+            **{f"{prefixe}entite_id__in": perimetre.entites}
+        )
+
+    def dans_perimetre(self, perimetre):
+        return self.departement_id in perimetre.departements or self.entite_id in perimetre.entites
+
     def get_admin_url(self):
         return reverse("candidature:inspect", args=[self.pk])
 
@@ -714,6 +747,8 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
 
 
 class NoteCritere(models.Model):
+    PERIMETRE_PAR = "candidature"
+
     candidature = models.ForeignKey(Candidature, on_delete=models.CASCADE, related_name="notes")
     critere = models.ForeignKey(CritereSelection, on_delete=models.CASCADE, related_name="notes")
     note = models.DecimalField(
@@ -738,6 +773,8 @@ class NoteCritere(models.Model):
 
 
 class DocumentCandidature(models.Model):
+    PERIMETRE_PAR = "candidature"
+
     candidature = models.ForeignKey(
         Candidature, on_delete=models.CASCADE, related_name="documents", verbose_name="candidature"
     )

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
+from backoffice.acces.perimetres import reference
 from backoffice.territoires.models import Departement
 
 from . import choices
@@ -40,6 +41,8 @@ from .validators import (
 
 
 class Nature(models.Model):
+    REFERENTIEL = True  # nomenclature: read by every role
+
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200, unique=True)
     validation_directe_siao = models.BooleanField(
@@ -64,6 +67,8 @@ class Nature(models.Model):
 
 
 class TypeDispositif(models.Model):
+    REFERENTIEL = True  # nomenclature: read by every role
+
     code = models.CharField("code", max_length=30, primary_key=True)
     nature = models.ForeignKey(
         Nature, on_delete=models.PROTECT, related_name="types", verbose_name="nature"
@@ -106,6 +111,8 @@ class TypeDispositif(models.Model):
 
 
 class Programme(models.Model):
+    REFERENTIEL = True  # nomenclature: read by every role
+
     code = models.CharField("code", max_length=10, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
@@ -119,6 +126,8 @@ class Programme(models.Model):
 
 
 class PublicSpecifique(models.Model):
+    REFERENTIEL = True  # nomenclature: read by every role
+
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
@@ -188,6 +197,19 @@ class EntiteGestionnaire(ClusterableModel):
     def __str__(self):
         return f"{self.raison_sociale} ({self.siren})"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # In a perimeter by its siège, by assignment, or by one of its dispositifs.
+        ref = reference(prefixe)
+        dispositifs = Dispositif.objects.filter(
+            entite_id=OuterRef(ref), departement_id__in=perimetre.departements
+        )
+        return (
+            Q(**{f"{prefixe}departement_id__in": perimetre.departements})
+            | Q(**{f"{ref}__in": perimetre.entites})
+            | Q(Exists(dispositifs))
+        )
+
     def clean_fields(self, exclude=None):
         self.siren = normaliser_siren(self.siren)
         super().clean_fields(exclude=exclude)
@@ -212,6 +234,8 @@ class EntiteGestionnaire(ClusterableModel):
 
 
 class ContactReferent(models.Model):
+    PERIMETRE_PAR = "entite"
+
     entite = ParentalKey(EntiteGestionnaire, on_delete=models.CASCADE, related_name="contacts")
     role = models.CharField("rôle", max_length=20, choices=choices.RoleContact.choices)
     nom = models.CharField("nom", max_length=200)
@@ -237,6 +261,8 @@ class ContactReferent(models.Model):
 
 class CompteurCode(models.Model):
     """Last national-code sequence used per département (row-locked when a code is drawn)."""
+
+    PERIMETRE_NATIONAL = True  # drawn by the code service, shown on no screen
 
     departement = models.OneToOneField(Departement, on_delete=models.CASCADE, primary_key=True)
     dernier = models.PositiveIntegerField(default=0)
@@ -408,6 +434,16 @@ class Dispositif(ClusterableModel):
     def __str__(self):
         return f"{self.code} – {self.nom}" if self.code else self.nom
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its département's, and its entité's.
+        return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+            **{f"{prefixe}entite_id__in": perimetre.entites}
+        )
+
+    def dans_perimetre(self, perimetre):
+        return self.departement_id in perimetre.departements or self.entite_id in perimetre.entites
+
     def get_admin_url(self):
         return reverse("dispositif:inspect", args=[self.pk])
 
@@ -517,6 +553,8 @@ class GroupeDePlacesQuerySet(models.QuerySet):
 class GroupeDePlaces(models.Model):
     """A homogeneous set of places: same public, location and equipment (seed 004)."""
 
+    PERIMETRE_PAR = "dispositif"
+
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="groupes", verbose_name="dispositif"
     )
@@ -584,6 +622,8 @@ def jours_exercice(exercice):
 
 
 class Financement(models.Model):
+    PERIMETRE_PAR = "dispositif"
+
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="financements", verbose_name="dispositif"
     )

@@ -13,7 +13,7 @@ import hashlib
 from django.core.cache import cache
 from django.db.models import Max, Q, Sum
 
-from backoffice.acces.perimetres import filtrer, q_par_dispositif
+from backoffice.acces.perimetres import filtrer, q_dans
 from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention
 from backoffice.offre.models import Dispositif, Financement, GroupeDePlaces
 
@@ -80,7 +80,7 @@ def calculer_evolution(perimetre, aujourdhui):
     """[{date, autorisees, financees, conventionnees, ouvertes}] per month end."""
     dates = fins_de_mois(aujourdhui)
     dispositifs = filtrer(Dispositif.objects.all(), perimetre)
-    a_dispositif = q_par_dispositif(perimetre)
+    a_dispositif = q_dans(Dispositif, perimetre, "dispositif__")
 
     autorisees = dispositifs.filter(type__regime=REGIME_AUTORISE).aggregate(
         **{

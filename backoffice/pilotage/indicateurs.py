@@ -29,7 +29,7 @@ from django.db.models import Count, F, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from backoffice.acces.perimetres import filtrer, q_par_dispositif
+from backoffice.acces.perimetres import filtrer, q_dans
 from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention, fin_du_jour
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
@@ -141,7 +141,7 @@ def photographie_courante(perimetre):
         chiffres.dispositifs = ligne["n"]
         chiffres.autorisees = ligne["places"] or 0
 
-    a_dispositif = q_par_dispositif(perimetre)
+    a_dispositif = q_dans(Dispositif, perimetre, "dispositif__")
     par_cle = ("dispositif__departement_id", "dispositif__type_id")
     for ligne in (
         Financement.objects.filter(a_dispositif, exercice=date.year)

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
-from backoffice.territoires.models import Region
+from backoffice.territoires.models import Departement, Region
 
 from . import texte
 
@@ -102,12 +102,22 @@ class SchemaRegional(models.Model):
     def __str__(self):
         return f"{self.titre} ({self.periode})"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Seen by the accounts covering one département of its région.
+        couverts = Departement.objects.filter(
+            region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
+        )
+        return Q(Exists(couverts))
+
     @property
     def periode(self):
         return f"{self.annee_debut}-{self.annee_fin}"
 
 
 class Objectif(AvecEmpreinte):
+    PERIMETRE_PAR = "schema"
+
     parent_champ = "schema"
     message_doublon = "Ce schéma a déjà un objectif de ce libellé."
 
@@ -144,6 +154,8 @@ class Objectif(AvecEmpreinte):
 
 
 class Thematique(AvecEmpreinte):
+    PERIMETRE_PAR = "objectif"
+
     parent_champ = "objectif"
     message_doublon = "Cet objectif a déjà une thématique de ce libellé."
 
@@ -168,6 +180,8 @@ class Thematique(AvecEmpreinte):
 
 
 class ActionSchema(AvecEmpreinte):
+    PERIMETRE_PAR = "thematique"
+
     parent_champ = "thematique"
     message_doublon = "Cette thématique a déjà une action de ce libellé."
 
@@ -198,6 +212,8 @@ class ActionSchema(AvecEmpreinte):
 
 
 class CampagneEvaluation(models.Model):
+    PERIMETRE_PAR = "schema"
+
     schema = models.ForeignKey(
         SchemaRegional, on_delete=models.CASCADE, related_name="campagnes", verbose_name="schéma"
     )
@@ -222,6 +238,8 @@ class CampagneEvaluation(models.Model):
 
 
 class EvaluationAction(models.Model):
+    PERIMETRE_PAR = "campagne"
+
     campagne = models.ForeignKey(
         CampagneEvaluation,
         on_delete=models.CASCADE,

@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "backoffice.acces.middleware.LoginThrottleMiddleware",
-    "backoffice.acces.middleware.RapportsNationauxMiddleware",
+    "backoffice.acces.middleware.PointsDAccesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -229,6 +229,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Documents always go through Wagtail's serve view, where the `before_serve_document` hook checks
 # the perimeter (backoffice/conventions/documents.py); never a redirect to the raw file.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail's API search asks a search index this project does not install (searches are database
+# queries): refused with a 400 instead of a 500 (docs/securite.md).
+WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILUSERS_PASSWORD_ENABLED = True

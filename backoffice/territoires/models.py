@@ -6,6 +6,8 @@ from django.db import models
 
 
 class Region(models.Model):
+    REFERENTIEL = True  # COG: read by every role
+
     code = models.CharField("code INSEE", max_length=2, primary_key=True)
     nom = models.CharField("nom", max_length=100)
 
@@ -19,6 +21,8 @@ class Region(models.Model):
 
 
 class Departement(models.Model):
+    REFERENTIEL = True  # COG: read by every role
+
     code = models.CharField("code INSEE", max_length=3, primary_key=True)
     nom = models.CharField("nom", max_length=100)
     region = models.ForeignKey(
@@ -48,6 +52,8 @@ class Departement(models.Model):
 
 class Siao(models.Model):
     """One SIAO per département by default; some cover several."""
+
+    REFERENTIEL = True  # read by every role
 
     nom = models.CharField("nom", max_length=200, unique=True)
     departements = models.ManyToManyField(
