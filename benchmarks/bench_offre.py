@@ -230,9 +230,9 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
     from django.urls import reverse
     from openpyxl import Workbook
 
-    from backoffice.acces.viewsets import recherche_sans_accents
     from backoffice.offre.models import Dispositif
     from backoffice.offre.views import DispositifViewSet
+    from backoffice.recherche.filtres import rechercher
 
     client = Client()
     client.force_login(utilisateur)
@@ -266,8 +266,8 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
 
         return appel
 
-    def recherche(qs):
-        return recherche_sans_accents(qs, DispositifViewSet.search_fields, "accueil")
+    def recherche(texte):
+        return lambda qs: rechercher(qs, texte, DispositifViewSet.search_fields)
 
     total = perimetre(Dispositif.objects.all()).count()
     profonde = min(200, -(-total // par_page))
@@ -279,7 +279,12 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export)
             f"{liste}?type=CADA",
             reference(lambda qs: qs.filter(type_id="CADA")),
         ),
-        ("liste, recherche q=accueil", f"{liste}?q=accueil", reference(recherche)),
+        ("liste, recherche q=accueil", f"{liste}?q=accueil", reference(recherche("accueil"))),
+        (
+            "liste, recherche q=accueil nantes",
+            f"{liste}?q=accueil+nantes",
+            reference(recherche("accueil nantes")),
+        ),
     ]
     resultats = []
     for nom, url, requete in scenarios:

@@ -6,8 +6,9 @@ Kept apart from the views: plain functions of the report, tested without a reque
 
 from dataclasses import dataclass, field
 
+from backoffice.recherche.texte import mots, normaliser
+
 from .temps1.schema import FEUILLES_DONNEES
-from .temps1.valeurs import cle
 
 # Errors about the file as a whole (unreadable file, missing sheet) have no sheet.
 SANS_ONGLET = "Fichier"
@@ -55,8 +56,8 @@ def _anomalie(donnees):
     }
 
 
-def _correspond(anomalie, mots):
-    texte = cle(
+def _correspond(anomalie, cherches):
+    texte = normaliser(
         " ".join(
             [
                 anomalie["sheet"],
@@ -67,7 +68,7 @@ def _correspond(anomalie, mots):
             ]
         )
     )
-    return all(mot in texte for mot in mots)
+    return all(mot in texte for mot in cherches)
 
 
 def apercu(rapport, onglet="", texte=""):
@@ -96,9 +97,9 @@ def apercu(rapport, onglet="", texte=""):
         feuille["errors"] = len(lignes_en_erreur.get(feuille["nom"], ()))
     onglet = (onglet or "").strip()
     filtrees = [e for e in erreurs if not onglet or e["sheet"] == onglet]
-    mots = cle(texte).split()
-    if mots:
-        filtrees = [e for e in filtrees if _correspond(e, mots)]
+    cherches = mots(texte)
+    if cherches:
+        filtrees = [e for e in filtrees if _correspond(e, cherches)]
     return Apercu(
         feuilles=feuilles,
         erreurs=filtrees[:ERREURS_AFFICHEES_MAX],

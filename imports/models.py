@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from backoffice.acces.perimetres import reference
+from backoffice.grammaire import MASCULIN
+from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Departement
 
 
@@ -20,8 +22,9 @@ class EtatImport(models.TextChoices):
     ECHEC = "echec", "Échec de l'application"
 
 
-class ImportTemps1(models.Model):
+class ImportTemps1(Recherchable):
     Etat = EtatImport
+    champs_recherche = ("nom_fichier",)
 
     fichier = models.FileField("fichier déposé", upload_to="imports/temps1/%Y/%m/", max_length=255)
     nom_fichier = models.CharField("nom du fichier", max_length=255)
@@ -55,6 +58,8 @@ class ImportTemps1(models.Model):
         blank=True,
     )
     applique_le = models.DateTimeField("appliqué le", null=True, blank=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "import Temps 1"

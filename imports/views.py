@@ -24,13 +24,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
@@ -38,6 +38,7 @@ from backoffice.acces.viewsets import (
     PerimetreInspectView,
     PerimetreModelViewSet,
 )
+from backoffice.grammaire import compter
 
 from . import services, tasks
 from .apercu import apercu
@@ -110,7 +111,7 @@ def _classeur_temporaire(ecrire, nom):
 # ---------------------------------------------------------------------------------------------
 
 
-class ImportFilterSet(WagtailFilterSet):
+class ImportFilterSet(PerimetreFilterSet):
     etat = django_filters.ChoiceFilter(label="État", choices=EtatImport.choices)
 
     class Meta:
@@ -126,13 +127,17 @@ def resume_lignes(import_):
     compteurs = apercu(rapport).total
     futur = import_.etat != EtatImport.APPLIQUEE
     morceaux = [
-        f"{compteurs['created']} {'à créer' if futur else 'créée(s)'}",
-        f"{compteurs['updated']} {'à modifier' if futur else 'modifiée(s)'}",
-        f"{compteurs['unchanged']} inchangée(s)",
+        f"{compteurs['created']} à créer"
+        if futur
+        else compter(compteurs["created"], "créée", "créées"),
+        f"{compteurs['updated']} à modifier"
+        if futur
+        else compter(compteurs["updated"], "modifiée", "modifiées"),
+        compter(compteurs["unchanged"], "inchangée", "inchangées"),
     ]
     erreurs = len(rapport.get("errors") or [])
     if erreurs:
-        morceaux.append(f"{erreurs} erreur(s)")
+        morceaux.append(compter(erreurs, "erreur", "erreurs"))
     return " · ".join(morceaux)
 
 
@@ -492,7 +497,7 @@ class ImportTemps1ViewSet(PerimetreModelViewSet):
     edit_view_class = RedirectionView
     delete_view_class = SuppressionView
     filterset_class = ImportFilterSet
-    search_fields = ["nom_fichier"]
+    search_fields = ["recherche"]
     list_per_page = 50
     ordering = ["-cree_le", "-pk"]
     list_display = [

@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from backoffice.acces.policies import policy_for
 
 from .acteurs import est_compte, libelle_acteur
+from .libelles import libelle_action, libelle_etat
 
 ACTION_LOG = "workflows.transition"
 
@@ -127,7 +128,10 @@ def journaliser_evenement(objet, acteur, evenement, *, de=None, commentaire=""):
 
 
 def chronologie(objet, *, publique=False):
-    """The transitions of an object, oldest first. `publique` hides internal comments."""
+    """The transitions of an object, oldest first. `publique` hides internal comments.
+
+    Each entry keeps the stored codes (`transition`, `de`, `vers`) and gives what people read:
+    `action`, `de_libelle`, `vers_libelle`."""
     from wagtail.log_actions import registry
 
     entrees = (
@@ -136,6 +140,7 @@ def chronologie(objet, *, publique=False):
         .select_related("user")
         .order_by("timestamp", "pk")
     )
+    model = type(objet)
     evenements = []
     for entree in entrees:
         donnees = entree.data or {}
@@ -149,6 +154,9 @@ def chronologie(objet, *, publique=False):
                 "transition": donnees.get("transition", ""),
                 "de": donnees.get("de", ""),
                 "vers": donnees.get("vers", ""),
+                "action": libelle_action(model, donnees.get("transition", "")),
+                "de_libelle": libelle_etat(model, donnees.get("de", "")),
+                "vers_libelle": libelle_etat(model, donnees.get("vers", "")),
                 "commentaire": commentaire,
                 "interne": bool(donnees.get("interne")),
             }

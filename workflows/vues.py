@@ -26,6 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import LECTURE
+from backoffice.grammaire import compter
 
 from .services import (
     TransitionImpossible,
@@ -308,7 +309,9 @@ class TransitionGroupeeView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateVi
                 echecs.append(f"n° {pk} : {_message(exc)}")
         if reussis:
             messages.success(
-                request, f"« {self.action.libelle} » effectué pour {len(reussis)} élément(s)."
+                request,
+                f"« {self.action.libelle} » effectué pour "
+                f"{compter(len(reussis), 'élément', 'éléments')}.",
             )
         if echecs:
             messages.error(request, "Non effectué : " + " ; ".join(echecs))
@@ -380,6 +383,9 @@ class GardeEtatMixin:
 
     etats_permis = ()
     message_refus = ""
+    # Declared so that the viewset passes it to delete views too (Wagtail only gives a view the
+    # URL names it declares): the refusal goes back to the object's page.
+    inspect_url_name = None
 
     def permis(self, objet):
         return getattr(objet, objet.CHAMP_ETAT) in self.etats_permis

@@ -6,6 +6,8 @@ class AccesConfig(AppConfig):
     verbose_name = "Accès et rôles"
 
     def ready(self):
+        from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
         from . import checks, signals, tiers  # noqa: F401  (checks: registered on import)
         from .policies import enregistrer_politiques
         from .roles import APPELS, CANDIDATURES, CONVENTIONS, DEMANDES, IMPORTS, OFFRE, REFERENTIEL
@@ -25,3 +27,10 @@ class AccesConfig(AppConfig):
         )
         # The installed apps' models we do not edit: their perimeter is decided here.
         tiers.declarer_modeles()
+
+        # Wagtail's own exports (users, pages, reports) through our spreadsheet writer too: no
+        # listing anywhere writes a user's text as a live formula (backoffice/exports.py).
+        from .viewsets import ExportTableurMixin
+
+        for nom in ExportTableurMixin.METHODES:
+            setattr(SpreadsheetExportMixin, nom, ExportTableurMixin.__dict__[nom])

@@ -5,11 +5,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from backoffice.grammaire import FEMININ
+from backoffice.recherche.modeles import Recherchable
+
 from .perimetres import q_modele
 from .roles import PORTEES_PAR_ROLE, Portee, Role
 
 
-class AffectationRole(models.Model):
+class AffectationRole(Recherchable):
+    # Django's user has no column of its own: its names are copied here, and re-copied when the
+    # user is saved (signals.actualiser_recherche_affectations).
+    champs_recherche = ("utilisateur.email", "utilisateur.last_name", "utilisateur.first_name")
+
     utilisateur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -45,6 +52,8 @@ class AffectationRole(models.Model):
         verbose_name="créée par",
     )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "affectation de rôle"

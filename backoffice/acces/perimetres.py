@@ -35,6 +35,8 @@ class Perimetre:
 
 NATIONAL = Perimetre(national=True)
 VIDE = Perimetre()
+# Any of these actions lets a user read a row (listings, choices, fetch-or-404).
+LECTURE = ("view", "change", "delete")
 
 
 def _perimetre_affectation(affectation):

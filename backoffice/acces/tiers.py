@@ -125,7 +125,7 @@ POINTS_D_ACCES = {
     "wagtaildocs_chooser:chosen_multiple": (NATIONAL, "idem, pour plusieurs documents"),
     "wagtaildocs_chooser:create": (FERME, "dépôt hors du contrôle strict des fichiers"),
     "wagtaildocs:*": (FERME, _MEDIATHEQUE),
-    "wagtaildocs_authenticate_with_password": (FERME, "restrictions par mot de passe non utilisées"),
+    "wagtaildocs_authenticate_with_password": (FERME, "mots de passe de documents : aucun"),
     # Editing sessions: the object's own permission policy (ours: the perimeter), action "change"
     "wagtailadmin_editing_sessions:ping": (PERIMETRE, "politique de permission de l'objet"),
     # National administration

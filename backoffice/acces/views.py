@@ -2,17 +2,17 @@
 manages the gestionnaire accounts of the entités of its départements."""
 
 import django_filters
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 
+from .filtres import PerimetreFilterSet
 from .forms import AffectationRoleForm
 from .models import AffectationRole
 from .roles import Role
 from .viewsets import PerimetreIndexView, PerimetreModelViewSet
 
 
-class AffectationFilterSet(WagtailFilterSet):
+class AffectationFilterSet(PerimetreFilterSet):
     role = django_filters.ChoiceFilter(choices=Role.choices, label="Rôle")
     actif = django_filters.BooleanFilter(label="Active")
 
@@ -39,7 +39,7 @@ class AffectationRoleViewSet(PerimetreModelViewSet):
     index_view_class = AffectationIndexView
     inspect_view_enabled = False
     filterset_class = AffectationFilterSet
-    search_fields = ["utilisateur__email", "utilisateur__last_name", "utilisateur__first_name"]
+    search_fields = ["recherche"]
     ordering = ["utilisateur__email"]
     list_display = [
         TitleColumn("utilisateur", label="Utilisateur", url_name="affectation:edit"),

@@ -3,25 +3,41 @@
 Wagtail's generic views check model permissions, then fetch rows by primary key (issue #10746):
 every view here fetches through the permission policy's scoped queryset instead, so a row out of
 the user's perimeter is answered as not found, whatever the URL. Every perimeter-bound model's
-viewset derives from `PerimetreModelViewSet`.
+viewset derives from `PerimetreModelViewSet`. The views also speak proper French about their
+model (libelles.py: « Ajouter une convention », « L'avenant … a été créé. »).
 """
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import Q
+from django.db import models
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.fields import display_class_registry
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
-from .policies import policy_for
+from backoffice import exports
+from backoffice.affichage.exports import ValeursExporteesMixin
+from backoffice.affichage.valeurs import valeur_affichee
+from backoffice.recherche.filtres import rechercher
+from backoffice.recherche.modeles import CHAMP as CHAMP_RECHERCHE
 
-LECTURE = ("view", "change", "delete")
+from . import choix
+from .filtres import PerimetreFilterSet
+from .libelles import (
+    LibellesCreationMixin,
+    LibellesListeMixin,
+    LibellesModificationMixin,
+    LibellesSuppressionMixin,
+)
+from .perimetres import LECTURE
+from .policies import policy_for
 
 
 class PerimetreObjectMixin:
@@ -44,22 +60,73 @@ class PerimetreObjectMixin:
         return get_object_or_404(self.get_perimetre_queryset(), pk=pk)
 
 
-def recherche_sans_accents(queryset, champs, texte):
-    """Every word must match one of the fields; accent-insensitive on PostgreSQL (unaccent)."""
-    postgres = connection.vendor == "postgresql"
-    for mot in texte.split():
-        condition = Q()
-        for champ in champs:
-            if postgres:
-                condition |= Q(**{f"{champ}__unaccent__icontains": mot})
-            else:
-                condition |= Q(**{f"{champ}__icontains": mot})
-        queryset = queryset.filter(condition)
-    return queryset
+class ExportTableurMixin:
+    """Wagtail's list export (`list_export`, `?export=csv|xlsx`) written by the one spreadsheet
+    writer (backoffice/exports.py): Wagtail's own CSV neither neutralises formulas nor suits
+    French Excel. The sheet is named after the list; rows are read in chunks.
+
+    `acces.apps` also puts these methods on Wagtail's `SpreadsheetExportMixin`, so that its own
+    listings and reports (users, pages, site history) export the same way."""
+
+    METHODES = (
+        "TAILLE_LOT",
+        "valeurs_export",
+        "lignes_export",
+        "entetes_export",
+        "formats_export",
+        "as_spreadsheet",
+    )
+
+    TAILLE_LOT = 2000
+
+    def valeurs_export(self, objet, format_):
+        """The row's raw values (the writer formats them); a viewset's own
+        `custom_field_preprocess` still applies."""
+        valeurs = []
+        for champ, valeur in self.to_row_dict(objet).items():
+            pretraitement = self.custom_field_preprocess.get(champ, {}).get(format_)
+            valeurs.append(pretraitement(valeur) if pretraitement else valeur)
+        return valeurs
+
+    def lignes_export(self, queryset, format_):
+        if isinstance(queryset, QuerySet):
+            queryset = queryset.iterator(chunk_size=self.TAILLE_LOT)
+        for objet in queryset:
+            yield self.valeurs_export(objet, format_)
+
+    def entetes_export(self, queryset):
+        return [self.get_heading(queryset, champ) for champ in self.list_export]
+
+    def formats_export(self):
+        """{column: number format} of the columns that are years or small numbers (exercice,
+        années, numéros): no thousands separator for them ("2 025" is not a year)."""
+        formats = {}
+        modele = getattr(self, "model", None)
+        if modele is None:
+            return formats
+        for rang, chemin in enumerate(self.list_export):
+            champ = exports.champ_du_chemin(modele, chemin)
+            if champ is not None and champ.get_internal_type() == "PositiveSmallIntegerField":
+                formats[rang] = exports.FORMAT_ENTIER_SIMPLE
+        return formats
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        titre = self.get_page_title() if hasattr(self, "get_page_title") else ""
+        return exports.reponse_tableau(
+            spreadsheet_format,
+            titre or self.get_filename(),
+            self.entetes_export(queryset),
+            self.lignes_export(queryset, spreadsheet_format),
+            self.get_filename(),
+            formats=self.formats_export(),
+        )
 
 
-class PerimetreIndexView(generic.IndexView):
+class PerimetreIndexView(
+    LibellesListeMixin, ExportTableurMixin, ValeursExporteesMixin, generic.IndexView
+):
     search_backend_name = None
+    base_filterset_class = PerimetreFilterSet  # filters built from `list_filter`
 
     def get_liste_queryset(self):
         """The listing's (and export's) queryset before scoping: select_related, annotations."""
@@ -69,21 +136,41 @@ class PerimetreIndexView(generic.IndexView):
         return self.permission_policy.filtrer(self.get_liste_queryset(), self.request.user, LECTURE)
 
     def search_queryset(self, queryset):
+        """`search_fields` names `recherche` columns: the model's own and related models'
+        (`entite__recherche`); every typed word must be in one of them (backoffice.recherche)."""
         if not self.is_searching:
             return queryset
-        return recherche_sans_accents(queryset, self.search_fields or [], self.search_query)
+        return rechercher(queryset, self.search_query, self.search_fields)
 
 
-class PerimetreEditView(PerimetreObjectMixin, generic.EditView):
+class PerimetreEditView(PerimetreObjectMixin, LibellesModificationMixin, generic.EditView):
     perimetre_actions = ("change",)
 
 
-class PerimetreDeleteView(PerimetreObjectMixin, generic.DeleteView):
+class PerimetreDeleteView(PerimetreObjectMixin, LibellesSuppressionMixin, generic.DeleteView):
     perimetre_actions = ("delete",)
 
 
 class PerimetreInspectView(PerimetreObjectMixin, generic.InspectView):
-    pass
+    def get_fields(self):
+        # The search column is a technical copy of other fields: never shown.
+        return [champ for champ in super().get_fields() if champ != CHAMP_RECHERCHE]
+
+    def get_field_display_value(self, field_name, field):
+        """Every field through the display rule (Wagtail's own shows `None`, `True`, and
+        date-times in UTC: its template localises them without converting the zone)."""
+        methode = getattr(self, f"get_{field_name}_display_value", None)
+        if callable(methode):
+            valeur = methode()
+            return valeur if isinstance(valeur, Component) else valeur_affichee(valeur)
+        valeur = getattr(self.object, field_name)
+        if field is not None and valeur is not None:
+            composant = display_class_registry.get(field)
+            if composant:
+                return composant(valeur)
+        if callable(valeur) and not isinstance(valeur, models.Manager):
+            valeur = valeur()
+        return valeur_affichee(valeur, field)
 
 
 class PerimetreHistoryView(PerimetreObjectMixin, history.HistoryView):
@@ -94,7 +181,7 @@ class PerimetreUsageView(PerimetreObjectMixin, usage.UsageView):
     pass
 
 
-class PerimetreCreateView(generic.CreateView):
+class PerimetreCreateView(LibellesCreationMixin, generic.CreateView):
     """Create view. Opened from a parent's page (« Ajouter un groupe de places » on a
     dispositif: `?dispositif=12`), the parent is already chosen in the form.
 
@@ -137,35 +224,14 @@ class PerimetreCreateView(generic.CreateView):
 
 
 class PerimetreForm(WagtailAdminModelForm):
-    """Restricts every foreign-key and many-to-many choice to the user's perimeter."""
+    """Restricts every choice of the form, and of its inline formsets, to the user's perimeter
+    (the one rule: acces/choix.py)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.for_user = for_user
-        if for_user is None:
-            return
-        from wagtail.permissions import policy_registry
-
-        from . import perimetres
-
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None:
-                continue
-            label = queryset.model._meta.label_lower
-            if label == "territoires.departement":
-                perimetre = perimetres.perimetre_pour(
-                    for_user, self._meta.model._meta.label_lower, ("add", "change")
-                )
-                if not perimetre.national:
-                    field.queryset = queryset.filter(code__in=perimetre.departements)
-            elif perimetres.est_perimetre(label):
-                policy = policy_registry.get_by_type(queryset.model)
-                field.queryset = queryset.filter(
-                    pk__in=policy.instances_user_has_any_permission_for(for_user, LECTURE).values(
-                        "pk"
-                    )
-                )
+        if for_user is not None:
+            choix.restreindre_formulaire(self, for_user, self._meta.model._meta.label_lower)
 
 
 def deux_lignes(chemin):
@@ -193,6 +259,9 @@ class PerimetreModelViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     search_backend_name = None
+    # Listed in the admin's global search (backoffice/recherche.py) when it has search_fields;
+    # sub-objects found through their parent opt out.
+    recherche_globale = True
 
     def get_edit_handler(self):
         # ModelViewSet builds its form from `panels` (or `form_fields`) on Wagtail's base form;

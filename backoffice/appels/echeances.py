@@ -8,6 +8,7 @@ import logging
 
 from django.utils import timezone
 
+from backoffice.grammaire import compter
 from workflows.services import TransitionImpossible, executer_transition
 from workflows.systeme import Systeme
 
@@ -28,6 +29,9 @@ def clore_appels(maintenant=None):
         except TransitionImpossible as exc:
             erreurs.append((pk, exc.message))
     logger.info(
-        "Clôture des appels au %s : %s clos, %s erreur(s)", maintenant, len(closes), len(erreurs)
+        "Clôture des appels au %s : %s clos, %s",
+        maintenant,
+        len(closes),
+        compter(len(erreurs), "erreur", "erreurs"),
     )
     return closes, erreurs

@@ -2,13 +2,17 @@
 
 Campaign: `brouillon` → `soumis` → `pre_valide` (Administrateur départemental or régional) →
 `valide` (régional; national for national waves) → `publie` → `clos` (deadline, scheduled task)
-→ `en_instruction` → `selection_arretee` → `termine`; `infructueux` and `annule` with a reason;
+→ `en_instruction` → `selection_arretee` → `termine`; `infructueux` (also after the selection, if
+nothing was conventionné) and `annule` with a reason;
 `soumis`/`pre_valide` → `brouillon` (send-back with a comment).
 
 Candidature: `deposee` (only while the campaign is `publie` and before its deadline) →
 `recevable` / `irrecevable` → `instruite` (a score per criterion) → `retenue` / `non_retenue` →
 `conventionnee` (a dispositif, or an extension of one, and a draft convention or avenant);
-`desistee` by the entité before the decision.
+`desistee` by the entité before the decision; `non_retenue` also when the instructors « classent
+sans suite » a retained project that cannot be carried out (the operator gave up after the
+decision), or a candidature of a cancelled or fruitless call (done for every open one when the
+call is cancelled).
 
 Transitions only run through workflows.services.executer_transition.
 """
@@ -18,9 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import FSMField, transition
@@ -28,16 +31,19 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
 
+from backoffice import bornes
 from backoffice.acces.perimetres import reference
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
+from backoffice.grammaire import FEMININ, MASCULIN, compter
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement, Region
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
 from workflows.systeme import OuvertAuSystemeMixin, systeme_seulement
 
-NOTE_MAX = Decimal("20")
+NOTE_MAX = bornes.NOTE_MAX
 
 
 class EtatAppel(models.TextChoices):
@@ -121,8 +127,10 @@ def peut_renvoyer(appel, acteur):
 # ---------------------------------------------------------------------------------------------
 
 
-class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
     RELATIONS_PERMISSIONS = ("repartitions",)  # a_role_sur_appel → departements_appel
+    champs_recherche = ("reference", "titre")
+
     reference = models.CharField("référence", max_length=40, blank=True, editable=False)
     titre = models.CharField("titre", max_length=255)
     type_dispositif = models.ForeignKey(
@@ -138,13 +146,13 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         "vague nationale", default=False, help_text="Validée par l'administration centrale."
     )
     places_recherchees = models.PositiveIntegerField(
-        "places recherchées", validators=[MinValueValidator(1, "Au moins une place.")]
+        "places recherchées", validators=bornes.PLACES_POSITIVES.validateurs
     )
     cout_journalier_cible = models.DecimalField(
         "coût journalier cible (€ par place)",
         max_digits=8,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le coût ne peut pas être négatif.")],
+        validators=bornes.COUT_JOURNALIER.validateurs,
     )
     date_publication = models.DateField("date de publication prévue")
     date_limite = models.DateTimeField("date limite de dépôt des candidatures")
@@ -165,6 +173,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "appel à projets"
         verbose_name_plural = "appels à projets"
@@ -173,12 +183,8 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
             models.CheckConstraint(
                 condition=Q(etat__in=EtatAppel.values), name="appel_etat_valide"
             ),
-            models.CheckConstraint(
-                condition=Q(places_recherchees__gte=1), name="appel_places_positives"
-            ),
-            models.CheckConstraint(
-                condition=Q(cout_journalier_cible__gte=0), name="appel_cout_positif"
-            ),
+            bornes.PLACES_POSITIVES.contrainte("places_recherchees", "appel_places_positives"),
+            bornes.COUT_JOURNALIER.contrainte("cout_journalier_cible", "appel_cout_positif"),
         ]
         indexes = [models.Index(fields=["etat", "region"])]
 
@@ -263,30 +269,58 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
 
     # --- transitions ------------------------------------------------------------------------
 
-    @transition(field=etat, source=A.BROUILLON, target=A.SOUMIS, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.BROUILLON,
+        target=A.SOUMIS,
+        permission=peut_piloter,
+        custom={"libelle": "Soumettre"},
+    )
     def soumettre(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=A.SOUMIS, target=A.PRE_VALIDE, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.SOUMIS,
+        target=A.PRE_VALIDE,
+        permission=peut_piloter,
+        custom={"libelle": "Pré-valider"},
+    )
     def pre_valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=A.PRE_VALIDE, target=A.VALIDE, permission=peut_valider)
+    @transition(
+        field=etat,
+        source=A.PRE_VALIDE,
+        target=A.VALIDE,
+        permission=peut_valider,
+        custom={"libelle": "Valider"},
+    )
     def valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
     @transition(
-        field=etat, source=[A.SOUMIS, A.PRE_VALIDE], target=A.BROUILLON, permission=peut_renvoyer
+        field=etat,
+        source=[A.SOUMIS, A.PRE_VALIDE],
+        target=A.BROUILLON,
+        permission=peut_renvoyer,
+        custom={"libelle": "Renvoyer au brouillon"},
     )
     def renvoyer(self, acteur, commentaire=""):
         if not commentaire.strip():
             raise ValidationError("Indiquez ce qui doit être repris.")
         self._changer_etat()
 
-    @transition(field=etat, source=A.VALIDE, target=A.PUBLIE, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.VALIDE,
+        target=A.PUBLIE,
+        permission=peut_piloter,
+        custom={"libelle": "Publier"},
+    )
     def publier(self, acteur, commentaire="", maintenant=None):
         maintenant = maintenant or timezone.now()
         if self.date_limite <= maintenant:
@@ -297,25 +331,42 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         self.publie_le = maintenant
         self._changer_etat()
 
-    @transition(field=etat, source=A.PUBLIE, target=A.CLOS, permission=systeme_seulement)
+    @transition(
+        field=etat,
+        source=A.PUBLIE,
+        target=A.CLOS,
+        permission=systeme_seulement,
+        custom={"libelle": "Clore"},
+    )
     def clore(self, acteur, commentaire="", maintenant=None):
         maintenant = maintenant or timezone.now()
         if maintenant < self.date_limite:
             raise ValidationError("La date limite de dépôt n'est pas atteinte.")
         self._changer_etat()
 
-    @transition(field=etat, source=A.CLOS, target=A.EN_INSTRUCTION, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.CLOS,
+        target=A.EN_INSTRUCTION,
+        permission=peut_piloter,
+        custom={"libelle": "Ouvrir l'instruction"},
+    )
     def ouvrir_instruction(self, acteur, commentaire=""):
         self._changer_etat()
 
     @transition(
-        field=etat, source=A.EN_INSTRUCTION, target=A.SELECTION_ARRETEE, permission=peut_piloter
+        field=etat,
+        source=A.EN_INSTRUCTION,
+        target=A.SELECTION_ARRETEE,
+        permission=peut_piloter,
+        custom={"libelle": "Arrêter la sélection"},
     )
     def arreter_selection(self, acteur, commentaire=""):
         en_cours = self.candidatures.filter(etat__in=ETATS_CANDIDATURE_EN_COURS).count()
         if en_cours:
             raise ValidationError(
-                f"{en_cours} candidature(s) attendent encore une décision (recevabilité, "
+                f"{compter(en_cours, 'candidature attend', 'candidatures attendent')} encore "
+                "une décision (recevabilité, "
                 "instruction, retenue ou non)."
             )
         if not self.candidatures.filter(etat=EtatCandidature.RETENUE).exists():
@@ -324,21 +375,39 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
             )
         self._changer_etat()
 
-    @transition(field=etat, source=A.SELECTION_ARRETEE, target=A.TERMINE, permission=peut_piloter)
+    @transition(
+        field=etat,
+        source=A.SELECTION_ARRETEE,
+        target=A.TERMINE,
+        permission=peut_piloter,
+        custom={"libelle": "Terminer"},
+    )
     def terminer(self, acteur, commentaire=""):
         restantes = self.candidatures.filter(etat=EtatCandidature.RETENUE).count()
         if restantes:
             raise ValidationError(
-                f"{restantes} candidature(s) retenue(s) ne sont pas encore conventionnées."
+                f"{compter(restantes, 'candidature retenue', 'candidatures retenues')} "
+                f"{'n’est' if restantes < 2 else 'ne sont'} pas encore "
+                f"{'conventionnée' if restantes < 2 else 'conventionnées'}."
             )
         self._changer_etat()
 
     @transition(
-        field=etat, source=[A.CLOS, A.EN_INSTRUCTION], target=A.INFRUCTUEUX, permission=peut_piloter
+        field=etat,
+        source=[A.CLOS, A.EN_INSTRUCTION, A.SELECTION_ARRETEE],
+        target=A.INFRUCTUEUX,
+        permission=peut_piloter,
+        custom={"libelle": "Déclarer infructueux"},
     )
     def declarer_infructueux(self, acteur, commentaire=""):
+        """Also once the selection is made, when every retained project fell through (the
+        call would otherwise stay « sélection arrêtée » for good)."""
         if not commentaire.strip():
             raise ValidationError("Le motif est obligatoire.")
+        if self.candidatures.filter(etat=EtatCandidature.CONVENTIONNEE).exists():
+            raise ValidationError(
+                "Une candidature est déjà conventionnée : l'appel n'est pas infructueux."
+            )
         self.motif = commentaire
         self._changer_etat()
 
@@ -347,6 +416,7 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         source=[A.BROUILLON, A.SOUMIS, A.PRE_VALIDE, A.VALIDE, A.PUBLIE, A.CLOS, A.EN_INSTRUCTION],
         target=A.ANNULE,
         permission=peut_piloter,
+        custom={"libelle": "Annuler l'appel"},
     )
     def annuler(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -358,6 +428,23 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         from .notifications import notifier_appel
 
         notifier_appel(self, nom, acteur, commentaire=commentaire)
+        if nom in ("annuler", "declarer_infructueux"):
+            self._classer_candidatures(acteur, commentaire)
+
+    def _classer_candidatures(self, acteur, motif):
+        """A cancelled or fruitless call leaves no candidature waiting: each one still open is
+        « classée sans suite » through the transition service (logged, the entité told)."""
+        from workflows.services import executer_transition
+
+        ouvertes = self.candidatures.filter(etat__in=[*ETATS_CANDIDATURE_EN_COURS, C.RETENUE])
+        for pk in ouvertes.values_list("pk", flat=True):
+            executer_transition(
+                Candidature,
+                pk,
+                "classer_sans_suite",
+                acteur,
+                commentaire=f"Appel à projets {self.get_etat_display().lower()} : {motif}",
+            )
 
     def save(self, *args, **kwargs):
         if not self.reference:
@@ -381,7 +468,9 @@ class RepartitionAppel(models.Model):
     departement = models.ForeignKey(
         Departement, on_delete=models.PROTECT, related_name="+", verbose_name="département"
     )
-    places_recherchees = models.PositiveIntegerField("places recherchées")
+    places_recherchees = models.PositiveIntegerField(
+        "places recherchées", validators=bornes.PLACES.validateurs
+    )
 
     class Meta:
         verbose_name = "répartition par département"
@@ -393,6 +482,7 @@ class RepartitionAppel(models.Model):
                 name="repartition_unique",
                 violation_error_message="Ce département figure déjà dans la répartition.",
             ),
+            bornes.PLACES.contrainte("places_recherchees", "repartition_places_borne"),
         ]
 
     def __str__(self):
@@ -405,18 +495,19 @@ class CritereSelection(models.Model):
     appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="criteres")
     libelle = models.CharField("critère", max_length=255)
     poids = models.PositiveSmallIntegerField(
-        "poids",
-        default=1,
-        validators=[MinValueValidator(1, "Le poids est au moins 1."), MaxValueValidator(100)],
+        "poids", default=1, validators=bornes.POIDS.validateurs
     )
-    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    ordre = models.PositiveSmallIntegerField(
+        "ordre", default=0, validators=bornes.ORDRE.validateurs
+    )
 
     class Meta:
         verbose_name = "critère de sélection"
         verbose_name_plural = "critères de sélection"
         ordering = ["ordre", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(poids__gte=1), name="critere_poids_positif"),
+            bornes.POIDS.contrainte("poids", "critere_poids_positif"),
+            bornes.ORDRE.contrainte("ordre", "critere_ordre_borne"),
         ]
 
     def __str__(self):
@@ -485,12 +576,14 @@ def peut_desister(candidature, acteur):
     return candidature.deposee_pour_compte and peut_instruire(candidature, acteur)
 
 
-class CandidatureQuerySet(models.QuerySet):
+class CandidatureQuerySet(RechercheQuerySet):
     def classement(self):
         return self.order_by(models.F("score").desc(nulls_last=True), "deposee_le")
 
 
-class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
+class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
+    champs_recherche = ("nom_projet", "communes")
+
     appel = models.ForeignKey(
         AppelAProjets,
         on_delete=models.PROTECT,
@@ -520,14 +613,14 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
         help_text="Laisser vide pour la création d'un nouveau dispositif.",
     )
     places_proposees = models.PositiveIntegerField(
-        "places proposées", validators=[MinValueValidator(1, "Au moins une place.")]
+        "places proposées", validators=bornes.PLACES_POSITIVES.validateurs
     )
     communes = models.CharField("communes d'implantation", max_length=500)
     cout_journalier = models.DecimalField(
         "coût journalier proposé (€ par place)",
         max_digits=8,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le coût ne peut pas être négatif.")],
+        validators=bornes.COUT_JOURNALIER.validateurs,
     )
     description = models.TextField("présentation du projet", blank=True)
     etat = FSMField(
@@ -550,9 +643,16 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
     motif_irrecevabilite = models.TextField("motif d'irrecevabilité", blank=True)
     commentaire_instruction = models.TextField("avis de l'instructeur", blank=True)
     score = models.DecimalField(
-        "note pondérée (sur 20)", max_digits=5, decimal_places=2, null=True, blank=True
+        "note pondérée (sur 20)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=bornes.NOTE.validateurs,
     )
-    places_retenues = models.PositiveIntegerField("places retenues", null=True, blank=True)
+    places_retenues = models.PositiveIntegerField(
+        "places retenues", null=True, blank=True, validators=bornes.PLACES_POSITIVES.validateurs
+    )
     motif_decision = models.TextField("motif de la décision", blank=True)
 
     # Conventionnement: what the retained candidature became
@@ -581,10 +681,15 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
         verbose_name="avenant",
     )
     places_ouvertes_avant = models.PositiveIntegerField(
-        "places ouvertes avant l'extension", null=True, blank=True
+        "places ouvertes avant l'extension",
+        null=True,
+        blank=True,
+        validators=bornes.PLACES.validateurs,
     )
 
     objects = CandidatureQuerySet.as_manager()
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "candidature"
@@ -594,11 +699,20 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(etat__in=EtatCandidature.values), name="candidature_etat_valide"
             ),
+            bornes.PLACES_POSITIVES.contrainte("places_proposees", "candidature_places_positives"),
+            bornes.COUT_JOURNALIER.contrainte("cout_journalier", "candidature_cout_positif"),
+            bornes.NOTE.contrainte("score", "candidature_score_borne", nul=True),
             models.CheckConstraint(
-                condition=Q(places_proposees__gte=1), name="candidature_places_positives"
+                condition=Q(places_retenues__isnull=True)
+                | (Q(places_retenues__gte=1) & Q(places_retenues__lte=F("places_proposees"))),
+                name="candidature_retenues_inferieures_proposees",
+                violation_error_message="On ne peut retenir plus que les places proposées.",
             ),
-            models.CheckConstraint(
-                condition=Q(cout_journalier__gte=0), name="candidature_cout_positif"
+            bornes.PLACES_POSITIVES.contrainte(
+                "places_retenues", "candidature_retenues_borne", nul=True
+            ),
+            bornes.PLACES.contrainte(
+                "places_ouvertes_avant", "candidature_ouvertes_avant_borne", nul=True
             ),
         ]
         indexes = [models.Index(fields=["appel", "etat"])]
@@ -660,12 +774,24 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
                 f"{message} (l'appel à projets est « {self.appel.get_etat_display()} »)."
             )
 
-    @transition(field=etat, source=C.DEPOSEE, target=C.RECEVABLE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.DEPOSEE,
+        target=C.RECEVABLE,
+        permission=peut_instruire,
+        custom={"libelle": "Déclarer recevable"},
+    )
     def declarer_recevable(self, acteur, commentaire=""):
         self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
         self._changer_etat()
 
-    @transition(field=etat, source=C.DEPOSEE, target=C.IRRECEVABLE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.DEPOSEE,
+        target=C.IRRECEVABLE,
+        permission=peut_instruire,
+        custom={"libelle": "Déclarer irrecevable"},
+    )
     def declarer_irrecevable(self, acteur, commentaire=""):
         self._exiger_appel(A.EN_INSTRUCTION, message="L'instruction n'est pas ouverte")
         if not commentaire.strip():
@@ -678,6 +804,7 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
         source=[C.RECEVABLE, C.INSTRUITE],
         target=C.INSTRUITE,
         permission=peut_instruire,
+        custom={"libelle": "Noter"},
     )
     def instruire(self, acteur, commentaire="", notes=None):
         """`notes`: {critere_id: note on 20}; every criterion of the call must be scored."""
@@ -702,7 +829,13 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
             self.commentaire_instruction = commentaire
         self._changer_etat()
 
-    @transition(field=etat, source=C.INSTRUITE, target=C.RETENUE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.INSTRUITE,
+        target=C.RETENUE,
+        permission=peut_instruire,
+        custom={"libelle": "Retenir"},
+    )
     def retenir(self, acteur, commentaire="", places_retenues=None):
         self._exiger_appel(A.EN_INSTRUCTION, message="La sélection n'est plus ouverte")
         places = places_retenues if places_retenues is not None else self.places_proposees
@@ -716,7 +849,13 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
         self.motif_decision = commentaire
         self._changer_etat()
 
-    @transition(field=etat, source=C.INSTRUITE, target=C.NON_RETENUE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.INSTRUITE,
+        target=C.NON_RETENUE,
+        permission=peut_instruire,
+        custom={"libelle": "Ne pas retenir"},
+    )
     def ne_pas_retenir(self, acteur, commentaire=""):
         self._exiger_appel(A.EN_INSTRUCTION, message="La sélection n'est plus ouverte")
         if not commentaire.strip():
@@ -724,7 +863,13 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
         self.motif_decision = commentaire
         self._changer_etat()
 
-    @transition(field=etat, source=C.RETENUE, target=C.CONVENTIONNEE, permission=peut_instruire)
+    @transition(
+        field=etat,
+        source=C.RETENUE,
+        target=C.CONVENTIONNEE,
+        permission=peut_instruire,
+        custom={"libelle": "Conventionner"},
+    )
     def conventionner(self, acteur, commentaire="", date_debut=None, aujourdhui=None):
         from .conventionnement import conventionner
 
@@ -735,9 +880,32 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, models.Model):
         self._changer_etat()
 
     @transition(
-        field=etat, source=ETATS_CANDIDATURE_EN_COURS, target=C.DESISTEE, permission=peut_desister
+        field=etat,
+        source=ETATS_CANDIDATURE_EN_COURS,
+        target=C.DESISTEE,
+        permission=peut_desister,
+        custom={"libelle": "Se désister"},
     )
     def desister(self, acteur, commentaire=""):
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[*ETATS_CANDIDATURE_EN_COURS, C.RETENUE],
+        target=C.NON_RETENUE,
+        permission=peut_instruire,
+    )
+    def classer_sans_suite(self, acteur, commentaire=""):
+        """The instructors' way out: a retained project that cannot be carried out, or any
+        candidature of a cancelled or fruitless call (otherwise waiting for good)."""
+        if not commentaire.strip():
+            raise ValidationError("Le motif est obligatoire.")
+        if self.etat != C.RETENUE and self.appel.etat not in (A.ANNULE, A.INFRUCTUEUX):
+            raise ValidationError(
+                "Une candidature en cours d'examen se déclare irrecevable ou non retenue ; "
+                "elle ne se classe sans suite que si l'appel est annulé ou infructueux."
+            )
+        self.motif_decision = commentaire
         self._changer_etat()
 
     def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
@@ -752,10 +920,7 @@ class NoteCritere(models.Model):
     candidature = models.ForeignKey(Candidature, on_delete=models.CASCADE, related_name="notes")
     critere = models.ForeignKey(CritereSelection, on_delete=models.CASCADE, related_name="notes")
     note = models.DecimalField(
-        "note (sur 20)",
-        max_digits=4,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(NOTE_MAX)],
+        "note (sur 20)", max_digits=4, decimal_places=2, validators=bornes.NOTE.validateurs
     )
 
     class Meta:
@@ -763,9 +928,7 @@ class NoteCritere(models.Model):
         verbose_name_plural = "notes"
         constraints = [
             models.UniqueConstraint(fields=["candidature", "critere"], name="note_unique"),
-            models.CheckConstraint(
-                condition=Q(note__gte=0) & Q(note__lte=20), name="note_entre_0_et_20"
-            ),
+            bornes.NOTE.contrainte("note", "note_entre_0_et_20"),
         ]
 
     def __str__(self):

@@ -61,6 +61,7 @@ def notifier_candidature(candidature, nom, acteur, commentaire=""):
         "retenir": "Votre candidature {projet} est retenue.",
         "ne_pas_retenir": "Votre candidature {projet} n'est pas retenue.",
         "conventionner": "Votre candidature {projet} : la convention est en préparation.",
+        "classer_sans_suite": "Votre candidature {projet} est classée sans suite.",
     }
     if nom in messages:
         sujet = messages[nom].format(projet=f"« {candidature.nom_projet} »")

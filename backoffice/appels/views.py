@@ -36,7 +36,6 @@ from backoffice.acces.viewsets import (
 )
 from backoffice.conventions import circuits
 from backoffice.conventions.documents import ChampDocument
-from backoffice.conventions.views import InlinePanelPerimetre
 from backoffice.offre.models import EntiteGestionnaire
 from backoffice.offre.validators import normaliser_siren
 from backoffice.territoires.models import Departement
@@ -152,6 +151,9 @@ ACTIONS_CANDIDATURE = {
         style="button-primary",
     ),
     "desister": vues.Action("Se désister", formulaire=vues.FormulaireTransition),
+    "classer_sans_suite": vues.Action(
+        "Classer sans suite", formulaire=vues.FormulaireMotif, style="button-secondary no"
+    ),
 }
 
 
@@ -316,7 +318,7 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = AppelDeleteView
     inspect_view_class = AppelInspectView
     filterset_class = AppelFilterSet
-    search_fields = ["reference", "titre"]
+    search_fields = ["recherche"]
     ordering = ["-date_limite"]
     list_display = [
         TitleColumn(
@@ -377,7 +379,7 @@ class AppelViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
             ],
             heading="Appel à projets",
         ),
-        InlinePanelPerimetre(
+        InlinePanel(
             "repartitions", heading="Répartition des places par département", label="Département"
         ),
         InlinePanel("criteres", heading="Critères de sélection", label="Critère", min_num=0),
@@ -407,10 +409,26 @@ class CandidatureForm(PerimetreForm):
             )
         if "entite" in self.fields:
             self.fields["entite"].required = False
-        if "departement" in self.fields:
-            # An operator has no département perimeter: any département of the call will do
-            # (Candidature.clean checks it is covered; the filing service checks the rights).
-            self.fields["departement"].queryset = Departement.objects.all()
+        perimetre = perimetres.perimetre_pour(
+            self.for_user, "appels.candidature", ("add", "change")
+        )
+        if "departement" in self.fields and not perimetre.national:
+            # A candidature lies in its call: the départements the offered calls cover (an
+            # operator bids outside its own département), and, for an agent, only those of
+            # its perimeter (Candidature.clean checks the call covers it).
+            couverts = set()
+            champ_appel = self.fields.get("appel")
+            appels = champ_appel.queryset.prefetch_related("repartitions") if champ_appel else []
+            for appel in appels:
+                couverts |= set(appel.departements)
+            if perimetre.departements:
+                couverts &= perimetre.departements
+            if self.instance.departement_id:
+                couverts.add(self.instance.departement_id)
+            self.fields["departement"].queryset = Departement.objects.filter(code__in=couverts)
+        if not perimetre.departements and not perimetre.national:
+            # Recording the candidature of an operator without an account is the agents' job.
+            self.fields.pop("siren_entite", None)
         if self.instance.pk:
             # Filed: the call and the candidate do not change any more.
             for nom in ("appel", "entite", "siren_entite"):
@@ -618,7 +636,7 @@ class CandidatureViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     edit_view_class = CandidatureEditView
     inspect_view_class = CandidatureInspectView
     filterset_class = CandidatureFilterSet
-    search_fields = ["nom_projet", "entite__raison_sociale", "entite__siren", "communes"]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["-score"]
     list_per_page = 50
     list_display = [

@@ -4,8 +4,8 @@
   read (`documents_visibles`); Wagtail's endpoint listed every document to every role.
 - Document chooser: the same documents (hook in wagtail_hooks.py). Its search asked Wagtail's
   search backend, which needs a search index app this project does not install (searches are
-  plain database queries here, see acces.viewsets): it answered HTTP 500. It searches titles in
-  the database instead.
+  plain database queries here, backoffice/recherche): it answered HTTP 500. It matches titles
+  with the project's one normalisation instead.
 Every other endpoint of the documents app is national-only or switched off (acces/tiers.py).
 """
 
@@ -15,7 +15,7 @@ from wagtail.admin.forms.choosers import BaseFilterForm, CollectionFilterMixin
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views.chooser import DocumentChooseResultsView, DocumentChooseView
 
-from backoffice.acces.viewsets import recherche_sans_accents
+from backoffice.recherche.texte import mots, normaliser
 
 from .documents import documents_visibles
 
@@ -36,10 +36,23 @@ class RechercheParTitre(forms.Form):
         objects = super().filter(objects)
         texte = self.cleaned_data.get("q")
         if texte:
-            objects = recherche_sans_accents(objects, ["title"], texte)
+            objects = par_titre(objects, texte)
             self.is_searching = True
             self.search_query = texte
         return objects
+
+
+def par_titre(documents, texte):
+    """Documents whose title contains every typed word, by the same normalisation as every other
+    search (accents, case, apostrophes). Titles have no `recherche` column (Wagtail's table): they
+    are compared in Python, over the documents the user may read only — a few per object."""
+    cherches = mots(texte)
+    retenus = [
+        pk
+        for pk, titre in documents.order_by().values_list("pk", "title")
+        if all(mot in normaliser(titre) for mot in cherches)
+    ]
+    return documents.filter(pk__in=retenus)
 
 
 class FiltreDocuments(CollectionFilterMixin, RechercheParTitre, BaseFilterForm):

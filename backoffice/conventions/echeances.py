@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from backoffice.acces import perimetres
 from backoffice.acces.roles import Role
+from backoffice.grammaire import compter
 from backoffice.offre.models import Financement
 from workflows.services import TransitionImpossible, executer_transition
 from workflows.systeme import Systeme
@@ -38,9 +39,10 @@ class Bilan:
 
     def __str__(self):
         return (
-            f"{len(self.en_vigueur)} convention(s) entrée(s) en vigueur, "
-            f"{len(self.expirees)} expirée(s), {len(self.avenants_appliques)} avenant(s) "
-            f"appliqué(s), {len(self.erreurs)} erreur(s)"
+            f"{compter(len(self.en_vigueur), 'convention entrée', 'conventions entrées')} en "
+            f"vigueur, {compter(len(self.expirees), 'expirée', 'expirées')}, "
+            f"{compter(len(self.avenants_appliques), 'avenant appliqué', 'avenants appliqués')}, "
+            f"{compter(len(self.erreurs), 'erreur', 'erreurs')}"
         )
 
 
@@ -156,8 +158,8 @@ def envoyer_relances(aujourdhui=None):
             )
         if a_signaler["financements_sans_convention"]:
             parties.append(
-                f"{a_signaler['financements_sans_convention']} ligne(s) de financement "
-                f"{aujourdhui.year} sans convention."
+                f"{compter(a_signaler['financements_sans_convention'], 'ligne', 'lignes')} de "
+                f"financement {aujourdhui.year} sans convention."
             )
         send_mail(
             f"Conventions : point hebdomadaire au {aujourdhui:%d/%m/%Y}",
@@ -166,5 +168,7 @@ def envoyer_relances(aujourdhui=None):
             [user.email],
         )
         envoyes += 1
-    logger.info("Relances des conventions au %s : %s courriel(s)", aujourdhui, envoyes)
+    logger.info(
+        "Relances des conventions au %s : %s", aujourdhui, compter(envoyes, "courriel", "courriels")
+    )
     return envoyes

@@ -2,10 +2,11 @@
 
 import django_filters
 from django.utils import timezone
-from wagtail.admin.filters import WagtailFilterSet
 
-from backoffice.offre.filters import departements_du_perimetre, entites_du_perimetre
-from backoffice.offre.models import Financement, exercice_courant
+from backoffice.acces.filtres import PerimetreFilterSet
+from backoffice.offre.filters import exercices_du_perimetre
+from backoffice.offre.models import EntiteGestionnaire, Financement, exercice_courant
+from backoffice.territoires.models import Departement
 
 from .models import (
     Avenant,
@@ -42,15 +43,16 @@ def filtrer_file(queryset, file, aujourdhui=None):
     return queryset
 
 
-class ConventionFilterSet(WagtailFilterSet):
+class ConventionFilterSet(PerimetreFilterSet):
     file = django_filters.ChoiceFilter(choices=FILES, label="File de travail", method="par_file")
     etat = django_filters.ChoiceFilter(choices=EtatConvention.choices, label="État")
     type_convention = django_filters.ChoiceFilter(choices=TypeConvention.choices, label="Type")
     departement = django_filters.ModelChoiceFilter(
-        queryset=departements_du_perimetre, label="Département"
+        queryset=Departement.objects.all(), label="Département"
     )
     entite = django_filters.ModelChoiceFilter(
-        queryset=entites_du_perimetre, label="Entité gestionnaire"
+        queryset=EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"),
+        label="Entité gestionnaire",
     )
     fin_avant = django_filters.DateFilter(
         field_name="date_fin", lookup_expr="lte", label="Se termine au plus tard le"
@@ -65,14 +67,14 @@ class ConventionFilterSet(WagtailFilterSet):
         return filtrer_file(queryset, value)
 
 
-class AvenantFilterSet(WagtailFilterSet):
+class AvenantFilterSet(PerimetreFilterSet):
     etat = django_filters.ChoiceFilter(choices=EtatAvenant.choices, label="État")
     en_attente = django_filters.BooleanFilter(
         label="Signé, en attente de sa date d'effet", method="filtrer_en_attente"
     )
     departement = django_filters.ModelChoiceFilter(
         field_name="convention__departement",
-        queryset=departements_du_perimetre,
+        queryset=Departement.objects.all(),
         label="Département",
     )
 
@@ -87,23 +89,20 @@ class AvenantFilterSet(WagtailFilterSet):
         return queryset.filter(**condition) if value else queryset.exclude(**condition)
 
 
-def exercices():
-    return [
-        (e, str(e))
-        for e in Financement.objects.order_by("-exercice")
-        .values_list("exercice", flat=True)
-        .distinct()
-    ]
-
-
-class FinancementSansConventionFilterSet(WagtailFilterSet):
-    exercice = django_filters.TypedChoiceFilter(choices=exercices, coerce=int, label="Exercice")
+class FinancementSansConventionFilterSet(PerimetreFilterSet):
+    exercice = django_filters.TypedChoiceFilter(choices=[], coerce=int, label="Exercice")
     departement = django_filters.ModelChoiceFilter(
         field_name="dispositif__departement",
-        queryset=departements_du_perimetre,
+        queryset=Departement.objects.all(),
         label="Département",
     )
 
     class Meta:
         model = Financement
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.request is not None:
+            # The years of the lines the user may read, like the financing list's filter.
+            self.filters["exercice"].extra["choices"] = exercices_du_perimetre(self.request)

@@ -7,7 +7,8 @@ recorded) → `en_vigueur` (start date, scheduled task) → `expiree` (end date 
 task) or `resiliee` (reason). `soumise`/`pre_validee` → `brouillon` (send-back with a comment);
 `abandonnee` before signature.
 
-Avenant: `brouillon` → `validee` → `signee`; a signed avenant sets the places and amounts of its
+Avenant: `brouillon` → `validee` → `signee`; `validee` → `brouillon` (send-back with a comment);
+`abandonne` before signature (reason). A signed avenant sets the places and amounts of its
 convention from its effective date (applied at once when the date is reached, else by the
 scheduled task).
 
@@ -17,11 +18,9 @@ amounts, so "places conventionnées as of date D" is computed from dated version
 """
 
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.urls import reverse
@@ -32,9 +31,12 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.documents import get_document_model_string
 
+from backoffice import bornes
 from backoffice.acces.roles import Role
+from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, exercice_courant
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
@@ -203,7 +205,7 @@ def _joindre_copie_signee(fichier, titre, acteur, **liens):
 # ---------------------------------------------------------------------------------------------
 
 
-class ConventionQuerySet(models.QuerySet):
+class ConventionQuerySet(RechercheQuerySet):
     def actives(self):
         return self.filter(etat__in=ETATS_ACTIFS)
 
@@ -237,7 +239,9 @@ def ajouter_mois(date, mois):
     raise ValueError(date)
 
 
-class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
+    champs_recherche = ("numero", "intitule")
+
     numero = models.CharField(
         "numéro",
         max_length=50,
@@ -314,7 +318,9 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
     objects = ConventionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+    history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "convention"
@@ -522,17 +528,35 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
 
     # --- transitions ------------------------------------------------------------------------
 
-    @transition(field=etat, source=E.BROUILLON, target=E.SOUMISE, permission=peut_rediger)
+    @transition(
+        field=etat,
+        source=E.BROUILLON,
+        target=E.SOUMISE,
+        permission=peut_rediger,
+        custom={"libelle": "Soumettre"},
+    )
     def soumettre(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=E.SOUMISE, target=E.PRE_VALIDEE, permission=peut_pre_valider)
+    @transition(
+        field=etat,
+        source=E.SOUMISE,
+        target=E.PRE_VALIDEE,
+        permission=peut_pre_valider,
+        custom={"libelle": "Pré-valider"},
+    )
     def pre_valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
 
-    @transition(field=etat, source=E.PRE_VALIDEE, target=E.VALIDEE, permission=peut_valider)
+    @transition(
+        field=etat,
+        source=E.PRE_VALIDEE,
+        target=E.VALIDEE,
+        permission=peut_valider,
+        custom={"libelle": "Valider"},
+    )
     def valider(self, acteur, commentaire=""):
         self.verifier()
         self._changer_etat()
@@ -542,13 +566,20 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         source=[E.SOUMISE, E.PRE_VALIDEE],
         target=E.BROUILLON,
         permission=peut_renvoyer,
+        custom={"libelle": "Renvoyer au brouillon"},
     )
     def renvoyer(self, acteur, commentaire=""):
         if not commentaire.strip():
             raise ValidationError("Indiquez ce qui doit être repris dans le brouillon.")
         self._changer_etat()
 
-    @transition(field=etat, source=E.VALIDEE, target=E.SIGNEE, permission=peut_signer)
+    @transition(
+        field=etat,
+        source=E.VALIDEE,
+        target=E.SIGNEE,
+        permission=peut_signer,
+        custom={"libelle": "Enregistrer la signature"},
+    )
     def signer(self, acteur, commentaire="", date_signature=None, fichier=None, aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
         _exiger_signature(date_signature, fichier, aujourdhui, "de la convention")
@@ -558,7 +589,13 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         self.signee_le = timezone.now()
         self._changer_etat()
 
-    @transition(field=etat, source=E.SIGNEE, target=E.EN_VIGUEUR, permission=systeme_seulement)
+    @transition(
+        field=etat,
+        source=E.SIGNEE,
+        target=E.EN_VIGUEUR,
+        permission=systeme_seulement,
+        custom={"libelle": "Mettre en vigueur"},
+    )
     def mettre_en_vigueur(self, acteur, commentaire="", aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
         if self.date_debut > aujourdhui:
@@ -567,7 +604,13 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
             )
         self._changer_etat()
 
-    @transition(field=etat, source=E.EN_VIGUEUR, target=E.EXPIREE, permission=systeme_seulement)
+    @transition(
+        field=etat,
+        source=E.EN_VIGUEUR,
+        target=E.EXPIREE,
+        permission=systeme_seulement,
+        custom={"libelle": "Constater l'expiration"},
+    )
     def expirer(self, acteur, commentaire="", aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
         if not self.date_fin or self.date_fin >= aujourdhui:
@@ -575,7 +618,11 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         self._changer_etat()
 
     @transition(
-        field=etat, source=[E.SIGNEE, E.EN_VIGUEUR], target=E.RESILIEE, permission=peut_signer
+        field=etat,
+        source=[E.SIGNEE, E.EN_VIGUEUR],
+        target=E.RESILIEE,
+        permission=peut_signer,
+        custom={"libelle": "Résilier"},
     )
     def resilier(self, acteur, commentaire="", date_resiliation=None, aujourdhui=None):
         if not commentaire.strip():
@@ -592,7 +639,11 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         self._changer_etat()
 
     @transition(
-        field=etat, source=ETATS_AVANT_SIGNATURE, target=E.ABANDONNEE, permission=peut_rediger
+        field=etat,
+        source=ETATS_AVANT_SIGNATURE,
+        target=E.ABANDONNEE,
+        permission=peut_rediger,
+        custom={"libelle": "Abandonner"},
     )
     def abandonner(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -617,7 +668,9 @@ class LigneConvention(models.Model):
         related_name="lignes_convention",
         verbose_name="dispositif",
     )
-    places_conventionnees = models.PositiveIntegerField("places conventionnées")
+    places_conventionnees = models.PositiveIntegerField(
+        "places conventionnées", validators=bornes.PLACES.validateurs
+    )
 
     history = HistoriqueLignes(inherit=False)
 
@@ -631,6 +684,7 @@ class LigneConvention(models.Model):
                 name="ligne_convention_unique",
                 violation_error_message="Ce dispositif figure déjà dans la convention.",
             ),
+            bornes.PLACES.contrainte("places_conventionnees", "ligne_convention_places_borne"),
         ]
 
     def __str__(self):
@@ -643,12 +697,12 @@ class MontantConvention(models.Model):
     PERIMETRE_PAR = "convention"
 
     convention = ParentalKey(Convention, on_delete=models.CASCADE, related_name="montants")
-    exercice = models.PositiveSmallIntegerField("exercice", validators=[MinValueValidator(2000)])
+    exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     montant = models.DecimalField(
         "montant annuel (€)",
         max_digits=14,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le montant ne peut pas être négatif.")],
+        validators=bornes.MONTANT.validateurs,
     )
 
     history = HistoriqueLignes(inherit=False)
@@ -663,11 +717,8 @@ class MontantConvention(models.Model):
                 name="montant_convention_unique",
                 violation_error_message="Un montant est déjà saisi pour cet exercice.",
             ),
-            models.CheckConstraint(condition=Q(montant__gte=0), name="montant_convention_positif"),
-            models.CheckConstraint(
-                condition=Q(exercice__gte=2000) & Q(exercice__lte=2100),
-                name="montant_convention_exercice_plausible",
-            ),
+            bornes.MONTANT.contrainte("montant", "montant_convention_borne"),
+            bornes.EXERCICE.contrainte("exercice", "montant_convention_exercice_plausible"),
         ]
 
     def __str__(self):
@@ -683,6 +734,7 @@ class EtatAvenant(models.TextChoices):
     BROUILLON = "brouillon", "Brouillon"
     VALIDEE = "validee", "Validé"
     SIGNEE = "signee", "Signé"
+    ABANDONNE = "abandonne", "Abandonné"
 
 
 def _avenant_peut_rediger(avenant, acteur):
@@ -697,13 +749,14 @@ def _avenant_peut_signer(avenant, acteur):
     return peut_signer(avenant.convention, acteur)
 
 
-class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
+class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
     """Changes places and/or amounts of a signed convention from an effective date.
 
     Lines and amounts hold the *new* values (not differences); a dispositif or an exercice not
     listed keeps its value."""
 
     PERIMETRE_PAR = "convention"
+    champs_recherche = ("objet",)
 
     convention = models.ForeignKey(
         Convention, on_delete=models.CASCADE, related_name="avenants", verbose_name="convention"
@@ -730,6 +783,8 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         verbose_name="créé par",
     )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "avenant"
@@ -825,6 +880,7 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
         source=EtatAvenant.BROUILLON,
         target=EtatAvenant.VALIDEE,
         permission=_avenant_peut_valider,
+        custom={"libelle": "Valider l'avenant"},
     )
     def valider(self, acteur, commentaire=""):
         if self.convention.etat not in ETATS_ACTIFS:
@@ -835,8 +891,34 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel):
     @transition(
         field=etat,
         source=EtatAvenant.VALIDEE,
+        target=EtatAvenant.BROUILLON,
+        permission=_avenant_peut_valider,
+    )
+    def renvoyer(self, acteur, commentaire=""):
+        """The validator takes back a validation (an error seen before the signature)."""
+        if not commentaire.strip():
+            raise ValidationError("Indiquez ce qui doit être repris dans le brouillon.")
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=[EtatAvenant.BROUILLON, EtatAvenant.VALIDEE],
+        target=EtatAvenant.ABANDONNE,
+        permission=_avenant_peut_rediger,
+    )
+    def abandonner(self, acteur, commentaire=""):
+        """Before its signature an avenant can always be given up (the convention ended, the
+        avenant cannot be signed as written…): it changes nothing."""
+        if not commentaire.strip():
+            raise ValidationError("Indiquez pourquoi l'avenant est abandonné.")
+        self._changer_etat()
+
+    @transition(
+        field=etat,
+        source=EtatAvenant.VALIDEE,
         target=EtatAvenant.SIGNEE,
         permission=_avenant_peut_signer,
+        custom={"libelle": "Enregistrer la signature"},
     )
     def signer(self, acteur, commentaire="", date_signature=None, fichier=None, aujourdhui=None):
         aujourdhui = aujourdhui or timezone.localdate()
@@ -912,13 +994,16 @@ class LigneAvenant(models.Model):
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.PROTECT, related_name="+", verbose_name="dispositif"
     )
-    places_conventionnees = models.PositiveIntegerField("nouvelles places conventionnées")
+    places_conventionnees = models.PositiveIntegerField(
+        "nouvelles places conventionnées", validators=bornes.PLACES.validateurs
+    )
 
     class Meta:
         verbose_name = "places modifiées"
         verbose_name_plural = "places modifiées"
         constraints = [
             models.UniqueConstraint(fields=["avenant", "dispositif"], name="ligne_avenant_unique"),
+            bornes.PLACES.contrainte("places_conventionnees", "ligne_avenant_places_borne"),
         ]
 
     def __str__(self):
@@ -929,12 +1014,12 @@ class MontantAvenant(models.Model):
     PERIMETRE_PAR = "avenant"
 
     avenant = ParentalKey(Avenant, on_delete=models.CASCADE, related_name="montants")
-    exercice = models.PositiveSmallIntegerField("exercice", validators=[MinValueValidator(2000)])
+    exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     montant = models.DecimalField(
         "nouveau montant annuel (€)",
         max_digits=14,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"), "Le montant ne peut pas être négatif.")],
+        validators=bornes.MONTANT.validateurs,
     )
 
     class Meta:
@@ -942,7 +1027,10 @@ class MontantAvenant(models.Model):
         verbose_name_plural = "montants modifiés"
         constraints = [
             models.UniqueConstraint(fields=["avenant", "exercice"], name="montant_avenant_unique"),
-            models.CheckConstraint(condition=Q(montant__gte=0), name="montant_avenant_positif"),
+            bornes.MONTANT.contrainte("montant", "montant_avenant_borne"),
+            # Without it, an avenant for the exercice 195000 was validated, then could not be
+            # signed (the convention's amounts refuse that year).
+            bornes.EXERCICE.contrainte("exercice", "montant_avenant_exercice_plausible"),
         ]
 
     def __str__(self):

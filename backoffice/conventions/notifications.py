@@ -105,6 +105,7 @@ def notifier_avenant(avenant, nom, acteur, commentaire=""):
     messages = {
         "valider": (_ddets(convention), f"{avenant} validé, à faire signer"),
         "signer": (_ddets(convention) + _gestionnaires(convention), f"{avenant} signé"),
+        "renvoyer": (_ddets(convention), f"{avenant} renvoyé au brouillon"),
     }
     if nom not in messages:
         return

@@ -65,17 +65,6 @@ from .notifications import notifier_avenant_cree
 # ---------------------------------------------------------------------------------------------
 
 
-class InlinePanelPerimetre(InlinePanel):
-    """InlinePanel whose child forms also scope their foreign-key choices to the perimeter."""
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["formsets"][self.relation_name].update(
-            {"form": PerimetreForm, "inherit_kwargs": ["for_user"]}
-        )
-        return options
-
-
 def _lignes_du_formset(form, nom="lignes"):
     formset = form.formsets.get(nom)
     lignes = []
@@ -175,6 +164,10 @@ ACTIONS_AVENANT = {
     "valider": vues.Action("Valider l'avenant", style="button-primary", groupable=True),
     "signer": vues.Action(
         "Enregistrer la signature", formulaire=circuits.FormulaireSignature, style="button-primary"
+    ),
+    "renvoyer": vues.Action("Renvoyer au brouillon", formulaire=vues.FormulaireRenvoi),
+    "abandonner": vues.Action(
+        "Abandonner", formulaire=vues.FormulaireMotif, style="button-secondary no"
     ),
 }
 
@@ -548,7 +541,7 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = ConventionDeleteView
     inspect_view_class = ConventionInspectView
     filterset_class = ConventionFilterSet
-    search_fields = ["numero", "intitule", "entite__raison_sociale", "entite__siren"]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["date_fin"]
     list_per_page = 50
     list_display = [
@@ -625,7 +618,7 @@ class ConventionViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
             ],
             heading="Période et signature",
         ),
-        InlinePanelPerimetre(
+        InlinePanel(
             "lignes", heading="Dispositifs couverts et places conventionnées", label="Dispositif"
         ),
         InlinePanel("montants", heading="Montants annuels", label="Exercice"),
@@ -745,7 +738,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
     delete_view_class = AvenantDeleteView
     inspect_view_class = AvenantInspectView
     filterset_class = AvenantFilterSet
-    search_fields = ["objet", "convention__numero", "convention__intitule"]
+    search_fields = ["recherche", "convention__recherche"]
     ordering = ["-date_effet"]
     list_display = [
         TitleColumn("__str__", label="Avenant", url_name="avenant:inspect"),
@@ -773,9 +766,7 @@ class AvenantViewSet(vues.CircuitViewSetMixin, PerimetreModelViewSet):
         FieldPanel("convention"),
         FieldPanel("objet"),
         FieldPanel("date_effet"),
-        InlinePanelPerimetre(
-            "lignes", heading="Nouvelles places conventionnées", label="Dispositif"
-        ),
+        InlinePanel("lignes", heading="Nouvelles places conventionnées", label="Dispositif"),
         InlinePanel("montants", heading="Nouveaux montants annuels", label="Exercice"),
     ]
 
@@ -818,9 +809,10 @@ class FinancementSansConventionViewSet(PerimetreModelViewSet):
     menu_label = "Financements sans convention"
     url_prefix = "conventions/financements-sans-convention"
     name = "financement_sans_convention"
+    recherche_globale = False
     index_view_class = FinancementSansConventionIndexView
     filterset_class = FinancementSansConventionFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code"]
+    search_fields = ["dispositif__recherche"]
     ordering = ["-exercice", "dispositif__code"]
     list_display = [
         TitleColumn(

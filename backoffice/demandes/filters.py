@@ -2,10 +2,8 @@
 limited to the user's perimeter."""
 
 import django_filters
-from django.db.models import Q
-from wagtail.admin.filters import WagtailFilterSet
 
-from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import LECTURE
 from backoffice.offre.models import Nature
@@ -41,28 +39,14 @@ def demandes_du_perimetre(user):
     return policy_for(Demande).filtrer(Demande.objects.all(), user, LECTURE)
 
 
-def departements_des_demandes(request):
-    """Départements of the user's perimeter, plus those of the requests they can see (an
-    entité's gestionnaire sees its requests wherever they are)."""
-    if request is None:
-        return Departement.objects.none()
-    perimetre = perimetres.perimetre_pour(request.user, "demandes.demande", LECTURE)
-    if perimetre.national:
-        return Departement.objects.all()
-    return Departement.objects.filter(
-        Q(code__in=perimetre.departements)
-        | Q(code__in=demandes_du_perimetre(request.user).values("departement_id"))
-    ).distinct()
-
-
-class DemandeFilterSet(WagtailFilterSet):
+class DemandeFilterSet(PerimetreFilterSet):
     file = django_filters.ChoiceFilter(
         choices=File.CHOICES, label="File de travail", method="filtrer_file"
     )
     etat = django_filters.ChoiceFilter(choices=EtatDemande.choices, label="État")
     type_demande = django_filters.ChoiceFilter(choices=TypeDemande.choices, label="Type")
     departement = django_filters.ModelChoiceFilter(
-        queryset=departements_des_demandes, label="Département"
+        queryset=Departement.objects.all(), label="Département"
     )
     nature = django_filters.ModelChoiceFilter(
         field_name="type_dispositif__nature", queryset=Nature.objects.all(), label="Nature"

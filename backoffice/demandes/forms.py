@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from wagtail.admin.widgets import AdminDateInput
 
+from backoffice.acces.choix import restreindre_formulaire
 from backoffice.offre.models import Dispositif, Financement
 
 from .materialisation import CHAMPS_MODIFIABLES
@@ -95,9 +96,10 @@ class DemandeModificationForm(forms.ModelForm):
         fields = [champ.removesuffix("_id") for champ in CHAMPS_MODIFIABLES]
         widgets = {"date_ouverture": AdminDateInput}
 
-    def __init__(self, *args, dispositif, **kwargs):
+    def __init__(self, *args, dispositif, demandeur, **kwargs):
         self.dispositif = dispositif
         super().__init__(*args, instance=Dispositif.objects.get(pk=dispositif.pk), **kwargs)
+        restreindre_formulaire(self, demandeur, "demandes.demande", ("add",))
 
     def clean(self):
         cleaned = super().clean()
@@ -134,11 +136,12 @@ class FinancementDemandeForm(forms.ModelForm):
             "montant_annuel",
         ]
 
-    def __init__(self, *args, dispositif, **kwargs):
+    def __init__(self, *args, dispositif, demandeur, **kwargs):
         kwargs.setdefault("prefix", "financement")
         kwargs.setdefault("empty_permitted", True)
         kwargs.setdefault("use_required_attribute", False)
         super().__init__(*args, instance=Financement(dispositif=dispositif), **kwargs)
+        restreindre_formulaire(self, demandeur, "demandes.demande", ("add",))
 
     def ligne(self):
         """The line as stored in Demande.financements, or None when left blank."""

@@ -2,8 +2,9 @@
 
 `soumise` → `pre_validee` (Administrateur SIAO) → `validee` (Administrateur départemental);
 `soumise`/`pre_validee` → `a_completer` → `soumise` (the requester answers); `refusee` with a
-reason; `annulee` by the requester before validation. Simple natures are validated directly by
-the SIAO (`soumise` → `validee`). Validation materialises the objects in the same transaction.
+reason (also from `a_completer`, when the requester never answers); `annulee` by the requester
+before validation. Simple natures are validated directly by the SIAO (`soumise` → `validee`).
+Validation materialises the objects in the same transaction.
 
 Transitions only run through workflows.services.executer_transition.
 """
@@ -19,7 +20,9 @@ from django.utils import timezone
 from django_fsm import FSMField, transition
 
 from backoffice.acces.roles import Role
+from backoffice.grammaire import FEMININ
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 from workflows.acteurs import Demandeur, a_role_sur_departement, est_compte
 from workflows.models import EtatSuiviMixin
@@ -64,8 +67,9 @@ def _peut_valider(demande, acteur):
 
 
 def _peut_instruire(demande, acteur):
-    """Ask for completion or refuse: whoever holds the current step."""
-    if demande.etat == EtatDemande.SOUMISE:
+    """Ask for completion or refuse: whoever holds the current step (a request waiting for its
+    requester's answer: the SIAO or the DDETS, whichever asked)."""
+    if demande.etat in (EtatDemande.SOUMISE, EtatDemande.A_COMPLETER):
         return a_role_sur_departement(
             acteur, {Role.SIAO, Role.DEPARTEMENTAL}, demande.departement_id
         )
@@ -78,12 +82,21 @@ def _est_demandeur(demande, acteur):
     return est_compte(acteur) and demande.compte_demandeur_id == acteur.pk
 
 
-class DemandeQuerySet(models.QuerySet):
+class DemandeQuerySet(RechercheQuerySet):
     def ouvertes(self):
         return self.filter(etat__in=ETATS_OUVERTS)
 
 
-class Demande(EtatSuiviMixin, models.Model):
+class Demande(EtatSuiviMixin, Recherchable):
+    # The requested names; the existing entité and dispositif are searched through their own
+    # columns (DemandeIndexView). The number (D-2026-00012) is matched apart.
+    champs_recherche = (
+        "donnees_dispositif.nom",
+        "nouvelle_entite.raison_sociale",
+        "demandeur_organisation",
+        "demandeur_nom",
+    )
+
     type_demande = models.CharField(
         "type de demande", max_length=20, choices=TypeDemande.choices, default=TypeDemande.CREATION
     )
@@ -155,6 +168,8 @@ class Demande(EtatSuiviMixin, models.Model):
 
     objects = DemandeQuerySet.as_manager()
 
+    genre_grammatical = FEMININ
+
     class Meta:
         verbose_name = "demande"
         verbose_name_plural = "demandes"
@@ -222,6 +237,7 @@ class Demande(EtatSuiviMixin, models.Model):
         source=EtatDemande.SOUMISE,
         target=EtatDemande.PRE_VALIDEE,
         permission=_peut_pre_valider,
+        custom={"libelle": "Pré-valider"},
     )
     def pre_valider(self, acteur, commentaire=""):
         self._changer_etat()
@@ -231,6 +247,7 @@ class Demande(EtatSuiviMixin, models.Model):
         source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
         target=EtatDemande.VALIDEE,
         permission=_peut_valider,
+        custom={"libelle": "Valider"},
     )
     def valider(self, acteur, commentaire=""):
         from .materialisation import materialiser
@@ -244,6 +261,7 @@ class Demande(EtatSuiviMixin, models.Model):
         source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
         target=EtatDemande.A_COMPLETER,
         permission=_peut_instruire,
+        custom={"libelle": "Demander des compléments"},
     )
     def demander_complements(self, acteur, commentaire=""):
         if not commentaire.strip():
@@ -255,17 +273,21 @@ class Demande(EtatSuiviMixin, models.Model):
         source=EtatDemande.A_COMPLETER,
         target=EtatDemande.SOUMISE,
         permission=_est_demandeur,
+        custom={"libelle": "Compléter la demande"},
     )
     def completer(self, acteur, commentaire=""):
         self._changer_etat()
 
     @transition(
         field=etat,
-        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE],
+        source=[EtatDemande.SOUMISE, EtatDemande.PRE_VALIDEE, EtatDemande.A_COMPLETER],
         target=EtatDemande.REFUSEE,
         permission=_peut_instruire,
+        custom={"libelle": "Refuser"},
     )
     def refuser(self, acteur, commentaire=""):
+        """Also while waiting for the requester: one who never answers does not keep the
+        request open for good."""
         if not commentaire.strip():
             raise ValidationError("Le motif du refus est obligatoire.")
         self.motif_refus = commentaire
@@ -277,6 +299,7 @@ class Demande(EtatSuiviMixin, models.Model):
         source=ETATS_OUVERTS,
         target=EtatDemande.ANNULEE,
         permission=_est_demandeur,
+        custom={"libelle": "Annuler la demande"},
     )
     def annuler(self, acteur, commentaire=""):
         self._changer_etat()

@@ -14,7 +14,6 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.db.models.fields.json import KT
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -38,7 +37,6 @@ from backoffice.acces.viewsets import (
     PerimetreInspectView,
     PerimetreModelViewSet,
     deux_lignes,
-    recherche_sans_accents,
 )
 from backoffice.offre.models import (
     Dispositif,
@@ -48,6 +46,8 @@ from backoffice.offre.models import (
     TypeDispositif,
 )
 from backoffice.offre.validators import normaliser_siren, normaliser_siret
+from backoffice.recherche.filtres import rechercher
+from backoffice.recherche.texte import normaliser
 from backoffice.territoires.models import Departement
 from workflows.services import (
     TransitionImpossible,
@@ -220,27 +220,38 @@ def doublons_possibles(demande, user):
                 perimetres.perimetre_pour(user, "offre.entitegestionnaire", "view"),
             )
         )
-    criteres = []
-    nom, commune = (donnees.get("nom") or "").strip(), (donnees.get("commune") or "").strip()
+    visibles = perimetres.filtrer(
+        Dispositif.objects.select_related("entite", "type"),
+        perimetres.perimetre_pour(user, "offre.dispositif", "view"),
+    )
+    if demande.dispositif_id:
+        visibles = visibles.exclude(pk=demande.dispositif_id)
+    trouves = []  # (raison, dispositifs), in the order the reasons are listed
+    nom, commune = normaliser(donnees.get("nom")), normaliser(donnees.get("commune"))
     if nom and commune:
-        criteres.append(("même nom et même commune", Q(nom__iexact=nom, commune__iexact=commune)))
+        # Same name and commune whatever the accents, case and punctuation ("Foyer l'Étape" is
+        # "FOYER L ETAPE"): the search column narrows the rows, the exact comparison decides.
+        candidats = rechercher(visibles, f"{nom} {commune}")
+        trouves.append(
+            (
+                "même nom et même commune",
+                [
+                    d
+                    for d in candidats
+                    if (normaliser(d.nom), normaliser(d.commune)) == (nom, commune)
+                ],
+            )
+        )
     siret = normaliser_siret(donnees.get("siret") or "")
     if siret:
-        criteres.append(("même SIRET", Q(siret=siret)))
+        trouves.append(("même SIRET", visibles.filter(siret=siret)))
     finess = (donnees.get("finess") or "").strip().upper()
     if finess:
-        criteres.append(("même FINESS", Q(finess=finess)))
+        trouves.append(("même FINESS", visibles.filter(finess=finess)))
     dispositifs = {}
-    if criteres:
-        visibles = perimetres.filtrer(
-            Dispositif.objects.select_related("entite", "type"),
-            perimetres.perimetre_pour(user, "offre.dispositif", "view"),
-        )
-        if demande.dispositif_id:
-            visibles = visibles.exclude(pk=demande.dispositif_id)
-        for raison, condition in criteres:
-            for dispositif in visibles.filter(condition):
-                dispositifs.setdefault(dispositif.pk, (dispositif, []))[1].append(raison)
+    for raison, lignes in trouves:
+        for dispositif in lignes:
+            dispositifs.setdefault(dispositif.pk, (dispositif, []))[1].append(raison)
     return {
         "entites": [(entite, ["même SIREN"]) for entite in entites],
         "dispositifs": list(dispositifs.values()),
@@ -295,22 +306,7 @@ class DemandeIndexView(PerimetreIndexView):
         numero = NUMERO.match(texte)
         if numero:
             return queryset.filter(pk=int(numero.group(2)), soumise_le__year=int(numero.group(1)))
-        queryset = queryset.alias(
-            _nom_demande=KT("donnees_dispositif__nom"),
-            _entite_demandee=KT("nouvelle_entite__raison_sociale"),
-        )
-        return recherche_sans_accents(
-            queryset,
-            [
-                "_nom_demande",
-                "_entite_demandee",
-                "dispositif__nom",
-                "entite__raison_sociale",
-                "demandeur_organisation",
-                "demandeur_nom",
-            ],
-            texte,
-        )
+        return super().search_queryset(queryset)
 
     # Requests are neither added, edited nor deleted here: they are filed (public form, the
     # dispositif page) and move through transitions only.
@@ -439,10 +435,6 @@ class DemandeInspectView(PerimetreInspectView):
                 }
             )
         evenements = chronologie(demande, publique=not internes)
-        etats = dict(EtatDemande.choices)
-        for evenement in evenements:
-            evenement["de_libelle"] = etats.get(evenement["de"], evenement["de"])
-            evenement["vers_libelle"] = etats.get(evenement["vers"], evenement["vers"])
         lien_dispositif = None
         if demande.dispositif_id and perimetres.contient(
             perimetres.perimetre_pour(user, "offre.dispositif", "view"), demande.dispositif
@@ -640,9 +632,12 @@ class DemandeChangementView(PermissionCheckedMixin, WagtailAdminTemplateMixin, V
     def get_forms(self, data=None):
         if self.type_demande == TypeDemande.FERMETURE:
             return {"form": DemandeFermetureForm(data, dispositif=self.dispositif)}
+        demandeur = self.request.user
         return {
-            "form": DemandeModificationForm(data, dispositif=self.dispositif),
-            "form_financement": FinancementDemandeForm(data, dispositif=self.dispositif),
+            "form": DemandeModificationForm(data, dispositif=self.dispositif, demandeur=demandeur),
+            "form_financement": FinancementDemandeForm(
+                data, dispositif=self.dispositif, demandeur=demandeur
+            ),
         }
 
     def rendre(self, forms):
@@ -721,8 +716,9 @@ class DemandeViewSet(PerimetreModelViewSet):
     add_view_class = DemandeAddView
     index_template_name = "demandes/index.html"
     filterset_class = DemandeFilterSet
-    # Searched by DemandeIndexView.search_queryset (numéro, names, organisation).
-    search_fields = ["demandeur_organisation"]
+    # The request's own names (requested dispositif and entité, requester), then the existing
+    # dispositif's and entité's; a number (D-2026-00012) is matched apart (search_queryset).
+    search_fields = ["recherche", "dispositif__recherche", "entite__recherche"]
     list_per_page = 50
     list_display = [
         TitleColumn(

@@ -1,10 +1,11 @@
-"""List filters of the offer. Every choice list is limited to the user's perimeter."""
+"""List filters of the offer. Every choice list is limited to the user's perimeter by their base,
+`PerimetreFilterSet`."""
 
 import django_filters
-from django.db.models import Q
-from wagtail.admin.filters import WagtailFilterSet
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
+from backoffice.recherche.filtres import filtrer_champ
 from backoffice.territoires.models import Departement
 
 from . import choices
@@ -19,18 +20,8 @@ from .models import (
 )
 
 
-def departements_du_perimetre(request):
-    if request is None:
-        return Departement.objects.none()
-    perimetre = perimetres.perimetre_global(request.user)
-    if perimetre.national:
-        return Departement.objects.all()
-    return Departement.objects.filter(
-        Q(code__in=perimetre.departements) | Q(dispositifs__entite_id__in=perimetre.entites)
-    ).distinct()
-
-
 def entites_du_perimetre(request):
+    """The entités the user may read (their number decides between a list and a text filter)."""
     if request is None:
         return EntiteGestionnaire.objects.none()
     return perimetres.filtrer(
@@ -56,16 +47,17 @@ class EtatOuverture(django_filters.ChoiceFilter):
         return queryset.ouverts() if value == "ouvert" else queryset.fermes()
 
 
-class DispositifFilterSet(WagtailFilterSet):
+class DispositifFilterSet(PerimetreFilterSet):
     departement = django_filters.ModelChoiceFilter(
-        queryset=departements_du_perimetre, label="Département"
+        queryset=Departement.objects.all(), label="Département"
     )
     nature = django_filters.ModelChoiceFilter(
         field_name="type__nature", queryset=Nature.objects.all(), label="Nature"
     )
     type = django_filters.ModelChoiceFilter(queryset=TypeDispositif.objects.all(), label="Type")
     entite = django_filters.ModelChoiceFilter(
-        queryset=entites_du_perimetre, label="Entité gestionnaire"
+        queryset=EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"),
+        label="Entité gestionnaire",
     )
     public = django_filters.ChoiceFilter(choices=choices.Public.choices, label="Public")
     mode_hebergement = django_filters.ChoiceFilter(
@@ -100,12 +92,12 @@ class DispositifFilterSet(WagtailFilterSet):
         texte = value.strip()
         if texte.replace(" ", "").isdigit():
             return queryset.filter(entite__siren=texte.replace(" ", ""))
-        return queryset.filter(entite__raison_sociale__icontains=texte)
+        return filtrer_champ(queryset, texte, "entite__raison_sociale")
 
 
-class EntiteFilterSet(WagtailFilterSet):
+class EntiteFilterSet(PerimetreFilterSet):
     departement = django_filters.ModelChoiceFilter(
-        queryset=departements_du_perimetre, label="Département du siège"
+        queryset=Departement.objects.all(), label="Département du siège"
     )
     statut_juridique = django_filters.ChoiceFilter(
         choices=choices.StatutJuridique.choices, label="Statut juridique"
@@ -116,10 +108,10 @@ class EntiteFilterSet(WagtailFilterSet):
         fields = []
 
 
-class GroupeFilterSet(WagtailFilterSet):
+class GroupeFilterSet(PerimetreFilterSet):
     departement = django_filters.ModelChoiceFilter(
         field_name="dispositif__departement",
-        queryset=departements_du_perimetre,
+        queryset=Departement.objects.all(),
         label="Département",
     )
     type = django_filters.ModelChoiceFilter(
@@ -148,14 +140,14 @@ def exercices_du_perimetre(request):
     ]
 
 
-class FinancementFilterSet(WagtailFilterSet):
+class FinancementFilterSet(PerimetreFilterSet):
     exercice = django_filters.TypedChoiceFilter(choices=[], coerce=int, label="Exercice")
     programme = django_filters.ModelChoiceFilter(
         queryset=Programme.objects.all(), label="Programme"
     )
     departement = django_filters.ModelChoiceFilter(
         field_name="dispositif__departement",
-        queryset=departements_du_perimetre,
+        queryset=Departement.objects.all(),
         label="Département",
     )
     type = django_filters.ModelChoiceFilter(

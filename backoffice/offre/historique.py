@@ -1,6 +1,9 @@
 """Field-level history (who, when, field, before → after) from django-simple-history records."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+
+from backoffice.affichage.valeurs import valeur_affichee
 
 TYPES = {"+": "Création", "~": "Modification", "-": "Suppression"}
 
@@ -21,14 +24,22 @@ class Evenement:
     changements: list = field(default_factory=list)
 
 
-def _affichage(model_field, valeur):
-    if valeur in (None, ""):
-        return "—"
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(valeur, valeur))
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    return str(valeur)
+def _nommer_les_liens(changements):
+    """Foreign keys changed: the related objects' names instead of their ids (one query per
+    related model, whatever the number of changes)."""
+    cles = defaultdict(set)
+    for _changement, model_field, avant, apres in changements:
+        if model_field.is_relation:
+            cles[model_field.related_model].update(v for v in (avant, apres) if v is not None)
+    objets = {
+        model: model._default_manager.in_bulk(list(pks)) for model, pks in cles.items() if pks
+    }
+    for changement, model_field, avant, apres in changements:
+        if model_field.is_relation:
+            trouves = objets.get(model_field.related_model, {})
+            avant, apres = trouves.get(avant, avant), trouves.get(apres, apres)
+        changement.avant = valeur_affichee(avant, model_field)
+        changement.apres = valeur_affichee(apres, model_field)
 
 
 def historique(instance, limite=50):
@@ -43,6 +54,7 @@ def historique(instance, limite=50):
         f.attname: f for f in model._meta.concrete_fields if f.name not in {"modifie_le", "cree_le"}
     }
     evenements = []
+    a_nommer = []
     for index, record in enumerate(enregistrements[:limite]):
         precedent = enregistrements[index + 1] if index + 1 < len(enregistrements) else None
         changements = []
@@ -50,13 +62,9 @@ def historique(instance, limite=50):
             for attname, model_field in champs.items():
                 avant, apres = getattr(precedent, attname, None), getattr(record, attname, None)
                 if avant != apres:
-                    changements.append(
-                        Changement(
-                            str(model_field.verbose_name),
-                            _affichage(model_field, avant),
-                            _affichage(model_field, apres),
-                        )
-                    )
+                    changement = Changement(str(model_field.verbose_name), "", "")
+                    changements.append(changement)
+                    a_nommer.append((changement, model_field, avant, apres))
         utilisateur = record.history_user
         evenements.append(
             Evenement(
@@ -69,4 +77,5 @@ def historique(instance, limite=50):
                 changements=changements,
             )
         )
+    _nommer_les_liens(a_nommer)
     return evenements

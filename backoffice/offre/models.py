@@ -20,7 +20,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
+from backoffice import bornes
 from backoffice.acces.perimetres import reference
+from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 
 from . import choices
@@ -40,8 +43,9 @@ from .validators import (
 # ---------------------------------------------------------------------------------------------
 
 
-class Nature(models.Model):
+class Nature(Recherchable):
     REFERENTIEL = True  # nomenclature: read by every role
+    champs_recherche = ("code", "libelle")
 
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200, unique=True)
@@ -55,19 +59,25 @@ class Nature(models.Model):
         default=False,
         help_text="Demandes ou déclarations uniquement : ni places, ni mesures, ni prestations.",
     )
-    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    ordre = models.PositiveSmallIntegerField(
+        "ordre", default=0, validators=bornes.ORDRE.validateurs
+    )
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "nature de dispositif"
         verbose_name_plural = "natures de dispositif"
         ordering = ["ordre", "libelle"]
+        constraints = [bornes.ORDRE.contrainte("ordre", "nature_ordre_borne")]
 
     def __str__(self):
         return self.libelle
 
 
-class TypeDispositif(models.Model):
+class TypeDispositif(Recherchable):
     REFERENTIEL = True  # nomenclature: read by every role
+    champs_recherche = ("code", "libelle")
 
     code = models.CharField("code", max_length=30, primary_key=True)
     nature = models.ForeignKey(
@@ -86,9 +96,14 @@ class TypeDispositif(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=bornes.COUT_JOURNALIER.validateurs,
     )
     validation_directe_siao = models.BooleanField("validé directement par le SIAO", default=False)
-    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    ordre = models.PositiveSmallIntegerField(
+        "ordre", default=0, validators=bornes.ORDRE.validateurs
+    )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "type de dispositif"
@@ -96,6 +111,12 @@ class TypeDispositif(models.Model):
         ordering = ["nature__ordre", "ordre", "libelle"]
         constraints = [
             models.UniqueConstraint(fields=["nature", "libelle"], name="type_libelle_unique"),
+            bornes.ORDRE.contrainte("ordre", "type_ordre_borne"),
+            bornes.COUT_JOURNALIER.contrainte(
+                "cout_journalier_reference",
+                "type_cout_reference_borne",
+                nul=True,
+            ),
         ]
 
     def __str__(self):
@@ -116,6 +137,8 @@ class Programme(models.Model):
     code = models.CharField("code", max_length=10, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "programme budgétaire"
         verbose_name_plural = "programmes budgétaires"
@@ -131,6 +154,8 @@ class PublicSpecifique(models.Model):
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
+    genre_grammatical = MASCULIN
+
     class Meta:
         verbose_name = "public spécifique"
         verbose_name_plural = "publics spécifiques"
@@ -145,7 +170,9 @@ class PublicSpecifique(models.Model):
 # ---------------------------------------------------------------------------------------------
 
 
-class EntiteGestionnaire(ClusterableModel):
+class EntiteGestionnaire(ClusterableModel, Recherchable):
+    champs_recherche = ("raison_sociale", "siren", "commune")
+
     raison_sociale = models.CharField("raison sociale", max_length=255)
     statut_juridique = models.CharField(
         "statut juridique", max_length=30, choices=choices.StatutJuridique.choices, blank=True
@@ -182,7 +209,9 @@ class EntiteGestionnaire(ClusterableModel):
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+    history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "entité gestionnaire"
@@ -304,7 +333,7 @@ def exercice_courant():
     return timezone.localdate().year
 
 
-class DispositifQuerySet(models.QuerySet):
+class DispositifQuerySet(RechercheQuerySet):
     def ouverts(self, date=None):
         date = date or timezone.localdate()
         return self.filter(
@@ -340,7 +369,9 @@ class DispositifQuerySet(models.QuerySet):
         )
 
 
-class Dispositif(ClusterableModel):
+class Dispositif(ClusterableModel, Recherchable):
+    champs_recherche = ("code", "nom", "commune", "siret", "finess", "reference_locale")
+
     code = models.CharField(
         "code dispositif",
         max_length=12,
@@ -386,8 +417,12 @@ class Dispositif(ClusterableModel):
     mode_hebergement = models.CharField(
         "mode d'hébergement", max_length=20, choices=choices.ModeHebergement.choices, blank=True
     )
-    places_autorisees = models.PositiveIntegerField("places autorisées", null=True, blank=True)
-    places_pmr = models.PositiveIntegerField("dont places PMR", null=True, blank=True)
+    places_autorisees = models.PositiveIntegerField(
+        "places autorisées", null=True, blank=True, validators=bornes.PLACES.validateurs
+    )
+    places_pmr = models.PositiveIntegerField(
+        "dont places PMR", null=True, blank=True, validators=bornes.PLACES.validateurs
+    )
     date_autorisation = models.DateField("date d'autorisation", null=True, blank=True)
     date_fin_autorisation = models.DateField("fin d'autorisation", null=True, blank=True)
     date_ouverture = models.DateField("date d'ouverture", null=True, blank=True)
@@ -400,10 +435,12 @@ class Dispositif(ClusterableModel):
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
 
     objects = DispositifQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modifie_le"], inherit=False)
+    history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
 
     # Fields an entité's gestionnaire may edit directly; everything else goes through a request.
     CHAMPS_MINEURS = ["telephone", "courriel", "horaires", "responsable"]
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "dispositif"
@@ -416,6 +453,8 @@ class Dispositif(ClusterableModel):
                 | Q(places_pmr__lte=F("places_autorisees")),
                 name="dispositif_pmr_inferieur_autorisees",
             ),
+            bornes.PLACES.contrainte("places_autorisees", "dispositif_autorisees_borne", nul=True),
+            bornes.PLACES.contrainte("places_pmr", "dispositif_pmr_borne", nul=True),
             models.CheckConstraint(
                 condition=Q(date_fermeture__isnull=True)
                 | Q(date_ouverture__isnull=True)
@@ -538,7 +577,7 @@ class Dispositif(ClusterableModel):
 # ---------------------------------------------------------------------------------------------
 
 
-class GroupeDePlacesQuerySet(models.QuerySet):
+class GroupeDePlacesQuerySet(RechercheQuerySet):
     def actifs(self, date=None):
         """Groupes counted as open places on `date`: their own dates and their dispositif's."""
         date = date or timezone.localdate()
@@ -550,16 +589,17 @@ class GroupeDePlacesQuerySet(models.QuerySet):
         )
 
 
-class GroupeDePlaces(models.Model):
+class GroupeDePlaces(Recherchable):
     """A homogeneous set of places: same public, location and equipment (seed 004)."""
 
     PERIMETRE_PAR = "dispositif"
+    champs_recherche = ("libelle", "commune")
 
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="groupes", verbose_name="dispositif"
     )
     libelle = models.CharField("libellé", max_length=200)
-    places = models.PositiveIntegerField("nombre de places")
+    places = models.PositiveIntegerField("nombre de places", validators=bornes.PLACES.validateurs)
     public = models.CharField(
         "public", max_length=20, choices=choices.Public.choices, default=choices.Public.TOUT_PUBLIC
     )
@@ -568,12 +608,16 @@ class GroupeDePlaces(models.Model):
     )
     commune = models.CharField("commune", max_length=150, blank=True)
     code_postal = models.CharField("code postal", max_length=5, blank=True)
-    places_pmr = models.PositiveIntegerField("dont places PMR", default=0)
+    places_pmr = models.PositiveIntegerField(
+        "dont places PMR", default=0, validators=bornes.PLACES.validateurs
+    )
     date_debut = models.DateField("date de début", null=True, blank=True)
     date_fin = models.DateField("date de fin", null=True, blank=True)
 
     objects = GroupeDePlacesQuerySet.as_manager()
-    history = HistoricalRecords(inherit=False)
+    history = HistoricalRecords(excluded_fields=["recherche"], inherit=False)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "groupe de places"
@@ -583,6 +627,8 @@ class GroupeDePlaces(models.Model):
             models.CheckConstraint(
                 condition=Q(places_pmr__lte=F("places")), name="groupe_pmr_inferieur_places"
             ),
+            bornes.PLACES.contrainte("places", "groupe_places_borne"),
+            bornes.PLACES.contrainte("places_pmr", "groupe_pmr_borne"),
             models.CheckConstraint(
                 condition=Q(date_fin__isnull=True)
                 | Q(date_debut__isnull=True)
@@ -621,13 +667,14 @@ def jours_exercice(exercice):
     return 366 if calendar.isleap(exercice) else 365
 
 
-class Financement(models.Model):
+class Financement(Recherchable):
     PERIMETRE_PAR = "dispositif"
+    champs_recherche = ("action",)
 
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.CASCADE, related_name="financements", verbose_name="dispositif"
     )
-    exercice = models.PositiveSmallIntegerField("exercice")
+    exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="financements", verbose_name="programme"
     )
@@ -641,9 +688,16 @@ class Financement(models.Model):
         choices=choices.ModeFinancement.choices,
         default=choices.ModeFinancement.SUBVENTION,
     )
-    places_financees = models.PositiveIntegerField("places financées")
+    places_financees = models.PositiveIntegerField(
+        "places financées", validators=bornes.PLACES.validateurs
+    )
     montant_annuel = models.DecimalField(
-        "montant annuel (€)", max_digits=14, decimal_places=2, null=True, blank=True
+        "montant annuel (€)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=bornes.MONTANT.validateurs,
     )
     orientation = models.CharField(
         "orientation", max_length=20, choices=choices.Orientation.choices, blank=True
@@ -660,21 +714,18 @@ class Financement(models.Model):
         help_text="La convention que cette ligne finance (elle doit couvrir le dispositif).",
     )
 
-    history = HistoricalRecords(inherit=False)
+    history = HistoricalRecords(excluded_fields=["recherche"], inherit=False)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "financement"
         verbose_name_plural = "financements"
         ordering = ["-exercice", "dispositif__code"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(exercice__gte=2000) & Q(exercice__lte=2100),
-                name="financement_exercice_plausible",
-            ),
-            models.CheckConstraint(
-                condition=Q(montant_annuel__isnull=True) | Q(montant_annuel__gte=0),
-                name="financement_montant_positif",
-            ),
+            bornes.EXERCICE.contrainte("exercice", "financement_exercice_plausible"),
+            bornes.PLACES.contrainte("places_financees", "financement_places_borne"),
+            bornes.MONTANT.contrainte("montant_annuel", "financement_montant_borne", nul=True),
             models.CheckConstraint(
                 condition=Q(date_fin__isnull=True)
                 | Q(date_debut__isnull=True)
@@ -704,10 +755,7 @@ class Financement(models.Model):
 
     def clean(self):
         erreurs = {}
-        if self.montant_annuel is not None and self.montant_annuel < 0:
-            erreurs["montant_annuel"] = "Le montant annuel ne peut pas être négatif."
-        if self.exercice is not None and not 2000 <= self.exercice <= 2100:
-            erreurs["exercice"] = "L'exercice doit être une année entre 2000 et 2100."
+        # Bounds (exercice, places, amount) are the fields' validators (backoffice/bornes.py).
         if (
             self.convention_id
             and self.dispositif_id
@@ -716,7 +764,7 @@ class Financement(models.Model):
             erreurs["convention"] = "Cette convention ne couvre pas le dispositif financé."
         if self.date_debut and self.date_fin and self.date_fin < self.date_debut:
             erreurs["date_fin"] = "La date de fin précède la date de début."
-        elif self.exercice and 2000 <= self.exercice <= 2100:
+        elif self.exercice and bornes.ANNEE_MIN <= self.exercice <= bornes.ANNEE_MAX:
             debut_exercice = datetime.date(self.exercice, 1, 1)
             fin_exercice = datetime.date(self.exercice, 12, 31)
             if (self.date_debut and self.date_debut > fin_exercice) or (

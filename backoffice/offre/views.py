@@ -163,7 +163,7 @@ class EntiteViewSet(PerimetreModelViewSet):
     }
     export_filename = "entites-gestionnaires"
     filterset_class = EntiteFilterSet
-    search_fields = ["raison_sociale", "siren", "commune"]
+    search_fields = ["recherche"]
     ordering = ["raison_sociale"]
     panels = [
         MultiFieldPanel(
@@ -429,15 +429,7 @@ class DispositifViewSet(PerimetreModelViewSet):
     }
     export_filename = "dispositifs"
     filterset_class = DispositifFilterSet
-    search_fields = [
-        "code",
-        "nom",
-        "commune",
-        "entite__raison_sociale",
-        "siret",
-        "finess",
-        "reference_locale",
-    ]
+    search_fields = ["recherche", "entite__recherche"]
     ordering = ["code"]
     panels = [
         MultiFieldPanel(
@@ -503,6 +495,7 @@ class GroupeViewSet(PerimetreModelViewSet):
     menu_label = "Groupes de places"
     url_prefix = "offre/groupes"
     name = "groupe"
+    recherche_globale = False  # found through their dispositif
     index_view_class = GroupeIndexView
     add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
@@ -549,7 +542,7 @@ class GroupeViewSet(PerimetreModelViewSet):
     }
     export_filename = "groupes-de-places"
     filterset_class = GroupeFilterSet
-    search_fields = ["libelle", "commune", "dispositif__nom", "dispositif__code"]
+    search_fields = ["recherche", "dispositif__recherche"]
     ordering = ["dispositif__code", "libelle"]
     panels = [
         FieldPanel("dispositif"),
@@ -572,6 +565,7 @@ class FinancementViewSet(PerimetreModelViewSet):
     menu_label = "Financements"
     url_prefix = "offre/financements"
     name = "financement"
+    recherche_globale = False  # found through their dispositif
     index_view_class = FinancementIndexView
     add_view_class = AjoutAuDispositifView
     inspect_view_class = HistoriqueInspectView
@@ -624,7 +618,7 @@ class FinancementViewSet(PerimetreModelViewSet):
     }
     export_filename = "financements"
     filterset_class = FinancementFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code", "action"]
+    search_fields = ["recherche", "dispositif__recherche"]
     ordering = ["-exercice", "dispositif__code"]
     panels = [
         FieldPanel("dispositif"),
@@ -664,7 +658,7 @@ class NatureViewSet(ReferentielViewSet):
     list_display = ["code", "libelle", "validation_directe_siao", "sans_places", "ordre"]
     list_export = ["code", "libelle", "validation_directe_siao", "sans_places"]
     form_fields = ["code", "libelle", "validation_directe_siao", "sans_places", "ordre"]
-    search_fields = ["code", "libelle"]
+    search_fields = ["recherche"]
 
 
 class TypeDispositifViewSet(ReferentielViewSet):
@@ -692,7 +686,7 @@ class TypeDispositifViewSet(ReferentielViewSet):
         "validation_directe_siao",
         "ordre",
     ]
-    search_fields = ["code", "libelle"]
+    search_fields = ["recherche"]
 
     def get_index_view_kwargs(self, **kwargs):
         # The « nature » column: read with the rows, not one query per row.

@@ -1,23 +1,9 @@
-"""XLSX export of the dashboard's figures, for the user's perimeter and the chosen date."""
+"""XLSX export of the dashboard's figures, for the user's perimeter and the chosen date (written
+by the shared spreadsheet writer: labels are text cells, figures numeric cells)."""
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from backoffice.exports import FORMAT_DECIMAL, Classeur
 
 from .tableau import CAPACITES, ECARTS
-
-ENTETE = Font(bold=True)
-
-
-def _entete(feuille, titres):
-    cellules = []
-    for titre in titres:
-        cellule = WriteOnlyCell(feuille, value=titre)
-        cellule.font = ENTETE
-        cellules.append(cellule)
-    feuille.append(cellules)
 
 
 def _chiffres(ligne, exercice):
@@ -27,8 +13,8 @@ def _chiffres(ligne, exercice):
         chiffres.dispositifs,
         *(ligne.valeur(code) for code, _ in CAPACITES),
         *(ligne.valeur(code) for code, _ in ECARTS),
-        float(chiffres.montant),
-        float(cout) if (cout := chiffres.cout_jour_place(exercice)) is not None else None,
+        chiffres.montant,
+        chiffres.cout_jour_place(exercice),
     ]
 
 
@@ -44,39 +30,40 @@ TITRES_CHIFFRES = [
     "Montant financé (€)",
     "Coût place/jour (€)",
 ]
+# The amount and the cost are in euros: two decimals even when whole.
+FORMATS_CHIFFRES = {len(TITRES_CHIFFRES) - 1: FORMAT_DECIMAL, len(TITRES_CHIFFRES): FORMAT_DECIMAL}
 
 
 def classeur_tableau(tableau, charge):
-    classeur = Workbook(write_only=True)
+    classeur = Classeur()
     date, exercice = tableau["date"], tableau["exercice"]
+    titre = f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"
 
-    feuille = classeur.create_sheet("Par type")
-    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})", NOTE_AUTORISATION])
-    _entete(feuille, ["Nature / type", *TITRES_CHIFFRES])
+    feuille = classeur.feuille("Par type")
+    feuille.ligne([titre, NOTE_AUTORISATION])
+    feuille.entete(["Nature / type", *TITRES_CHIFFRES])
     for ligne in tableau["lignes_type"]:
         libelle = ligne.libelle if ligne.nature else f"  {ligne.libelle}"
-        feuille.append([libelle, *_chiffres(ligne, exercice)])
-    feuille.append(["Total", *_chiffres(tableau["total"], exercice)])
+        feuille.ligne([libelle, *_chiffres(ligne, exercice)], formats=FORMATS_CHIFFRES)
+    feuille.ligne(["Total", *_chiffres(tableau["total"], exercice)], formats=FORMATS_CHIFFRES)
 
-    feuille = classeur.create_sheet("Par département")
-    feuille.append([f"Capacités au {date:%d/%m/%Y} (exercice {exercice})", NOTE_AUTORISATION])
-    _entete(feuille, ["Département", *TITRES_CHIFFRES])
+    feuille = classeur.feuille("Par département")
+    feuille.ligne([titre, NOTE_AUTORISATION])
+    feuille.entete(["Département", *TITRES_CHIFFRES])
     for ligne in tableau["lignes_departement"]:
-        feuille.append([ligne.libelle, *_chiffres(ligne, exercice)])
+        feuille.ligne([ligne.libelle, *_chiffres(ligne, exercice)], formats=FORMATS_CHIFFRES)
 
-    feuille = classeur.create_sheet("Évolution")
-    feuille.append(["Places par fin de mois, d'après les dates enregistrées sur les données"])
-    _entete(feuille, ["Date", *(libelle for _, libelle in CAPACITES)])
+    feuille = classeur.feuille("Évolution")
+    feuille.ligne(["Places par fin de mois, d'après les dates enregistrées sur les données"])
+    feuille.entete(["Date", *(libelle for _, libelle in CAPACITES)])
     for point in tableau["evolution"]:
-        feuille.append([point["date"], *(point[code] for code, _ in CAPACITES)])
+        feuille.ligne([point["date"], *(point[code] for code, _ in CAPACITES)])
 
-    feuille = classeur.create_sheet("Charge de travail")
-    _entete(feuille, ["File", "Nombre", "Plus ancienne (jours)"])
+    feuille = classeur.feuille("Charge de travail")
+    feuille.entete(["File", "Nombre", "Plus ancienne (jours)"])
     for ligne in charge["lignes"]:
-        feuille.append([ligne["libelle"], ligne["nombre"], ligne["plus_ancienne"]])
+        feuille.ligne([ligne["libelle"], ligne["nombre"], ligne["plus_ancienne"]])
     if charge["delai_moyen_jours"] is not None:
-        feuille.append(["Délai moyen de décision sur 12 mois (jours)", charge["delai_moyen_jours"]])
+        feuille.ligne(["Délai moyen de décision sur 12 mois (jours)", charge["delai_moyen_jours"]])
 
-    flux = io.BytesIO()
-    classeur.save(flux)
-    return flux.getvalue()
+    return classeur.octets()

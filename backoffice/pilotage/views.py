@@ -2,12 +2,13 @@
 `tableau.tableau_de_bord`, computed for the user's perimeter only."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from wagtail.admin.ui.components import Component
+
+from backoffice.exports import reponse_xlsx
 
 from . import charge, graphiques
 from .exports import classeur_tableau
@@ -160,10 +161,4 @@ class ExportView(View):
         date, _ = lire_date(request.GET.get("date", ""))
         tableau = tableau_de_bord(user, date)
         contenu = classeur_tableau(tableau, charge.charge_de(user))
-        reponse = HttpResponse(
-            contenu,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        nom = f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx"
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
+        return reponse_xlsx(contenu, f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx")

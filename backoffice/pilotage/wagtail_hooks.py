@@ -1,17 +1,9 @@
-from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .tableau import perimetre_du_tableau
 from .views import AttentePanel, CarteView, ExportView, TableauDeBordPanel
-
-
-@hooks.register("insert_global_admin_css")
-def styles_des_ecrans():
-    """The one stylesheet of the back office's own screens (lists that fit the screen…)."""
-    return format_html('<link rel="stylesheet" href="{}">', static("pilotage/ecrans.css"))
 
 
 @hooks.register("register_admin_urls")

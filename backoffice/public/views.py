@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, EtatDemande
+from backoffice.grammaire import compter
 from workflows.acteurs import Demandeur, libelle_acteur
 from workflows.services import (
     TransitionImpossible,
@@ -284,7 +285,10 @@ def suivi_demande(request, jeton):
                     request, "Votre réponse a été transmise : la demande est de nouveau soumise."
                 )
             else:
-                messages.success(request, f"{len(pieces)} document(s) ajouté(s) à la demande.")
+                messages.success(
+                    request,
+                    f"{compter(len(pieces), 'document ajouté', 'documents ajoutés')} à la demande.",
+                )
             return _prive(redirect(demande.get_suivi_url()))
     return _prive(
         render(

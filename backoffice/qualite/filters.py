@@ -3,9 +3,9 @@ included (what a person has to look at); « résolues » and « toutes » are a 
 
 import django_filters
 from django import forms
-from wagtail.admin.filters import WagtailFilterSet
 
-from backoffice.offre.filters import departements_du_perimetre
+from backoffice.acces.filtres import PerimetreFilterSet
+from backoffice.territoires.models import Departement
 
 from .models import Anomalie, EtatAnomalie, Regle, Severite
 
@@ -26,14 +26,14 @@ def filtrer_etat(queryset, etat):
     return queryset.ouvertes()
 
 
-class AnomalieFilterSet(WagtailFilterSet):
+class AnomalieFilterSet(PerimetreFilterSet):
     etat = django_filters.ChoiceFilter(
         choices=CHOIX_ETAT, label="État", empty_label=None, method="par_etat"
     )
     severite = django_filters.ChoiceFilter(choices=Severite.choices, label="Sévérité")
     regle = django_filters.ChoiceFilter(choices=Regle.choices, label="Règle")
     departement = django_filters.ModelChoiceFilter(
-        queryset=departements_du_perimetre, label="Département"
+        queryset=Departement.objects.all(), label="Département"
     )
     # Set by links (dispositif page « voir toutes »), not shown in the filter panel.
     dispositif = django_filters.NumberFilter(

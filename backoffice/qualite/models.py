@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from backoffice.grammaire import FEMININ
 from backoffice.territoires.models import Departement
 
 
@@ -116,6 +117,8 @@ class Anomalie(models.Model):
     justifiee_le = models.DateTimeField("justifiée le", null=True, blank=True)
 
     objects = AnomalieQuerySet.as_manager()
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "anomalie"

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from backoffice.acces import perimetres
+from backoffice.grammaire import compter
 from backoffice.offre.models import Dispositif
 
 from .models import Anomalie, Regle, Severite
@@ -48,8 +49,10 @@ class Bilan:
 
     def __str__(self):
         return (
-            f"{self.nouvelles} nouvelle(s), {self.rouvertes} rouverte(s), "
-            f"{self.resolues} résolue(s), {self.ouvertes} ouverte(s)"
+            f"{compter(self.nouvelles, 'nouvelle', 'nouvelles')}, "
+            f"{compter(self.rouvertes, 'rouverte', 'rouvertes')}, "
+            f"{compter(self.resolues, 'résolue', 'résolues')}, "
+            f"{compter(self.ouvertes, 'ouverte', 'ouvertes')}"
         )
 
     def en_dict(self):

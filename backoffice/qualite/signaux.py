@@ -15,6 +15,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from backoffice.conventions.models import Convention, LigneConvention
+from backoffice.grammaire import compter
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,11 @@ class Lot:
         ids = self.dispositifs_concernes()
         if ids:
             bilan = recalculer(dispositifs=ids)
-            logger.debug("Qualité recalculée pour %s dispositif(s) : %s", len(ids), bilan)
+            logger.debug(
+                "Qualité recalculée pour %s : %s",
+                compter(len(ids), "dispositif", "dispositifs"),
+                bilan,
+            )
 
 
 def _lot_en_attente(connection):

@@ -3,13 +3,10 @@ page with the « Justifier » / « Retirer la justification » actions, and the 
 département (with its XLSX export). Every view reads through the anomalies' permission policy:
 an anomaly out of the user's perimeter is not found (404), whatever the URL."""
 
-import io
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -31,6 +28,7 @@ from backoffice.acces.viewsets import (
     PerimetreUsageView,
     deux_lignes,
 )
+from backoffice.exports import reponse_xlsx, xlsx_octets
 from backoffice.territoires.models import Departement
 
 from . import services
@@ -388,47 +386,29 @@ class SyntheseView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def export_xlsx(self):
-        import openpyxl
-
         tableau = self.tableau()
-        classeur = openpyxl.Workbook()
-        feuille = classeur.active
-        feuille.title = "Anomalies par département"
-        feuille.append(
+        entetes = [
+            "Département",
+            "Nom",
+            *[libelle for _, libelle in tableau["colonnes"]],
+            "Total à traiter",
+            "Justifiées",
+        ]
+        lignes = [
             [
-                "Département",
-                "Nom",
-                *[libelle for _, libelle in tableau["colonnes"]],
-                "Total à traiter",
-                "Justifiées",
+                ligne["departement"].code,
+                ligne["departement"].nom,
+                *[n for _, n, _ in ligne["valeurs"]],
+                ligne["total"],
+                ligne["justifiees"],
             ]
+            for ligne in tableau["lignes"]
+        ]
+        lignes.append(["Total", "", *tableau["totaux"], tableau["total"], tableau["justifiees"]])
+        return reponse_xlsx(
+            xlsx_octets("Anomalies par département", entetes, lignes),
+            f"qualite-par-departement-{timezone.localdate():%Y-%m-%d}.xlsx",
         )
-        for ligne in tableau["lignes"]:
-            feuille.append(
-                [
-                    _cellule_sure(ligne["departement"].code),
-                    _cellule_sure(ligne["departement"].nom),
-                    *[n for _, n, _ in ligne["valeurs"]],
-                    ligne["total"],
-                    ligne["justifiees"],
-                ]
-            )
-        feuille.append(["Total", "", *tableau["totaux"], tableau["total"], tableau["justifiees"]])
-        tampon = io.BytesIO()
-        classeur.save(tampon)
-        reponse = HttpResponse(
-            tampon.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        nom = f"qualite-par-departement-{timezone.localdate():%Y-%m-%d}.xlsx"
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
-
-
-def _cellule_sure(texte):
-    """Neutralise a formula (a cell starting with =, +, - or @) in an exported text."""
-    texte = str(texte)
-    return "'" + texte if texte[:1] in ("=", "+", "-", "@") else texte
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,12 +422,13 @@ class AnomalieViewSet(PerimetreModelViewSet):
     menu_label = "Anomalies"
     url_prefix = "qualite/anomalies"
     name = "anomalie"
+    recherche_globale = False  # found through their dispositif (and its page lists them)
     index_view_class = AnomalieIndexView
     inspect_view_class = AnomalieInspectView
     history_view_class = AnomalieHistoryView
     usage_view_class = AnomalieUsageView
     filterset_class = AnomalieFilterSet
-    search_fields = ["dispositif__nom", "dispositif__code", "convention__numero"]
+    search_fields = ["dispositif__recherche", "convention__recherche"]
     ordering = ["ordre_severite", "-detectee_le", "pk"]
     list_per_page = 50
     list_display = [

@@ -1,48 +1,39 @@
 """XLSX files of a campaign: the evaluation grid in the shape it is imported from, and the
 summary per objective.
 
-Every text cell is written as a string, never as a formula: a comment starting with "=" stays
-text in Excel (no formula injection), and the grid reimports exactly as it was exported.
+Written by the shared spreadsheet writer (backoffice/exports.py): every text cell is a string,
+never a formula, so a comment starting with "=" stays text in Excel and the grid reimports
+exactly as it was exported.
 """
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+
+from backoffice.exports import FORMAT_POURCENTAGE, Classeur, cellule
 
 from .models import ORDRE_REALISATION
 from .services import lignes_evaluation, synthese, valeur
 
 ENTETE_GRILLE = ["Objectifs", "Thématiques", "Actions", "Réalisation", "Commentaire"]
 LARGEURS_GRILLE = [40, 35, 80, 15, 50]
+GRAS = Font(bold=True)
+RENVOI = Alignment(wrap_text=True, vertical="top")
 
 
 def _cellule(feuille, contenu, gras=False, renvoi=False, format_=None):
-    cellule = WriteOnlyCell(feuille, value=contenu)
-    if isinstance(contenu, str):
-        cellule.data_type = "s"  # never a formula
-    if gras:
-        cellule.font = Font(bold=True)
-    if renvoi:
-        cellule.alignment = Alignment(wrap_text=True, vertical="top")
-    if format_:
-        cellule.number_format = format_
-    return cellule
+    return cellule(
+        feuille.feuille,
+        contenu,
+        format_=format_,
+        police=GRAS if gras else None,
+        alignement=RENVOI if renvoi else None,
+    )
 
 
 def _classeur(titre_feuille, largeurs):
-    classeur = Workbook(write_only=True)
-    feuille = classeur.create_sheet(titre_feuille)
-    for rang, largeur in enumerate(largeurs):
-        feuille.column_dimensions[chr(65 + rang)].width = largeur
+    classeur = Classeur()
+    feuille = classeur.feuille(titre_feuille)
+    feuille.largeurs(largeurs)
     return classeur, feuille
-
-
-def _octets(classeur):
-    tampon = io.BytesIO()
-    classeur.save(tampon)
-    return tampon.getvalue()
 
 
 def nom_fichier(campagne, suffixe):
@@ -57,15 +48,13 @@ def grille_xlsx(campagne):
     evaluated)."""
     classeur, feuille = _classeur("Évaluation", LARGEURS_GRILLE)
     schema = campagne.schema
-    feuille.append([_cellule(feuille, f"{schema.titre} ({schema.periode})", gras=True)])
-    feuille.append(
-        [_cellule(feuille, f"{campagne.libelle} – {campagne.date.strftime('%d/%m/%Y')}")]
-    )
-    feuille.append([])
-    feuille.append([_cellule(feuille, titre, gras=True) for titre in ENTETE_GRILLE])
+    feuille.ligne([f"{schema.titre} ({schema.periode})"], police=GRAS)
+    feuille.ligne([f"{campagne.libelle} – {campagne.date.strftime('%d/%m/%Y')}"])
+    feuille.vide()
+    feuille.entete(ENTETE_GRILLE)
     for action, evaluation in lignes_evaluation(campagne):
         realisation, commentaire = valeur(evaluation)
-        feuille.append(
+        feuille.ligne(
             [
                 _cellule(feuille, action.thematique.objectif.libelle_grille, renvoi=True),
                 _cellule(feuille, action.thematique.libelle, renvoi=True),
@@ -74,7 +63,7 @@ def grille_xlsx(campagne):
                 _cellule(feuille, commentaire, renvoi=True),
             ]
         )
-    return _octets(classeur)
+    return classeur.octets()
 
 
 def synthese_xlsx(campagne, lignes=None):
@@ -82,24 +71,24 @@ def synthese_xlsx(campagne, lignes=None):
     lignes = lignes if lignes is not None else synthese(campagne)
     classeur, feuille = _classeur("Synthèse", [60] + [14] * 9)
     schema = campagne.schema
-    feuille.append([_cellule(feuille, f"{schema.titre} ({schema.periode})", gras=True)])
-    feuille.append([_cellule(feuille, f"Synthèse par objectif – {campagne.libelle}")])
-    feuille.append([])
+    feuille.ligne([f"{schema.titre} ({schema.periode})"], police=GRAS)
+    feuille.ligne([f"Synthèse par objectif – {campagne.libelle}"])
+    feuille.vide()
     entete = ["Objectif"]
     entete += [r.label for r in ORDRE_REALISATION]
     entete += ["Total"]
     entete += [f"Part {r.label.lower()}" for r in ORDRE_REALISATION]
-    feuille.append([_cellule(feuille, titre, gras=True) for titre in entete])
+    feuille.entete(entete)
     for ligne in lignes:
         libelle = f"{ligne.numero}. {ligne.libelle}" if ligne.numero is not None else ligne.libelle
         gras = ligne.numero is None
-        feuille.append(
+        feuille.ligne(
             [_cellule(feuille, libelle, gras=gras, renvoi=True)]
             + [_cellule(feuille, ligne.comptes[r], gras=gras) for r in ORDRE_REALISATION]
             + [_cellule(feuille, ligne.total, gras=gras)]
             + [
-                _cellule(feuille, ligne.part(r) / 100, gras=gras, format_="0.0%")
+                _cellule(feuille, ligne.part(r) / 100, gras=gras, format_=FORMAT_POURCENTAGE)
                 for r in ORDRE_REALISATION
             ]
         )
-    return _octets(classeur)
+    return classeur.octets()

@@ -4,9 +4,7 @@ evaluations belong to that schéma's campaigns)."""
 
 from django import forms
 
-from backoffice.acces import perimetres
 from backoffice.acces.viewsets import PerimetreForm
-from backoffice.territoires.models import Region
 
 from .grille import TAILLE_MAX
 from .models import CampagneEvaluation, Realisation
@@ -15,15 +13,8 @@ from .models import CampagneEvaluation, Realisation
 class SchemaForm(PerimetreForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is None or "region" not in self.fields:
+        if "region" not in self.fields:
             return
-        perimetre = perimetres.perimetre_pour(
-            self.for_user, "schemas.schemaregional", ("add", "change")
-        )
-        if not perimetre.national:
-            self.fields["region"].queryset = Region.objects.filter(
-                departements__code__in=perimetre.departements
-            ).distinct()
         if self.instance.pk and self.instance.campagnes.exists():
             # Its campaigns were evaluated by the services of this région.
             self.fields["region"].disabled = True

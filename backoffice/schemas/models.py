@@ -9,10 +9,12 @@ unique within the parent, which also forbids two identical actions in one théma
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
+from backoffice import bornes
+from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Departement, Region
 
 from . import texte
@@ -30,13 +32,14 @@ class Realisation(models.TextChoices):
 ORDRE_REALISATION = [Realisation.OUI, Realisation.PARTIELLEMENT, Realisation.NON, Realisation.NC]
 
 
-class AvecEmpreinte(models.Model):
+class AvecEmpreinte(Recherchable):
     """Keeps `empreinte` in step with `libelle`; a duplicate within the parent is a French
     form error (the constraint alone would be skipped by model forms, which do not show the
     field, and end as an IntegrityError)."""
 
     parent_champ = None  # name of the FK to the parent
     message_doublon = ""
+    champs_recherche = ("libelle",)
 
     empreinte = models.CharField("empreinte du libellé", max_length=40, editable=False)
 
@@ -68,19 +71,23 @@ class AvecEmpreinte(models.Model):
             raise ValidationError({"libelle": self.message_doublon})
 
 
-class SchemaRegional(models.Model):
+class SchemaRegional(Recherchable):
+    champs_recherche = ("titre", "description")
+
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="schemas", verbose_name="région"
     )
     titre = models.CharField("titre", max_length=255)
     annee_debut = models.PositiveSmallIntegerField(
-        "première année", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        "première année", validators=bornes.ANNEE.validateurs
     )
     annee_fin = models.PositiveSmallIntegerField(
-        "dernière année", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+        "dernière année", validators=bornes.ANNEE.validateurs
     )
     adopte_le = models.DateField("arrêté le", null=True, blank=True)
     description = models.TextField("description", blank=True)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "schéma régional"
@@ -97,6 +104,8 @@ class SchemaRegional(models.Model):
                 name="schema_unique_par_region_et_periode",
                 violation_error_message="Cette région a déjà un schéma sur cette période.",
             ),
+            bornes.ANNEE.contrainte("annee_debut", "schema_annee_debut_borne"),
+            bornes.ANNEE.contrainte("annee_fin", "schema_annee_fin_borne"),
         ]
 
     def __str__(self):
@@ -124,10 +133,10 @@ class Objectif(AvecEmpreinte):
     schema = models.ForeignKey(
         SchemaRegional, on_delete=models.CASCADE, related_name="objectifs", verbose_name="schéma"
     )
-    numero = models.PositiveSmallIntegerField(
-        "numéro", validators=[MinValueValidator(1), MaxValueValidator(999)]
-    )
+    numero = models.PositiveSmallIntegerField("numéro", validators=bornes.NUMERO.validateurs)
     libelle = models.CharField("libellé", max_length=500)
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "objectif"
@@ -142,6 +151,7 @@ class Objectif(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["schema", "empreinte"], name="objectif_libelle_unique_par_schema"
             ),
+            bornes.NUMERO.contrainte("numero", "objectif_numero_borne"),
         ]
 
     def __str__(self):
@@ -163,7 +173,9 @@ class Thematique(AvecEmpreinte):
         Objectif, on_delete=models.CASCADE, related_name="thematiques", verbose_name="objectif"
     )
     libelle = models.CharField("libellé", max_length=500)
-    ordre = models.PositiveIntegerField("ordre", default=0)
+    ordre = models.PositiveIntegerField("ordre", default=0, validators=bornes.ORDRE.validateurs)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "thématique"
@@ -173,6 +185,7 @@ class Thematique(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["objectif", "empreinte"], name="thematique_libelle_unique_par_objectif"
             ),
+            bornes.ORDRE.contrainte("ordre", "thematique_ordre_borne"),
         ]
 
     def __str__(self):
@@ -184,6 +197,7 @@ class ActionSchema(AvecEmpreinte):
 
     parent_champ = "thematique"
     message_doublon = "Cette thématique a déjà une action de ce libellé."
+    champs_recherche = ("libelle", "pilote")
 
     thematique = models.ForeignKey(
         Thematique, on_delete=models.CASCADE, related_name="actions", verbose_name="thématique"
@@ -195,7 +209,9 @@ class ActionSchema(AvecEmpreinte):
         blank=True,
         help_text="Service ou partenaire qui porte l'action (ex. DDETS 44, OFII, ARS).",
     )
-    ordre = models.PositiveIntegerField("ordre", default=0)
+    ordre = models.PositiveIntegerField("ordre", default=0, validators=bornes.ORDRE.validateurs)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "action du schéma"
@@ -205,14 +221,16 @@ class ActionSchema(AvecEmpreinte):
             models.UniqueConstraint(
                 fields=["thematique", "empreinte"], name="action_libelle_unique_par_thematique"
             ),
+            bornes.ORDRE.contrainte("ordre", "action_ordre_borne"),
         ]
 
     def __str__(self):
         return self.libelle if len(self.libelle) <= 120 else self.libelle[:119] + "…"
 
 
-class CampagneEvaluation(models.Model):
+class CampagneEvaluation(Recherchable):
     PERIMETRE_PAR = "schema"
+    champs_recherche = ("libelle",)
 
     schema = models.ForeignKey(
         SchemaRegional, on_delete=models.CASCADE, related_name="campagnes", verbose_name="schéma"
@@ -220,6 +238,8 @@ class CampagneEvaluation(models.Model):
     libelle = models.CharField("libellé", max_length=200)
     date = models.DateField("date")
     description = models.TextField("description", blank=True)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "campagne d'évaluation"

@@ -9,7 +9,8 @@ bullet) and matched on a key that ignores all of that.
 import hashlib
 import html
 import re
-import unicodedata
+
+from backoffice.recherche.texte import normaliser
 
 # Block-level tags become line breaks; every other tag is dropped.
 _BALISES_BLOC = re.compile(
@@ -21,7 +22,6 @@ _BALISE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _PUCES = "◦•▪‣●○■□➢➤►"
 _PUCE = re.compile(rf"\s*([{_PUCES}])\s*")
 _ESPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
-_NON_ALPHANUMERIQUE = re.compile(r"[^0-9a-z]+")
 
 
 def nettoyer(valeur):
@@ -44,10 +44,7 @@ def cle(valeur):
     """Comparison key: case, accents, ligatures, punctuation, bullets and spacing ignored.
     "MIEUX REpondre AUX SITUATIONS D'URGENCE" and "Mieux répondre aux situations d’urgence"
     give the same key."""
-    texte = unicodedata.normalize("NFKD", nettoyer(valeur))
-    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
-    texte = texte.replace("œ", "oe").replace("æ", "ae")
-    return _NON_ALPHANUMERIQUE.sub(" ", texte).strip()
+    return normaliser(nettoyer(valeur))
 
 
 def empreinte(valeur):

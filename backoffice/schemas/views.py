@@ -16,18 +16,17 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces import perimetres
+from backoffice.acces.filtres import PerimetreFilterSet
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
@@ -39,6 +38,10 @@ from backoffice.acces.viewsets import (
     PerimetreModelViewSet,
     deux_lignes,
 )
+from backoffice.exports import reponse_xlsx
+from backoffice.grammaire import compter
+from backoffice.recherche.filtres import filtrer_champ
+from backoffice.territoires.models import Region
 
 from . import exports, grille, services
 from .forms import (
@@ -60,8 +63,6 @@ from .models import (
     SchemaRegional,
     Thematique,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # ---------------------------------------------------------------------------------------------
 # Rights on one schéma
@@ -90,25 +91,6 @@ def peut_importer(user, schema_id):
 
 def peut_modifier_arbre(user, schema_id):
     return peut(user, "schemas.actionschema", "change", schema_id)
-
-
-def schemas_du_perimetre(request):
-    if request is None:
-        return SchemaRegional.objects.none()
-    return policy_for(SchemaRegional).filtrer(
-        SchemaRegional.objects.select_related("region"), request.user, LECTURE
-    )
-
-
-def regions_du_perimetre(request):
-    from backoffice.territoires.models import Region
-
-    if request is None:
-        return Region.objects.none()
-    perimetre = perimetres.perimetre_pour(request.user, "schemas.schemaregional", LECTURE)
-    if perimetre.national:
-        return Region.objects.all()
-    return Region.objects.filter(departements__code__in=perimetre.departements).distinct()
 
 
 def _compte(queryset, champ):
@@ -169,8 +151,8 @@ class SuppressionProtegee(PerimetreDeleteView):
 # ---------------------------------------------------------------------------------------------
 
 
-class SchemaFilterSet(WagtailFilterSet):
-    region = django_filters.ModelChoiceFilter(queryset=regions_du_perimetre, label="Région")
+class SchemaFilterSet(PerimetreFilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label="Région")
 
     class Meta:
         model = SchemaRegional
@@ -243,7 +225,7 @@ class SchemaViewSet(PerimetreModelViewSet):
     edit_view_class = ModificationView
     delete_view_class = SchemaDeleteView
     filterset_class = SchemaFilterSet
-    search_fields = ["titre", "region__nom", "description"]
+    search_fields = ["recherche", "region__recherche"]
     ordering = ["-annee_debut", "region__nom"]
     list_display = [
         TitleColumn("titre", label="Titre", sort_key="titre", url_name="schema:inspect"),
@@ -371,7 +353,7 @@ class ObjectifViewSet(PerimetreModelViewSet):
     add_view_class = ObjectifCreateView
     edit_view_class = EnfantEditView
     delete_view_class = ObjectifDeleteView
-    search_fields = ["libelle"]
+    search_fields = ["recherche"]
     ordering = ["schema_id", "numero"]
     list_display = [
         TitleColumn("__str__", label="Objectif", url_name="objectif:inspect"),
@@ -410,7 +392,7 @@ class ThematiqueViewSet(PerimetreModelViewSet):
     add_view_class = ThematiqueCreateView
     edit_view_class = EnfantEditView
     delete_view_class = ThematiqueDeleteView
-    search_fields = ["libelle"]
+    search_fields = ["recherche"]
     ordering = ["objectif__schema_id", "objectif__numero", "ordre"]
     list_display = [
         TitleColumn("libelle", label="Thématique", url_name="thematique:inspect"),
@@ -447,17 +429,20 @@ class ActionIndexView(PerimetreIndexView):
         )
 
 
-class ActionFilterSet(WagtailFilterSet):
+class ActionFilterSet(PerimetreFilterSet):
     schema = django_filters.ModelChoiceFilter(
-        queryset=schemas_du_perimetre,
+        queryset=SchemaRegional.objects.select_related("region"),
         field_name="thematique__objectif__schema",
         label="Schéma",
     )
-    pilote = django_filters.CharFilter(lookup_expr="icontains", label="Pilote (contient)")
+    pilote = django_filters.CharFilter(method="filtrer_pilote", label="Pilote (contient)")
 
     class Meta:
         model = ActionSchema
         fields = ["schema", "pilote"]
+
+    def filtrer_pilote(self, queryset, name, value):
+        return filtrer_champ(queryset, value, "pilote")
 
 
 class ActionSchemaViewSet(PerimetreModelViewSet):
@@ -471,7 +456,7 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
     edit_view_class = EnfantEditView
     delete_view_class = ActionDeleteView
     filterset_class = ActionFilterSet
-    search_fields = ["libelle", "pilote", "thematique__libelle"]
+    search_fields = ["recherche", "thematique__recherche"]
     ordering = ["thematique__objectif__schema_id", "thematique__objectif__numero", "ordre"]
     list_display = [
         TitleColumn(
@@ -521,8 +506,10 @@ class ActionSchemaViewSet(PerimetreModelViewSet):
 # ---------------------------------------------------------------------------------------------
 
 
-class CampagneFilterSet(WagtailFilterSet):
-    schema = django_filters.ModelChoiceFilter(queryset=schemas_du_perimetre, label="Schéma")
+class CampagneFilterSet(PerimetreFilterSet):
+    schema = django_filters.ModelChoiceFilter(
+        queryset=SchemaRegional.objects.select_related("region"), label="Schéma"
+    )
 
     class Meta:
         model = CampagneEvaluation
@@ -577,7 +564,7 @@ class CampagneViewSet(PerimetreModelViewSet):
     edit_view_class = CampagneEditView
     inspect_view_class = CampagneInspectView
     filterset_class = CampagneFilterSet
-    search_fields = ["libelle", "schema__titre", "schema__region__nom"]
+    search_fields = ["recherche", "schema__recherche", "schema__region__recherche"]
     ordering = ["-date"]
     list_display = [
         TitleColumn("libelle", label="Campagne", sort_key="libelle", url_name="campagne:inspect"),
@@ -738,16 +725,20 @@ class EvaluationView(VueObjetMixin, TemplateView):
         except services.ConflitEvaluation as conflit:
             messages.error(
                 request,
-                f"{len(conflit.actions)} action(s) ont été évaluées par quelqu'un d'autre depuis "
-                "l'affichage de cette page : rien n'a été enregistré. Les valeurs enregistrées "
-                "sont rappelées sur les lignes signalées ; enregistrez à nouveau pour les "
-                "remplacer par les vôtres.",
+                compter(len(conflit.actions), "action a été évaluée", "actions ont été évaluées")
+                + " par quelqu'un d'autre depuis l'affichage de cette page : rien n'a été "
+                "enregistré. Les valeurs enregistrées sont rappelées sur les lignes signalées ; "
+                "enregistrez à nouveau pour les remplacer par les vôtres.",
             )
             return self.render_to_response(
                 self.get_context_data(lignes=self._avec_conflits(request.POST, conflit.actions))
             )
         if nombre:
-            messages.success(request, f"Évaluation enregistrée ({nombre} action(s) modifiée(s)).")
+            messages.success(
+                request,
+                "Évaluation enregistrée "
+                f"({compter(nombre, 'action modifiée', 'actions modifiées')}).",
+            )
         else:
             messages.info(request, "Aucune modification à enregistrer.")
         return redirect("campagne:evaluer", self.objet.pk)
@@ -786,10 +777,7 @@ class _Telechargement(VueObjetMixin, TemplateView):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        reponse = HttpResponse(self.contenu(), content_type=XLSX)
-        nom = exports.nom_fichier(self.objet, self.suffixe)
-        reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-        return reponse
+        return reponse_xlsx(self.contenu(), exports.nom_fichier(self.objet, self.suffixe))
 
 
 class SyntheseXlsxView(_Telechargement):
@@ -931,8 +919,9 @@ class ImportGrilleView(VueObjetMixin, TemplateView):
             request,
             f"Grille importée dans « {bilan.campagne} » : {bilan.lignes} actions évaluées "
             f"({bilan.evaluations_creees} évaluations créées, {bilan.evaluations_modifiees} "
-            f"modifiées) ; {objectifs} objectif(s), {thematiques} thématique(s) et {actions} "
-            "action(s) ajoutés au schéma.",
+            f"modifiées) ; ajoutés au schéma : {compter(objectifs, 'objectif', 'objectifs')}, "
+            f"{compter(thematiques, 'thématique', 'thématiques')} et "
+            f"{compter(actions, 'action', 'actions')}.",
         )
         return redirect("campagne:synthese", bilan.campagne.pk)
 

@@ -27,6 +27,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Domain apps first so their templates override Wagtail's.
     "backoffice",
+    "backoffice.recherche",  # shared: normalised search columns (imports no domain app)
+    "backoffice.affichage",  # the display rule; overrides two of Wagtail's table cells
     "backoffice.territoires",
     "backoffice.offre",
     "backoffice.acces",
@@ -236,6 +238,10 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
+# Date pickers of the admin forms in French (ISO by default); both are French input formats,
+# and ISO stays accepted on input.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

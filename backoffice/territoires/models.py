@@ -4,12 +4,18 @@ import re
 
 from django.db import models
 
+from backoffice.grammaire import FEMININ, MASCULIN
+from backoffice.recherche.modeles import Recherchable
 
-class Region(models.Model):
+
+class Region(Recherchable):
     REFERENTIEL = True  # COG: read by every role
+    champs_recherche = ("code", "nom")
 
     code = models.CharField("code INSEE", max_length=2, primary_key=True)
     nom = models.CharField("nom", max_length=100)
+
+    genre_grammatical = FEMININ
 
     class Meta:
         verbose_name = "région"
@@ -20,14 +26,17 @@ class Region(models.Model):
         return self.nom
 
 
-class Departement(models.Model):
+class Departement(Recherchable):
     REFERENTIEL = True  # COG: read by every role
+    champs_recherche = ("code", "nom")
 
     code = models.CharField("code INSEE", max_length=3, primary_key=True)
     nom = models.CharField("nom", max_length=100)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="departements", verbose_name="région"
     )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "département"
@@ -50,15 +59,18 @@ class Departement(models.Model):
         return texte
 
 
-class Siao(models.Model):
+class Siao(Recherchable):
     """One SIAO per département by default; some cover several."""
 
     REFERENTIEL = True  # read by every role
+    champs_recherche = ("nom",)
 
     nom = models.CharField("nom", max_length=200, unique=True)
     departements = models.ManyToManyField(
         Departement, related_name="siaos", verbose_name="départements couverts"
     )
+
+    genre_grammatical = MASCULIN
 
     class Meta:
         verbose_name = "SIAO"

@@ -12,7 +12,7 @@ class RegionViewSet(ReferentielViewSet):
     list_display = ["code", "nom"]
     list_export = ["code", "nom"]
     form_fields = ["code", "nom"]
-    search_fields = ["code", "nom"]
+    search_fields = ["recherche"]
 
 
 class DepartementViewSet(ReferentielViewSet):
@@ -25,7 +25,7 @@ class DepartementViewSet(ReferentielViewSet):
     list_export = ["code", "nom", "region.nom"]
     list_filter = ["region"]
     form_fields = ["code", "nom", "region"]
-    search_fields = ["code", "nom"]
+    search_fields = ["recherche"]
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
@@ -42,4 +42,4 @@ class SiaoViewSet(ReferentielViewSet):
     list_display = ["nom"]
     list_export = ["nom"]
     form_fields = ["nom", "departements"]
-    search_fields = ["nom"]
+    search_fields = ["recherche"]

@@ -15,6 +15,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from backoffice.exports import FORMAT_ENTIER_SIMPLE, remplir_cellule
+
 from .lecture import LIGNES_ENTETE
 from .schema import ERREURS, FEUILLES
 from .valeurs import cle
@@ -69,6 +71,16 @@ def _noter(cellule, message, fond):
     cellule.comment = note
 
 
+def _ajouter_ligne(feuille, valeurs):
+    """A row of the « Erreurs » tab through the shared writer: a faulty value quoted there (a
+    SIREN typed "=HYPERLINK(…)") is text, never a live formula."""
+    rang = feuille.max_row + 1 if feuille.max_row > 1 or feuille["A1"].value is not None else 1
+    for colonne, valeur in enumerate(valeurs, start=1):
+        # Row numbers and values as typed: no thousands separator.
+        format_ = FORMAT_ENTIER_SIMPLE if isinstance(valeur, int) else None
+        remplir_cellule(feuille.cell(row=rang, column=colonne), valeur, format_)
+
+
 def annoter(source, rapport, destination):
     """Write to `destination` a copy of the workbook `source` with the report's errors and
     warnings on their cells. Returns the number of annotated cells."""
@@ -98,13 +110,14 @@ def annoter(source, rapport, destination):
             lignes_resume.append((nature, anomalie, lien))
 
     resume = classeur.create_sheet(ERREURS, 0)
-    resume.append(["Nature", "Onglet", "Ligne", "Colonne", "Valeur", "Message"])
+    _ajouter_ligne(resume, ["Nature", "Onglet", "Ligne", "Colonne", "Valeur", "Message"])
     for cellule in resume[1]:
         cellule.font = Font(bold=True)
     # Errors first, then warnings, in reading order.
     lignes_resume.sort(key=lambda x: (x[0] != "Erreur",))
     for nature, anomalie, lien in lignes_resume:
-        resume.append(
+        _ajouter_ligne(
+            resume,
             [
                 nature,
                 anomalie.sheet,
@@ -112,7 +125,7 @@ def annoter(source, rapport, destination):
                 anomalie.column,
                 anomalie.value,
                 anomalie.message,
-            ]
+            ],
         )
         if lien:
             cellule = resume.cell(row=resume.max_row, column=3)

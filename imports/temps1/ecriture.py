@@ -12,7 +12,6 @@ import datetime
 
 from django.db.models import Prefetch, Q
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -20,6 +19,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from backoffice.acces.perimetres import filtrer, perimetre_pour
+from backoffice.exports import FORMAT_DATE, FORMAT_DECIMAL, FORMAT_TEXTE, cellule
 from backoffice.offre.choices import RoleContact
 from backoffice.offre.models import ContactReferent, Dispositif, EntiteGestionnaire, Financement
 
@@ -42,9 +42,8 @@ FOND_ENTETE = PatternFill("solid", fgColor=BLEU)
 FOND_OBLIGATOIRE = PatternFill("solid", fgColor="6A6AF4")
 BORDURE = Border(bottom=Side(style="thin", color="929292"))
 ALIGNEMENT_ENTETE = Alignment(wrap_text=True, vertical="center")
-FORMAT_DATE = "DD/MM/YYYY"
-FORMAT_MONTANT = "#,##0.00"
-FORMAT_TEXTE = "@"
+FORMAT_MONTANT = FORMAT_DECIMAL
+RENVOI = Alignment(wrap_text=True, vertical="top")
 LIGNES_MODELE = 1000  # rows of the blank template that carry drop-downs
 AUTEUR = "Parc d'hébergement"
 
@@ -104,14 +103,14 @@ class _Redacteur:
         return nombre
 
     def _entete(self, ws, colonne):
-        cellule = WriteOnlyCell(ws, value=colonne.entete_modele)
-        cellule.font = POLICE_ENTETE
-        cellule.fill = FOND_OBLIGATOIRE if colonne.entete_modele.endswith("*") else FOND_ENTETE
-        cellule.alignment = ALIGNEMENT_ENTETE
-        cellule.border = BORDURE
+        entete = cellule(
+            ws, colonne.entete_modele, police=POLICE_ENTETE, alignement=ALIGNEMENT_ENTETE
+        )
+        entete.fill = FOND_OBLIGATOIRE if colonne.entete_modele.endswith("*") else FOND_ENTETE
+        entete.border = BORDURE
         note = self._note(colonne)
-        cellule.comment = Comment(note, AUTEUR, width=320, height=40 + 16 * (note.count("\n") + 2))
-        return cellule
+        entete.comment = Comment(note, AUTEUR, width=320, height=40 + 16 * (note.count("\n") + 2))
+        return entete
 
     def _note(self, colonne):
         lignes = []
@@ -134,21 +133,17 @@ class _Redacteur:
         return "\n".join(lignes) or colonne.entete
 
     def _cellule(self, ws, colonne, valeur):
+        # Through the shared writer: a user's text is never a formula (an entité named
+        # "=HYPERLINK(…)" stays text), numbers and dates keep their type.
         if valeur is None or valeur == "":
             return None
         if isinstance(valeur, datetime.date):
-            cellule = WriteOnlyCell(ws, value=valeur)
-            cellule.number_format = FORMAT_DATE
-            return cellule
+            return cellule(ws, valeur, format_=FORMAT_DATE)
         if colonne.genre == "montant":
-            cellule = WriteOnlyCell(ws, value=valeur)
-            cellule.number_format = FORMAT_MONTANT
-            return cellule
+            return cellule(ws, valeur, format_=FORMAT_MONTANT)
         if colonne.format_texte:
-            cellule = WriteOnlyCell(ws, value=str(valeur))
-            cellule.number_format = FORMAT_TEXTE
-            return cellule
-        return valeur
+            return cellule(ws, str(valeur), format_=FORMAT_TEXTE)
+        return cellule(ws, valeur, format_="General")
 
     # -- guide and lists ---------------------------------------------------------------------
 
@@ -164,34 +159,25 @@ class _Redacteur:
             ws.append(cellules)
 
         def titre(texte, taille=14):
-            cellule = WriteOnlyCell(ws, value=texte)
-            cellule.font = Font(bold=True, size=taille, color=BLEU)
-            ajouter([cellule])
+            ajouter([cellule(ws, texte, police=Font(bold=True, size=taille, color=BLEU))])
 
         def paragraphe(texte):
             # Over the five columns of the tables, tall enough for the wrapped lines.
             ws.row_dimensions[rang[0] + 1].height = 15 * (len(texte) // 140 + 1)
-            cellule = WriteOnlyCell(ws, value=texte)
-            cellule.alignment = Alignment(wrap_text=True, vertical="top")
-            ajouter([cellule])
+            ajouter([cellule(ws, texte, alignement=RENVOI)])
             ws.merged_cells.add(f"A{rang[0]}:E{rang[0]}")
 
         def ligne_entete(valeurs):
             cellules = []
             for valeur in valeurs:
-                cellule = WriteOnlyCell(ws, value=valeur)
-                cellule.font = POLICE_ENTETE
-                cellule.fill = FOND_ENTETE
-                cellules.append(cellule)
+                entete = cellule(ws, valeur, police=POLICE_ENTETE)
+                entete.fill = FOND_ENTETE
+                cellules.append(entete)
             ajouter(cellules)
 
         def ligne_texte(*valeurs):
-            cellules = []
-            for valeur in valeurs:
-                cellule = WriteOnlyCell(ws, value=valeur)
-                cellule.alignment = Alignment(wrap_text=True, vertical="top")
-                cellules.append(cellule)
-            ajouter(cellules)
+            # Reference labels (types, programmes…) are editable: text cells, never formulas.
+            ajouter([cellule(ws, valeur, alignement=RENVOI) for valeur in valeurs])
 
         titre("Classeur Temps 1 — guide de remplissage", 16)
         for texte in (
@@ -296,9 +282,9 @@ class _Redacteur:
         ws.sheet_state = "hidden"
         noms = list(TITRES_LISTES)
         colonnes = [self.ref.valeurs_liste(nom) for nom in noms]
-        ws.append([TITRES_LISTES[nom] for nom in noms])
+        ws.append([cellule(ws, TITRES_LISTES[nom]) for nom in noms])
         for rang in range(max(len(c) for c in colonnes)):
-            ws.append([c[rang] if rang < len(c) else None for c in colonnes])
+            ws.append([cellule(ws, c[rang]) if rang < len(c) else None for c in colonnes])
         for indice, (nom, valeurs) in enumerate(zip(noms, colonnes, strict=True), start=1):
             lettre = get_column_letter(indice)
             plage = f"{quote_sheetname(LISTES)}!${lettre}$2:${lettre}${len(valeurs) + 1}"

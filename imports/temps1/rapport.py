@@ -7,6 +7,8 @@ with each error and warning as ``{"sheet", "row", "column", "value", "message"}`
 
 from dataclasses import dataclass, field
 
+from backoffice.grammaire import compter
+
 from .schema import FEUILLES_DONNEES
 
 
@@ -124,11 +126,15 @@ class Rapport:
 
     def resume(self):
         """One French line per sheet, for the command line and logs."""
-        if self.applied:
-            modele = "{nom} : {c} créée(s), {u} modifiée(s), {n} inchangée(s)"
-        else:
-            modele = "{nom} : {c} à créer, {u} à modifier, {n} inchangée(s)"
-        return [
-            modele.format(nom=nom, c=c[CREATED], u=c[UPDATED], n=c[UNCHANGED])
-            for nom, c in self.sheets.items()
-        ]
+        lignes = []
+        for nom, c in self.sheets.items():
+            inchangees = compter(c[UNCHANGED], "inchangée", "inchangées")
+            if self.applied:
+                creees = compter(c[CREATED], "créée", "créées")
+                modifiees = compter(c[UPDATED], "modifiée", "modifiées")
+                lignes.append(f"{nom} : {creees}, {modifiees}, {inchangees}")
+            else:
+                lignes.append(
+                    f"{nom} : {c[CREATED]} à créer, {c[UPDATED]} à modifier, {inchangees}"
+                )
+        return lignes

@@ -11,7 +11,6 @@ only normalises, for a field the model's own ``clean()`` checks anyway.
 import datetime
 import functools
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -26,6 +25,7 @@ from backoffice.offre.validators import (
     valider_siret,
     valider_telephone,
 )
+from backoffice.recherche.texte import normaliser
 from backoffice.territoires.models import Departement
 
 
@@ -40,7 +40,6 @@ class ValeurInvalide(ValueError):
 # Spaces people (and Excel's number formats) put inside numbers: space, no-break space,
 # narrow no-break space, thin space.
 _ESPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_NON_ALPHANUMERIQUE = re.compile(r"[^0-9a-z]+")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -52,12 +51,7 @@ def cle(texte):
     so do "Personnes isolées" and "personnes isolees ", "Contact référent – nom" and
     "contact referent - nom".
     """
-    if texte is None:
-        return ""
-    texte = unicodedata.normalize("NFKD", str(texte))
-    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
-    texte = texte.replace("œ", "oe").replace("æ", "ae")
-    return _NON_ALPHANUMERIQUE.sub(" ", texte).strip()
+    return normaliser(texte)
 
 
 def est_vide(valeur):

@@ -92,7 +92,7 @@ def lignes_export(response, format_, brut=None):
     if brut is None:
         brut = contenu(response)
     if format_ == "csv":
-        return list(csv.reader(io.StringIO(brut.decode("utf-8-sig"))))
+        return list(csv.reader(io.StringIO(brut.decode("utf-8-sig")), delimiter=";"))
     classeur = openpyxl.load_workbook(io.BytesIO(brut), read_only=True, data_only=True)
     try:
         return [

@@ -120,7 +120,7 @@ def test_commande_clore_appels(national, capsys):
     call_command("clore_appels", "--maintenant", moment)
     appel.refresh_from_db()
     assert appel.etat == EtatAppel.CLOS
-    assert "1 appel(s) clos" in capsys.readouterr().out
+    assert "1 appel clos" in capsys.readouterr().out
 
 
 def test_annulation_et_infructueux_avec_motif(national, ddets44):
@@ -211,7 +211,7 @@ def test_notes_ponderees_et_decisions(appel_en_instruction, ddets44):
 
 def test_arret_de_la_selection_exige_toutes_les_decisions(appel_en_instruction, ddets44):
     appel, candidature = appel_en_instruction
-    with pytest.raises(TransitionImpossible, match="attendent encore une décision"):
+    with pytest.raises(TransitionImpossible, match="1 candidature attend encore une décision"):
         executer_transition(AppelAProjets, appel.pk, "arreter_selection", ddets44)
     executer_transition(Candidature, candidature.pk, "declarer_recevable", ddets44)
     noter(candidature, ddets44, [10, 10])

@@ -206,7 +206,7 @@ def test_notation_par_formulaire_et_classement(
         "csv",
     )
     assert [ligne[1] for ligne in lignes[1:]] == ["Projet B", "Projet A"]
-    assert "17.00" in lignes[1]
+    assert "17,00" in lignes[1]  # French decimal comma in CSV
     contenu = texte(client.get(reverse("appel:inspect", args=[appel.pk])))
     assert contenu.index("Projet B") < contenu.index("Projet A")
 

@@ -79,7 +79,7 @@ def test_commande(signee, capsys):
     call_command("appliquer_echeances_conventions", "--date", jours(10).isoformat())
     signee.refresh_from_db()
     assert signee.etat == EtatConvention.EN_VIGUEUR
-    assert "1 convention(s) entrée(s) en vigueur" in capsys.readouterr().out
+    assert "1 convention entrée en vigueur" in capsys.readouterr().out
     with pytest.raises(CommandError, match="Date invalide"):
         call_command("appliquer_echeances_conventions", "--date", "31/12/2026")
 
@@ -87,7 +87,7 @@ def test_commande(signee, capsys):
 def test_commande_echeances_pour_les_deux_applications(signee, capsys):
     call_command("echeances", "--date", jours(10).isoformat())
     sortie = capsys.readouterr().out
-    assert "Conventions : 1 convention(s) entrée(s) en vigueur" in sortie
+    assert "Conventions : 1 convention entrée en vigueur" in sortie
     assert "Appels à projets : 0 clos" in sortie
 
 

@@ -298,7 +298,7 @@ def test_traitement_groupe(client, national, ddets44, dispositif44, dispositif75
     response = client.post(url, {"objets": [a.pk, b.pk, paris.pk], "commentaire": "Lot"})
     assert response.status_code == 302
     messages = messages_de(response)
-    assert "effectué pour 2 élément(s)" in messages[0]
+    assert "effectué pour 2 éléments" in messages[0]
     assert f"n° {paris.pk} : introuvable" in messages[1]
     etats = dict(Convention.objects.values_list("pk", "etat"))
     assert (etats[a.pk], etats[b.pk], etats[paris.pk]) == ("pre_validee", "pre_validee", "soumise")

@@ -148,7 +148,7 @@ def test_export_de_la_liste_filtree(client, siao44, file44, format_):
     assert response.status_code == 200
     brut = contenu(response)
     if format_ == "csv":
-        lignes = list(csv.reader(io.StringIO(brut.decode("utf-8-sig"))))
+        lignes = list(csv.reader(io.StringIO(brut.decode("utf-8-sig")), delimiter=";"))
     else:
         classeur = openpyxl.load_workbook(io.BytesIO(brut), read_only=True)
         lignes = [[str(c) if c is not None else "" for c in r] for r in classeur.active.values]

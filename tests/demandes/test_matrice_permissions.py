@@ -40,6 +40,8 @@ AUTORISES = {
     ("demander_complements", "pre_validee"): {"ddets", "national"},
     ("refuser", "soumise"): {"siao", "ddets", "national"},
     ("refuser", "pre_validee"): {"ddets", "national"},
+    # A requester who never answers: whoever may instruct closes the request.
+    ("refuser", "a_completer"): {"siao", "ddets", "national"},
     ("completer", "a_completer"): {"demandeur"},
     ("annuler", "soumise"): {"demandeur"},
     ("annuler", "a_completer"): {"demandeur"},

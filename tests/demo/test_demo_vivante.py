@@ -143,7 +143,8 @@ def test_chaque_role_a_du_travail_qu_il_peut_faire(client, compte, nom):
 def test_les_attentes_des_demandes_ont_un_age(compte):
     siao = compte("siao44")
     a_pre_valider = file(siao, "Demandes à pré-valider")
-    a_valider = file(siao, "Demandes à valider")
+    # Validation waits on the DDETS: the SIAO's queue only holds what the SIAO itself can do.
+    a_valider = file(compte("ddets44"), "Demandes à valider")
     assert a_pre_valider["plus_ancienne"] >= 14
     assert a_valider["plus_ancienne"] >= 7
     ages = sorted(d.age_jours for d in Demande.objects.filter(departement_id="44").ouvertes())

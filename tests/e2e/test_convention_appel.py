@@ -61,7 +61,7 @@ def test_convention_du_brouillon_a_la_copie_signee(page, connecter, live_server,
     page.locator("[name=type_convention]").select_option("cada")
     page.locator("[name=entite]").select_option(str(dispositif.entite_id))
     page.locator("[name=departement]").select_option("44")
-    page.locator("[name=date_debut]").fill("2027-01-01")
+    page.locator("[name=date_debut]").fill("01/01/2027")  # typed as the date picker shows it
     page.locator("#id_lignes-ADD").click()
     page.locator("[name='lignes-0-dispositif']").select_option(str(dispositif.pk))
     page.locator("[name='lignes-0-places_conventionnees']").fill("80")
@@ -101,7 +101,7 @@ def test_convention_du_brouillon_a_la_copie_signee(page, connecter, live_server,
     reponse = page.request.get(live_server.url + lien.get_attribute("href"))
     assert reponse.status == 200 and reponse.body().startswith(b"%PDF")
     chronologie = page.locator("section[aria-labelledby=chronologie-titre]")
-    expect(chronologie).to_contain_text("validee → signee")
+    expect(chronologie).to_contain_text("Validée → Signée")  # labels, never the codes
 
 
 def test_appel_a_projets_jusqu_au_dispositif(page, connecter, live_server, acteurs):
@@ -116,9 +116,9 @@ def test_appel_a_projets_jusqu_au_dispositif(page, connecter, live_server, acteu
     page.locator("[name=places_recherchees]").fill("30")
     page.locator("[name=cout_journalier_cible]").fill("19.50")
     aujourdhui = timezone.localdate()
-    page.locator("[name=date_publication]").fill(aujourdhui.isoformat())
+    page.locator("[name=date_publication]").fill(f"{aujourdhui:%d/%m/%Y}")
     limite = aujourdhui + datetime.timedelta(days=30)
-    page.locator("[name=date_limite]").fill(f"{limite.isoformat()} 12:00")
+    page.locator("[name=date_limite]").fill(f"{limite:%d/%m/%Y} 12:00")
     page.locator("#id_repartitions-ADD").click()
     page.locator("[name='repartitions-0-departement']").select_option("44")
     page.locator("[name='repartitions-0-places_recherchees']").fill("30")

@@ -84,7 +84,7 @@ def test_erreurs_code_1_et_rapport(tmp_path):
     rapport = tmp_path / "rapport.json"
     code, sortie = importer(chemin, "--report", rapport)
     assert code == 1
-    assert "2 erreur(s) : rien n'a été importé." in sortie
+    assert "2 erreurs : rien n'a été importé." in sortie
     assert "onglet Dispositifs, ligne 2, colonne « SIRET »" in sortie
     assert json.loads(rapport.read_text()) == {
         "ok": False,

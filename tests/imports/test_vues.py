@@ -306,7 +306,7 @@ def test_appliquer_apres_confirmation(client, correct, ddets44):
     import_.refresh_from_db()
     assert import_.etat == "appliquee"
     assert messages_de(response) == [
-        f"Import n° {import_.pk} appliqué : 4 créée(s) · 0 modifiée(s) · 0 inchangée(s)."
+        f"Import n° {import_.pk} appliqué : 4 créées · 0 modifiée · 0 inchangée."
     ]
     assert set(Dispositif.objects.values_list("nom", flat=True)) == {
         "CADA Test 1",
@@ -488,9 +488,9 @@ def test_historique(client, correct, fautif, ddets44, siao44, national):
     assert len(lignes) == 2  # the 44's, filed by the DDETS and the SIAO; not the national one
     textes = [ligne.get_text(" ", strip=True) for ligne in lignes]
     assert "offre-fautive.xlsx" in textes[0] and "Erreurs à corriger" in textes[0]
-    assert "2 à créer" in textes[0] and "4 erreur(s)" in textes[0]
+    assert "2 à créer" in textes[0] and "4 erreurs" in textes[0]
     assert "offre-44.xlsx" in textes[1] and "Analysé, prêt à appliquer" in textes[1]
-    assert "4 à créer · 0 à modifier · 0 inchangée(s)" in textes[1]
+    assert "4 à créer · 0 à modifier · 0 inchangée" in textes[1]
     assert siao44.get_full_name() in textes[0] and "44" in textes[0]
     liens = [a.get_text() for a in lignes[0].select("ul.imports-liens a")]
     assert liens == ["Fichier déposé", "Rapport (JSON)", "Classeur annoté"]

@@ -389,7 +389,7 @@ def test_exercice_bornes_acceptees(dispositif, exercice):
 
 def test_montant_negatif(dispositif):
     financement = FinancementFactory.build(dispositif=dispositif, montant_annuel=Decimal("-1"))
-    assert "Le montant annuel ne peut pas être négatif." in _erreurs(financement)["montant_annuel"]
+    assert "Le montant ne peut pas être négatif." in _erreurs(financement)["montant_annuel"]
     _integrite(financement)
 
 
@@ -466,7 +466,7 @@ def test_cout_journalier_dans_la_liste_et_l_export(client, national, dispositif)
     response = client.get(reverse("financement:index"), {"export": "csv"})
     lignes = lignes_export(response, "csv")
     colonne = lignes[0].index("Coût par place et par jour (€)")
-    assert [ligne[colonne] for ligne in lignes[1:]] == ["100.00"]
+    assert [ligne[colonne] for ligne in lignes[1:]] == ["100,00"]  # French decimal comma in CSV
 
 
 # ---------------------------------------------------------------------------------------------

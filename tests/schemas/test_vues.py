@@ -191,7 +191,7 @@ def test_evaluation_enregistree(client, regional52, schema_demo):
     data[f"a{b.pk}-realisation"] = "partiellement"
     response = client.post(url_evaluer(campagne), data)
     assert response.status_code == 302
-    assert "2 action(s) modifiée(s)" in messages_de(response)[0]
+    assert "2 actions modifiées" in messages_de(response)[0]
     eval_a = campagne.evaluations.get(action=a)
     assert (eval_a.realisation, eval_a.commentaire, eval_a.evalue_par) == (
         "non",

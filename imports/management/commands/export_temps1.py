@@ -29,7 +29,10 @@ class Command(BaseCommand):
         codes = [code_departement(d) for d in departement or []]
         inconnus = sorted(set(codes) - set(Departement.objects.values_list("code", flat=True)))
         if inconnus:
-            raise CommandError(f"Département(s) inconnu(s) : {', '.join(inconnus)}.")
+            raise CommandError(
+                f"{'Département inconnu' if len(inconnus) < 2 else 'Départements inconnus'} : "
+                f"{', '.join(inconnus)}."
+            )
         utilisateur = None
         if user:
             utilisateur = (

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
+from backoffice.grammaire import compter
 from imports.models import ImportTemps1
 from imports.services import deposer
 from imports.temps1 import FichierIllisible, Rapport, analyser, appliquer, lire_classeur
@@ -60,7 +61,8 @@ class Command(BaseCommand):
             self._ecrire(report, rapport)
             self._resume(rapport)
             raise CommandError(
-                f"{len(rapport.errors)} erreur(s) : rien n'a été importé.", returncode=1
+                f"{compter(len(rapport.errors), 'erreur', 'erreurs')} : rien n'a été importé.",
+                returncode=1,
             )
         if dry_run:
             self._ecrire(report, rapport)

@@ -6,6 +6,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from backoffice.appels.echeances import clore_appels
+from backoffice.grammaire import compter
 
 
 class Command(BaseCommand):
@@ -29,6 +30,9 @@ class Command(BaseCommand):
 
                 maintenant = timezone.make_aware(maintenant)
         closes, erreurs = clore_appels(maintenant)
-        self.stdout.write(f"{len(closes)} appel(s) clos, {len(erreurs)} erreur(s).")
+        self.stdout.write(
+            f"{compter(len(closes), 'appel clos', 'appels clos')}, "
+            f"{compter(len(erreurs), 'erreur', 'erreurs')}."
+        )
         for pk, message in erreurs:
             self.stderr.write(f"Appel {pk} : {message}")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from backoffice.appels.echeances import clore_appels
 from backoffice.conventions.echeances import appliquer_echeances
+from backoffice.grammaire import compter
 
 from .appliquer_echeances_conventions import date_option
 
@@ -31,4 +32,6 @@ class Command(BaseCommand):
                 datetime.datetime.combine(aujourdhui, datetime.time.max)
             )
         closes, erreurs = clore_appels(maintenant)
-        self.stdout.write(f"Appels à projets : {len(closes)} clos, {len(erreurs)} erreur(s).")
+        self.stdout.write(
+            f"Appels à projets : {len(closes)} clos, {compter(len(erreurs), 'erreur', 'erreurs')}."
+        )

@@ -5,6 +5,7 @@ financing lines without a convention."""
 from django.core.management.base import BaseCommand
 
 from backoffice.conventions.echeances import envoyer_relances
+from backoffice.grammaire import compter
 
 from .appliquer_echeances_conventions import date_option
 
@@ -20,4 +21,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         aujourdhui = date_option(options["date"]) if options.get("date") else None
         envoyes = envoyer_relances(aujourdhui)
-        self.stdout.write(f"{envoyes} courriel(s) envoyé(s).")
+        self.stdout.write(f"{compter(envoyes, 'courriel envoyé', 'courriels envoyés')}.")

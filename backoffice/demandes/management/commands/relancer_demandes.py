@@ -22,6 +22,7 @@ from backoffice.acces.perimetres import affectations_de
 from backoffice.acces.roles import Role
 from backoffice.demandes.filters import File
 from backoffice.demandes.models import Demande, EtatDemande
+from backoffice.grammaire import compter
 
 # The step each role holds, and its queue in the admin.
 ETAPES = {
@@ -146,7 +147,13 @@ class Command(BaseCommand):
             nb_demandes += sum(len(d) for d in attentes.values())
             self.stdout.write(f"  {user.email} : {sum(len(d) for d in attentes.values())}")
         self.stdout.write(
-            f"Relance des demandes en attente depuis plus de {jours} jours : {envoyes} "
-            f"courriel(s) envoyé(s), {nb_demandes} demande(s) signalée(s)"
-            + (f", {deja} administrateur(s) déjà relancé(s) aujourd'hui." if deja else ".")
+            f"Relance des demandes en attente depuis plus de {jours} jours : "
+            f"{compter(envoyes, 'courriel envoyé', 'courriels envoyés')}, "
+            f"{compter(nb_demandes, 'demande signalée', 'demandes signalées')}"
+            + (
+                f", {compter(deja, 'administrateur', 'administrateurs')} déjà "
+                f"{'relancé' if deja < 2 else 'relancés'} aujourd'hui."
+                if deja
+                else "."
+            )
         )

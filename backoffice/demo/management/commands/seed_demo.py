@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from backoffice.demo import chargement, recit
 from backoffice.demo.generateur import ECHELLES, Generateur
+from backoffice.grammaire import compter
 from backoffice.offre.models import (
     CompteurCode,
     Dispositif,
@@ -81,7 +82,8 @@ class Command(BaseCommand):
                 existants = Dispositif.objects.count()
                 if existants and not reset:
                     raise CommandError(
-                        f"La base contient déjà {existants} dispositif(s) : le jeu de "
+                        "La base contient déjà "
+                        f"{compter(existants, 'dispositif', 'dispositifs')} : le jeu de "
                         "démonstration ne se charge que dans une base sans offre. Relancez avec "
                         "--reset pour effacer d'abord toute l'offre (entités, dispositifs, "
                         "groupes, financements, historique), les conventions, appels à projets, "

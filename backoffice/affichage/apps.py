@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AffichageConfig(AppConfig):
+    name = "backoffice.affichage"
+    verbose_name = "Affichage"
