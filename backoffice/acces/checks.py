@@ -11,8 +11,22 @@ from . import perimetres, tiers
 
 @checks.register(checks.Tags.models)
 def perimetres_declares(app_configs=None, **kwargs):
+    erreurs = verifier_modeles(apps.get_models())
+    connus = {m._meta.label_lower for m in apps.get_models()}
+    for label in perimetres.libelles_declares() - connus:
+        erreurs.append(
+            checks.Warning(
+                f"Périmètre déclaré pour un modèle absent : {label}.",
+                hint="Retirez la déclaration (backoffice/acces/tiers.py).",
+                id="acces.W001",
+            )
+        )
+    return erreurs
+
+
+def verifier_modeles(modeles):
     erreurs = []
-    for model in apps.get_models():
+    for model in modeles:
         label = model._meta.label_lower
         trouvees = perimetres.declarations_de(model)
         if not trouvees:
@@ -37,15 +51,6 @@ def perimetres_declares(app_configs=None, **kwargs):
             )
         elif trouvees[0].genre == perimetres.PAR_PARENT:
             erreurs += _parent_valide(model, trouvees[0].champ)
-    connus = {m._meta.label_lower for m in apps.get_models()}
-    for label in perimetres.libelles_declares() - connus:
-        erreurs.append(
-            checks.Warning(
-                f"Périmètre déclaré pour un modèle absent : {label}.",
-                hint="Retirez la déclaration (backoffice/acces/tiers.py).",
-                id="acces.W001",
-            )
-        )
     return erreurs
 
 
@@ -68,8 +73,12 @@ def _parent_valide(model, champ):
 
 @checks.register(checks.Tags.urls)
 def points_d_acces_decides(app_configs=None, **kwargs):
+    return verifier_points_d_acces()
+
+
+def verifier_points_d_acces(patterns=None):
     erreurs = []
-    for route, view_name, namespaces, callback in tiers.points_d_acces():
+    for route, view_name, namespaces, callback in tiers.points_d_acces(patterns):
         if tiers.est_notre_vue(callback) or tiers.decision(view_name, namespaces):
             continue
         erreurs.append(

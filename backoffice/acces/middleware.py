@@ -48,9 +48,11 @@ class PointsDAccesMiddleware:
 
 def refuse(match, user):
     """Whether an installed app's endpoint is closed to a user (tiers.POINTS_D_ACCES)."""
-    if est_notre_vue(match.func):
-        return False
+    # The table first: an installed app's URL stays decided even when we give it a view of ours
+    # (the document chooser, the admin API's endpoint).
     choix = decision(match.view_name, match.namespaces)
+    if choix is None and est_notre_vue(match.func):
+        return False
     if choix is None or choix[0] == FERME:
         return True
     return choix[0] == NATIONAL and not est_national(user)

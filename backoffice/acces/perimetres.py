@@ -154,9 +154,11 @@ def declarer(label, *, motif, referentiel=False, national=False, par="", q=None)
     if len(genres) != 1:
         raise ImproperlyConfigured(f"{label} : déclarez exactement un périmètre.")
     label = label.lower()
-    if label in _DECLARATIONS_TIERCES:
-        raise ImproperlyConfigured(f"{label} : périmètre déjà déclaré.")
-    _DECLARATIONS_TIERCES[label] = Declaration(genres[0], q=q, champ=par, motif=motif)
+    nouvelle = Declaration(genres[0], q=q, champ=par, motif=motif)
+    # ready() may run again (a second app registry, in tests): the same declaration is no news.
+    if _DECLARATIONS_TIERCES.get(label, nouvelle) != nouvelle:
+        raise ImproperlyConfigured(f"{label} : un autre périmètre est déjà déclaré.")
+    _DECLARATIONS_TIERCES[label] = nouvelle
 
 
 def declarations_de(model):

@@ -95,6 +95,9 @@ _MEDIATHEQUE = (
     "contournait l'un et l'autre"
 )
 _IMAGES = "images : le projet n'en utilise pas"
+_SELECTEUR = (
+    "sélecteur de documents : aucun de nos formulaires ne l'ouvre (sa recherche répondait 500)"
+)
 _CIRCUITS_FERMES = "circuits de modération Wagtail : nos objets ont leurs machines à états"
 
 POINTS_D_ACCES = {
@@ -119,11 +122,7 @@ POINTS_D_ACCES = {
     "wagtailadmin_api:documents:listing": (PERIMETRE, "point d'API limité (documents_visibles)"),
     "wagtailadmin_api:documents:detail": (PERIMETRE, "point d'API limité (documents_visibles)"),
     "wagtailadmin_api:documents:find": (PERIMETRE, "point d'API limité (documents_visibles)"),
-    "wagtaildocs_chooser:choose": (PERIMETRE, "hook construct_document_chooser_queryset"),
-    "wagtaildocs_chooser:choose_results": (PERIMETRE, "hook construct_document_chooser_queryset"),
-    "wagtaildocs_chooser:chosen": (NATIONAL, "renvoie titre et adresse d'un document par id"),
-    "wagtaildocs_chooser:chosen_multiple": (NATIONAL, "idem, pour plusieurs documents"),
-    "wagtaildocs_chooser:create": (FERME, "dépôt hors du contrôle strict des fichiers"),
+    "wagtaildocs_chooser:*": (FERME, _SELECTEUR),
     "wagtaildocs:*": (FERME, _MEDIATHEQUE),
     "wagtaildocs_authenticate_with_password": (FERME, "mots de passe de documents : aucun"),
     # Editing sessions: the object's own permission policy (ours: the perimeter), action "change"

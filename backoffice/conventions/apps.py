@@ -10,7 +10,7 @@ class ConventionsConfig(AppConfig):
 
         from backoffice.acces.perimetres import declarer
 
-        from . import documents, documents_wagtail
+        from . import documents
         from .models import DocumentConvention
 
         # Documents of a convention are downloadable by those who may view the convention.
@@ -21,4 +21,3 @@ class ConventionsConfig(AppConfig):
             q=documents.q_document,
             motif="le périmètre des objets auxquels il est rattaché",
         )
-        documents_wagtail.brancher_le_selecteur()

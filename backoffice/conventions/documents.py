@@ -6,8 +6,8 @@
   The `before_serve_document` hook (wagtail_hooks.py) asks `peut_telecharger`: a document linked
   to one of our objects is served only to a user who may view one of those objects (perimeter);
   a document linked to nothing is served to national administrators only. Anything else is a 404,
-  the same answer as for a document that does not exist. Wagtail's admin API and document
-  chooser list the same documents (`documents_visibles`, docs/securite.md).
+  the same answer as for a document that does not exist. Wagtail's admin API lists the same
+  documents (`documents_visibles`); its library and chooser are switched off (docs/securite.md).
 """
 
 import os
@@ -147,7 +147,7 @@ def q_document(perimetre, prefixe=""):
 def documents_visibles(user, documents):
     """The documents of `documents` a user may read: those attached to an object the user may
     view (each kind of attachment with its own right); every document for national accounts.
-    Download, Wagtail's admin API and document chooser all go through it."""
+    Download and Wagtail's admin API both go through it."""
     if not est_compte(user) or not user.is_active:
         return documents.none()
     if perimetre_global(user).national:

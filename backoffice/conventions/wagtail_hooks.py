@@ -22,8 +22,3 @@ def controler_perimetre_document(document, request):
 @hooks.register("construct_admin_api", order=1)
 def api_documents_dans_le_perimetre(router):
     router.register_endpoint("documents", DocumentsAPIDansLePerimetre)
-
-
-@hooks.register("construct_document_chooser_queryset")
-def selecteur_documents_dans_le_perimetre(documents_choisissables, request):
-    return documents.documents_visibles(request.user, documents_choisissables)
