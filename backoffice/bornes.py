@@ -15,7 +15,9 @@ Shared ground: imports no domain app.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import CheckConstraint, Q
 
 ANNEE_MIN = 2000
@@ -31,6 +33,44 @@ ORDRE_MAX = 10_000
 
 def _milliers(nombre):
     return f"{nombre:,}".replace(",", "\u202f")
+
+
+class ContrainteDeBornes(CheckConstraint):
+    """A bounds check constraint that `Model.full_clean()` verifies in Python.
+
+    Django validates a `CheckConstraint` with one query per constraint and per save
+    (`SELECT 1 WHERE <condition>` inside a savepoint): three queries each, on every form save,
+    for a comparison of one value with two numbers. The database still enforces the constraint;
+    only the form-time check is done here, with the same bounds and message. Migrations see a
+    plain `CheckConstraint` (`deconstruct`), so the Python side can change without a migration.
+    """
+
+    def __init__(self, *, champ=None, bornes=None, nul=False, **kwargs):
+        super().__init__(**kwargs)
+        self.champ, self.bornes, self.nul = champ, bornes, nul
+
+    def clone(self):
+        # Django clones constraints from `deconstruct()`, which leaves out the Python side.
+        copie = super().clone()
+        copie.champ, copie.bornes, copie.nul = self.champ, self.bornes, self.nul
+        return copie
+
+    def validate(self, model, instance, exclude=None, using=DEFAULT_DB_ALIAS):
+        if self.bornes is None:
+            return super().validate(model, instance, exclude=exclude, using=using)
+        if exclude and self.champ in exclude:
+            return
+        valeur = getattr(instance, self.champ)
+        if valeur is None:
+            if self.nul:
+                return
+            raise ValidationError(self.get_violation_error_message(), code="contrainte")
+        if not self.bornes.minimum <= valeur <= self.bornes.maximum:
+            raise ValidationError(self.get_violation_error_message(), code="contrainte")
+
+    def deconstruct(self):
+        _, args, kwargs = super().deconstruct()
+        return "django.db.models.CheckConstraint", args, kwargs
 
 
 @dataclass(frozen=True)
@@ -57,7 +97,14 @@ class Bornes:
             if self.trop_petit == self.trop_grand
             else f"{self.trop_petit} {self.trop_grand}"
         )
-        return CheckConstraint(condition=condition, name=nom, violation_error_message=message)
+        return ContrainteDeBornes(
+            condition=condition,
+            name=nom,
+            violation_error_message=message,
+            champ=champ,
+            bornes=self,
+            nul=nul,
+        )
 
 
 _ANNEES = f"entre {ANNEE_MIN} et {ANNEE_MAX}"

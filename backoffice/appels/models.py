@@ -894,6 +894,7 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
         source=[*ETATS_CANDIDATURE_EN_COURS, C.RETENUE],
         target=C.NON_RETENUE,
         permission=peut_instruire,
+        custom={"libelle": "Classer sans suite"},
     )
     def classer_sans_suite(self, acteur, commentaire=""):
         """The instructors' way out: a retained project that cannot be carried out, or any

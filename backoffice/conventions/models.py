@@ -893,6 +893,7 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchab
         source=EtatAvenant.VALIDEE,
         target=EtatAvenant.BROUILLON,
         permission=_avenant_peut_valider,
+        custom={"libelle": "Renvoyer au brouillon"},
     )
     def renvoyer(self, acteur, commentaire=""):
         """The validator takes back a validation (an error seen before the signature)."""
@@ -905,6 +906,7 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchab
         source=[EtatAvenant.BROUILLON, EtatAvenant.VALIDEE],
         target=EtatAvenant.ABANDONNE,
         permission=_avenant_peut_rediger,
+        custom={"libelle": "Abandonner"},
     )
     def abandonner(self, acteur, commentaire=""):
         """Before its signature an avenant can always be given up (the convention ended, the

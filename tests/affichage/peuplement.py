@@ -298,7 +298,8 @@ def _demandes(siao44, ddets44, dispositif):
 def _qualite(national):
     """Three anomalies: justified, resolved, open (the others found are not needed)."""
     recalculer()
-    anomalies = list(Anomalie.objects.order_by("pk")[:3])
+    # Open ones: outside a test transaction, saves already ran the rules and resolved some.
+    anomalies = list(Anomalie.objects.ouvertes().order_by("pk")[:3])
     assert len(anomalies) == 3, anomalies
     Anomalie.objects.exclude(pk__in=[a.pk for a in anomalies]).delete()
     justifier(anomalies[0], national, "Accord de la DDETS")

@@ -64,7 +64,7 @@ def test_exports_montrent_21h41(client, echeance):
     entetes = [c.value for c in feuille[1]]
     limite = feuille.cell(row=2, column=entetes.index("Date limite") + 1)
     assert limite.value == datetime.datetime.combine(jour, datetime.time(21, 41))
-    assert limite.number_format == "dd/mm/yyyy hh:mm"
+    assert limite.number_format == "DD/MM/YYYY HH:MM"
     publication = feuille.cell(row=2, column=entetes.index("Publication prévue") + 1)
     valeur = publication.value
     assert (valeur.date() if isinstance(valeur, datetime.datetime) else valeur) == (

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from backoffice.conventions.models import Avenant, MontantAvenant
+from backoffice.offre.models import Financement
 from tests.acces.outils import donnees_formulaire, formulaire_de
 from tests.conventions.factories import amener, convention_pour, jours
 from tests.factories import DispositifFactory, FinancementFactory, GroupeFactory
@@ -218,3 +219,25 @@ def test_migration_arretee_par_des_donnees_hors_bornes(dispositif44):
     with pytest.raises(RuntimeError) as erreur:
         etape.code(apps, None)
     assert f"dispositif n° {dispositif44.pk} : Au plus 10 places." in str(erreur.value)
+
+
+def test_contrainte_de_bornes_verifiee_sans_requete(dispositif44, django_assert_num_queries):
+    """A model's full_clean checks the bounds constraints in Python (Django would run one query
+    and a savepoint per constraint and per save), with the constraint's French message; the
+    database still refuses the value on any other path."""
+    (contrainte,) = [
+        c for c in Financement._meta.constraints if c.name == "financement_exercice_plausible"
+    ]
+    financement = FinancementFactory.build(dispositif=dispositif44, exercice=195000)
+    with django_assert_num_queries(0), pytest.raises(ValidationError) as erreur:
+        contrainte.validate(Financement, financement)
+    assert erreur.value.messages == ["L'exercice doit être une année entre 2000 et 2100."]
+
+    financement.exercice = 2026
+    with django_assert_num_queries(0):
+        contrainte.validate(Financement, financement)
+    contrainte.validate(Financement, financement, exclude={"exercice"})
+
+    financement.exercice = 195000
+    with pytest.raises(IntegrityError), transaction.atomic():
+        financement.save()

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 ENREGISTRER_DISPOSITIF = 37
 CONNEXION = 9
 FORMULAIRE_PUBLIC = 7
-CREER_FINANCEMENT = 33
+CREER_FINANCEMENT = 27
 
 N = 3
 MOT_DE_PASSE = "mot-de-passe-de-test-1"  # tests.factories.UserFactory
