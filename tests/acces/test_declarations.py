@@ -232,6 +232,9 @@ def test_acces_ne_connait_aucune_application_du_domaine():
     assert fautifs == []
 
 
+# The role is fetched by name: the mark tells pytest-django the test uses the database (run with
+# the others, before the transactional tests, which recreate the content types).
+@pytest.mark.django_db
 @pytest.mark.parametrize("role", ["ddets44", "gestionnaire44", "national"])
 def test_aucun_lien_des_menus_vers_une_adresse_refusee(request, client, role):
     user = request.getfixturevalue(role)
