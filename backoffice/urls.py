@@ -15,3 +15,7 @@ urlpatterns = [
 # downloaded through a view that checks the perimeter (requests, conventions, calls).
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# French error pages (templates/400.html … 500.html); 403, 404 and 500 are Django's own handlers
+# rendering our templates; a refused oversized submission is told apart (backoffice/erreurs.py).
+handler400 = "backoffice.erreurs.mauvaise_requete"

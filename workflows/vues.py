@@ -28,6 +28,7 @@ from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import LECTURE
 from backoffice.grammaire import compter
 
+from . import suppression
 from .services import (
     TransitionImpossible,
     executer_transition,
@@ -374,6 +375,35 @@ class CreationJournaliseeMixin:
         instance = self.form.save()
         journaliser_creation(instance, self.request.user)
         return instance
+
+
+class SuppressionEncadreeVueMixin:
+    """For the delete view of a model under workflows/suppression.py: when the rules refuse
+    (state, links, role), their French reason and back to the object's page, the confirmation
+    never shown; the deletion itself goes through `supprimer`."""
+
+    # Declared so that the viewset passes it to delete views too (see GardeEtatMixin).
+    inspect_url_name = None
+
+    def refuser(self, motif):
+        messages.error(self.request, motif)
+        return redirect(self.inspect_url_name, self.object.pk)
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        motif = suppression.motif_refus(self.object, request.user)
+        if motif:
+            return self.refuser(motif)
+        return super().dispatch(request, *args, **kwargs)
+
+    def delete_action(self):
+        suppression.supprimer(self.object, self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except suppression.SuppressionInterdite as refus:  # changed since the page was shown
+            return self.refuser(refus.message)
 
 
 class GardeEtatMixin:

@@ -7,11 +7,12 @@ viewset derives from `PerimetreModelViewSet`. The views also speak proper French
 model (libelles.py: « Ajouter une convention », « L'avenant … a été créé. »).
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -149,6 +150,21 @@ class PerimetreEditView(PerimetreObjectMixin, LibellesModificationMixin, generic
 
 class PerimetreDeleteView(PerimetreObjectMixin, LibellesSuppressionMixin, generic.DeleteView):
     perimetre_actions = ("delete",)
+
+    def form_valid(self, form):
+        # Wagtail's usage summary only knows its reference index; the database's PROTECT (a
+        # région still holding départements, a nature its types…) refuses too: say it in
+        # French on the confirmation page instead of a 500. Nothing is deleted (one transaction).
+        try:
+            return super().form_valid(form)
+        except (ProtectedError, RestrictedError):
+            pronom = "la" if self.nom.feminin else "le"
+            messages.error(
+                self.request,
+                f"D'autres données font référence à {self.nom.ce} : impossible de {pronom} "
+                "supprimer.",
+            )
+            return redirect(self.request.path)
 
 
 class PerimetreInspectView(PerimetreObjectMixin, generic.InspectView):

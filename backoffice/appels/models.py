@@ -41,6 +41,7 @@ from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement, Region
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
+from workflows.suppression import SuppressionEncadreeMixin
 from workflows.systeme import OuvertAuSystemeMixin, systeme_seulement
 
 NOTE_MAX = bornes.NOTE_MAX
@@ -127,7 +128,9 @@ def peut_renvoyer(appel, acteur):
 # ---------------------------------------------------------------------------------------------
 
 
-class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
+class AppelAProjets(
+    SuppressionEncadreeMixin, EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable
+):
     RELATIONS_PERMISSIONS = ("repartitions",)  # a_role_sur_appel → departements_appel
     champs_recherche = ("reference", "titre")
 
@@ -174,6 +177,30 @@ class AppelAProjets(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Rech
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
 
     genre_grammatical = MASCULIN
+
+    # Deletion (workflows/suppression.py): a draft without candidature, by its pilots; past
+    # the draft a call is cancelled (« Annuler l'appel »), which keeps its history.
+    def motif_non_supprimable(self):
+        if self.pk and self.candidatures.exists():
+            return (
+                "Cet appel à projets a reçu des candidatures : il ne se supprime pas, "
+                "il s'annule (« Annuler l'appel »)."
+            )
+        if self.etat == A.BROUILLON:
+            return None
+        etat = self.libelle_etat().lower()
+        if self.etat in (A.ANNULE, A.TERMINE, A.INFRUCTUEUX):
+            return (
+                f"Un appel à projets « {etat} » est conservé pour l'historique : "
+                "il ne se supprime pas."
+            )
+        return (
+            f"Un appel à projets « {etat} » ne se supprime plus : il s'annule "
+            "(« Annuler l'appel »)."
+        )
+
+    def peut_supprimer(self, acteur):
+        return peut_piloter(self, acteur)
 
     class Meta:
         verbose_name = "appel à projets"

@@ -225,12 +225,8 @@ class AppelEditView(vues.GardeEtatMixin, PerimetreEditView):
     )
 
 
-class AppelDeleteView(vues.GardeEtatMixin, PerimetreDeleteView):
-    etats_permis = {EtatAppel.BROUILLON}
-    message_refus = "Seul un brouillon se supprime ; sinon, annulez l'appel."
-
-    def permis(self, objet):
-        return super().permis(objet) and not objet.candidatures.exists()
+class AppelDeleteView(vues.SuppressionEncadreeVueMixin, PerimetreDeleteView):
+    pass
 
 
 class AppelInspectView(PerimetreInspectView):

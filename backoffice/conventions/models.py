@@ -40,6 +40,7 @@ from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 from workflows.acteurs import a_role_sur_departement, perimetre_des_roles
 from workflows.models import EtatSuiviMixin
+from workflows.suppression import SuppressionEncadreeMixin
 from workflows.systeme import OuvertAuSystemeMixin, systeme_seulement
 
 from .historique import HistoriqueLignes
@@ -239,7 +240,9 @@ def ajouter_mois(date, mois):
     raise ValueError(date)
 
 
-class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
+class Convention(
+    SuppressionEncadreeMixin, EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable
+):
     champs_recherche = ("numero", "intitule")
 
     numero = models.CharField(
@@ -321,6 +324,28 @@ class Convention(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherc
     history = HistoricalRecords(excluded_fields=["modifie_le", "recherche"], inherit=False)
 
     genre_grammatical = FEMININ
+
+    # Deletion (workflows/suppression.py): a draft without avenant, by its drafters; past the
+    # draft a convention leaves through a transition, which keeps its history.
+    def motif_non_supprimable(self):
+        etat = self.libelle_etat().lower()
+        if self.etat in (E.SIGNEE, E.EN_VIGUEUR):
+            return "Une convention signée ne se supprime jamais : elle se résilie (« Résilier »)."
+        if self.etat in (E.SOUMISE, E.PRE_VALIDEE, E.VALIDEE):
+            return (
+                f"Une convention {etat} est engagée dans son circuit : elle ne se supprime plus, "
+                "elle s'abandonne (« Abandonner »)."
+            )
+        if self.etat != E.BROUILLON:
+            return (
+                f"Une convention {etat} est conservée pour l'historique : elle ne se supprime pas."
+            )
+        if self.pk and self.avenants.exists():
+            return "Cette convention a des avenants : elle ne se supprime pas."
+        return None
+
+    def peut_supprimer(self, acteur):
+        return peut_rediger(self, acteur)
 
     class Meta:
         verbose_name = "convention"
@@ -749,7 +774,9 @@ def _avenant_peut_signer(avenant, acteur):
     return peut_signer(avenant.convention, acteur)
 
 
-class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable):
+class Avenant(
+    SuppressionEncadreeMixin, EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchable
+):
     """Changes places and/or amounts of a signed convention from an effective date.
 
     Lines and amounts hold the *new* values (not differences); a dispositif or an exercice not
@@ -785,6 +812,19 @@ class Avenant(EtatSuiviMixin, OuvertAuSystemeMixin, ClusterableModel, Recherchab
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
 
     genre_grammatical = MASCULIN
+
+    # Deletion (workflows/suppression.py): a draft only, by the convention's drafters.
+    def motif_non_supprimable(self):
+        if self.etat == EtatAvenant.BROUILLON:
+            return None
+        if self.etat == EtatAvenant.VALIDEE:
+            return "Un avenant validé ne se supprime plus : il s'abandonne (« Abandonner »)."
+        if self.etat == EtatAvenant.SIGNEE:
+            return "Un avenant signé ne se supprime jamais."
+        return "Un avenant abandonné est conservé pour l'historique : il ne se supprime pas."
+
+    def peut_supprimer(self, acteur):
+        return _avenant_peut_rediger(self, acteur)
 
     class Meta:
         verbose_name = "avenant"

@@ -37,7 +37,7 @@ from backoffice.acces.viewsets import (
 )
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, Financement, exercice_courant
-from workflows import vues
+from workflows import suppression, vues
 from workflows.services import chronologie, journaliser_creation
 
 from . import circuits
@@ -224,12 +224,15 @@ class ConventionEditView(vues.GardeEtatMixin, PerimetreEditView):
     )
 
 
-class ConventionDeleteView(vues.GardeEtatMixin, PerimetreDeleteView):
-    etats_permis = {EtatConvention.BROUILLON}
-    message_refus = "Seul un brouillon se supprime ; sinon, abandonnez ou résiliez."
+def peut_supprimer(modele, objet, user):
+    """Whether to offer « Supprimer »: the delete permission and the deletion rules."""
+    return policy_for(modele).user_has_permission_for_instance(
+        user, "delete", objet
+    ) and not suppression.motif_refus(objet, user)
 
-    def permis(self, objet):
-        return super().permis(objet) and not objet.avenants.exists()
+
+class ConventionDeleteView(vues.SuppressionEncadreeVueMixin, PerimetreDeleteView):
+    pass
 
 
 def versions_des_lignes(convention):
@@ -290,9 +293,7 @@ class ConventionInspectView(PerimetreInspectView):
         return None
 
     def get_delete_url(self):
-        if self.object.etat == EtatConvention.BROUILLON and policy_for(
-            Convention
-        ).user_has_permission_for_instance(self.request.user, "delete", self.object):
+        if peut_supprimer(Convention, self.object, self.request.user):
             return reverse("convention:delete", args=[self.object.pk])
         return None
 
@@ -664,9 +665,8 @@ class AvenantEditView(vues.GardeEtatMixin, PerimetreEditView):
     message_refus = "Un avenant validé ou signé ne se modifie plus."
 
 
-class AvenantDeleteView(vues.GardeEtatMixin, PerimetreDeleteView):
-    etats_permis = {EtatAvenant.BROUILLON}
-    message_refus = "Seul un avenant en brouillon se supprime."
+class AvenantDeleteView(vues.SuppressionEncadreeVueMixin, PerimetreDeleteView):
+    pass
 
 
 class AvenantInspectView(PerimetreInspectView):
@@ -689,9 +689,7 @@ class AvenantInspectView(PerimetreInspectView):
         return None
 
     def get_delete_url(self):
-        if self.object.etat == EtatAvenant.BROUILLON and policy_for(
-            Avenant
-        ).user_has_permission_for_instance(self.request.user, "delete", self.object):
+        if peut_supprimer(Avenant, self.object, self.request.user):
             return reverse("avenant:delete", args=[self.object.pk])
         return None
 

@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from backoffice.grammaire import compter
+
 
 def duree(debut):
     return f"{time.perf_counter() - debut:.1f}".replace(".", ",") + " s"
@@ -98,4 +100,4 @@ def migrer_base_neuve(ecrire):
         else:
             call_command("migrate", verbosity=0, interactive=False)
         libelle = app or "applications du projet"
-        ecrire(f"    {libelle} : {nombre} migration(s) en {duree(debut)}")
+        ecrire(f"    {libelle} : {compter(nombre, 'migration', 'migrations')} en {duree(debut)}")

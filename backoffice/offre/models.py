@@ -127,6 +127,11 @@ class TypeDispositif(Recherchable):
         return self.code in TYPES_PLACES_AUTORISEES_REQUISES
 
     @property
+    def sous_autorisation(self):
+        """Only the ESSMS under the authorisation regime have an authorised capacity."""
+        return self.regime == choices.RegimeJuridique.AUTORISATION
+
+    @property
     def est_validation_directe_siao(self):
         return self.validation_directe_siao or self.nature.validation_directe_siao
 
@@ -547,6 +552,11 @@ class Dispositif(ClusterableModel, Recherchable):
             and self.places_pmr > self.places_autorisees
         ):
             erreurs["places_pmr"] = "Les places PMR ne peuvent dépasser les places autorisées."
+        if self.type_id and self.places_autorisees is not None and not self.type.sous_autorisation:
+            erreurs["places_autorisees"] = (
+                f"Le type {self.type.libelle} ne relève pas du régime d'autorisation : pas de "
+                "places autorisées pour ce type. Laissez ce champ vide."
+            )
         if self.type_id and self.type.places_autorisees_requises and self.places_autorisees is None:
             erreurs["places_autorisees"] = (
                 f"Les places autorisées sont obligatoires pour un {self.type.libelle}."

@@ -290,6 +290,21 @@ class DispositifEditView(PerimetreEditView):
         return super().get_form_class()
 
 
+def capacites_du_dispositif(dispositif, date):
+    """The dashboard's figures for this one dispositif (backoffice.pilotage.indicateurs): the
+    authorised places only for a type under the authorisation regime (None: « — »)."""
+    from backoffice.pilotage.indicateurs import chiffres_du_dispositif, sous_autorisation
+
+    chiffres = chiffres_du_dispositif(dispositif, date)
+    return {
+        "autorisees": chiffres.autorisees if sous_autorisation(dispositif.type) else None,
+        "financees": chiffres.financees,
+        "conventionnees": chiffres.conventionnees,
+        "ouvertes": chiffres.ouvertes,
+        "cout_jour_place": chiffres.cout_jour_place(date.year),
+    }
+
+
 class DispositifInspectView(HistoriqueInspectView):
     template_name = "offre/dispositif_inspect.html"
 
@@ -305,13 +320,7 @@ class DispositifInspectView(HistoriqueInspectView):
                 "exercice": exercice,
                 "groupes": groupes,
                 "financements": financements,
-                "capacites": {
-                    "autorisees": dispositif.places_autorisees,
-                    "financees": sum(
-                        f.places_financees for f in financements if f.exercice == exercice
-                    ),
-                    "ouvertes": dispositif.places_ouvertes(aujourdhui),
-                },
+                "capacites": capacites_du_dispositif(dispositif, aujourdhui),
                 "avertissement_siret": dispositif.avertissement_siret,
                 "anomalies": anomalies_ouvertes(dispositif, self.request.user),
                 "url_toutes": url_liste(dispositif=dispositif.pk, etat="toutes"),

@@ -1,31 +1,37 @@
-"""The four capacities of the offer (DOMAIN.md §6), for a perimeter, today or at any past date.
+"""The figures of the offer (DOMAIN.md §6): their one definition, for a perimeter, today or at any
+past date. docs/pilotage.md is the reference of each figure with its edge cases.
 
-- **autorisées**: Σ places autorisées of the dispositifs not closed on the date (kept per type
-  here; the dashboard, the map and the chart read them for the types under authorisation only,
-  `sous_autorisation`);
-- **financées**: Σ places of the financing lines of the exercice of the date (and their amounts);
-- **conventionnées**: Σ places of the lines of the conventions in force on the date;
-- **ouvertes**: Σ places of the groupes de places active on the date (their own dates and their
-  dispositif's opening and closure).
+Each figure is the sum of *contributions* of rows, each counted over a *period* (first and last
+day, inclusive; None = unbounded). A figure on date D is the sum of the contributions whose period
+contains D; the 24-month curve, the list behind a figure and the dispositif page read the same
+contributions (`contributions`), so they cannot disagree:
+
+- **dispositifs**: each dispositif, until the day before its closure;
+- **autorisées**: its places autorisées, for a type under the authorisation regime only
+  (`sous_autorisation`), from its authorisation date (failing that its opening date; neither
+  known: always) until the day before its closure;
+- **financées**: the places of its financing lines of the exercice of D (1 January–31 December);
+  the **daily cost** reads the amounts of these lines and the places of the lines that carry an
+  amount (`cout_jour_place`): a co-financing line (amount, 0 places) weighs on the amount;
+- **conventionnées**: the places of its lines of the conventions in force on D
+  (`Convention.en_vigueur_le`: signed, from the start date to the end or the day before the
+  résiliation takes effect);
+- **ouvertes**: the places of its groupes active on D (their dates, inside the dispositif's
+  opening and closure).
 
 Figures are attributed to the dispositif's département and type, so a perimeter's figures never
-include a row of another département.
-
-Two computations, one definition:
-- *today* (`photographie(perimetre)`): aggregate queries on the live tables, a fixed number of
-  queries whatever the size of the park;
-- *a past date* (`photographie(perimetre, date)`): the same rules applied to the rows **as the
-  history recorded them at the end of that day** (django-simple-history), so "on 1 July, know what
-  it was on 1 January" gives what the base said on 1 January. `photographie_historique(p, today)`
-  equals the live figures (tested on random data).
+include a row of another département. The rows are read either on the live tables (today), or as
+the history recorded them at the end of a past day (django-simple-history): the same
+contributions apply to both (`releve_courant`, `releve_historique`).
 """
 
+import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, fields
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Sum, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -40,6 +46,24 @@ from backoffice.offre.models import (
     jours_exercice,
 )
 
+# Places « autorisées » mean something for the types under the authorisation regime of the
+# ESSMS only (CADA, CPH, CHRS, médico-social: TypeDispositif.regime, editable in the
+# nomenclature). Other types have no authorised capacity, hence no gap against it.
+REGIME_AUTORISE = RegimeJuridique.AUTORISATION
+
+
+def sous_autorisation(type_dispositif):
+    return type_dispositif.sous_autorisation
+
+
+def cout_jour_place(montant, places, exercice, arrondi=True):
+    """Annual amount / (places × days of the exercice), None without places. `montant` and
+    `places` are those of the financing lines that carry an amount (Chiffres.places_montant)."""
+    if not places or not montant:
+        return None
+    cout = Decimal(montant) / (places * jours_exercice(exercice))
+    return cout.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if arrondi else cout
+
 
 @dataclass
 class Chiffres:
@@ -49,6 +73,7 @@ class Chiffres:
     conventionnees: int = 0
     ouvertes: int = 0
     montant: Decimal = Decimal(0)
+    places_montant: int = 0  # places of the financing lines with an amount (daily cost)
 
     def __add__(self, autre):
         return Chiffres(
@@ -56,12 +81,10 @@ class Chiffres:
         )
 
     def cout_jour_place(self, exercice):
-        """Annual amount / (places financées × days of the exercice), None without places."""
-        if not self.financees:
-            return None
-        return (Decimal(self.montant) / (self.financees * jours_exercice(exercice))).quantize(
-            Decimal("0.01")
-        )
+        return cout_jour_place(self.montant, self.places_montant, exercice)
+
+
+CAPACITES = ("autorisees", "financees", "conventionnees", "ouvertes")
 
 
 @dataclass
@@ -102,6 +125,137 @@ class Photographie:
         )
 
 
+# --- the definitions: periods of the contributions ---------------------------------------------
+
+
+def _veille(date):
+    return date - datetime.timedelta(days=1) if date else None
+
+
+def _intersection(a, b):
+    debut = max((d for d in (a[0], b[0]) if d), default=None)
+    fin = min((f for f in (a[1], b[1]) if f), default=None)
+    if debut and fin and fin < debut:
+        return None
+    return debut, fin
+
+
+def periode_existence(d):
+    """Counted as a dispositif until the day before its closure (not yet open included)."""
+    return None, _veille(d["date_fermeture"])
+
+
+def periode_autorisation(d):
+    """Its authorised capacity counts from its authorisation (failing that, its opening; neither
+    known: always) until the day before its closure; never for a type without authorisation."""
+    if not d["sous_autorisation"]:
+        return None
+    return _intersection(
+        (d["date_autorisation"] or d["date_ouverture"], None), periode_existence(d)
+    )
+
+
+def periode_ouverture(d):
+    return _intersection((d["date_ouverture"], None), periode_existence(d))
+
+
+def periode_groupe(g, d):
+    """GroupeDePlacesQuerySet.actifs: its own dates, inside the dispositif's opening."""
+    return _intersection((g["date_debut"], g["date_fin"]), periode_ouverture(d))
+
+
+def periode_exercice(exercice):
+    return datetime.date(exercice, 1, 1), datetime.date(exercice, 12, 31)
+
+
+def periode_convention(convention):
+    """Convention.en_vigueur_le as a period (None: never in force)."""
+    if convention.etat not in ETATS_SIGNES or not convention.date_signature:
+        return None
+    return _intersection((convention.date_debut, convention.fin_effective), (None, None))
+
+
+def contient(periode, date):
+    return (
+        periode is not None
+        and (periode[0] is None or periode[0] <= date)
+        and (periode[1] is None or date <= periode[1])
+    )
+
+
+@dataclass
+class Releve:
+    """The rows a figure reads (plain dicts), live or as recorded on a past day."""
+
+    dispositifs: dict  # id → row (with "sous_autorisation")
+    groupes: list
+    financements: list
+    lignes: list
+    conventions: dict  # id → Convention (unsaved, the fields of its version)
+
+
+def contributions(releve):
+    """(dispositif id, figure, value, period) of every row: the one definition of the figures."""
+    for pk, d in releve.dispositifs.items():
+        yield pk, "dispositifs", 1, periode_existence(d)
+        yield pk, "autorisees", d["places_autorisees"] or 0, periode_autorisation(d)
+    for f in releve.financements:
+        if f["dispositif_id"] not in releve.dispositifs:
+            continue
+        periode = periode_exercice(f["exercice"])
+        yield f["dispositif_id"], "financees", f["places_financees"], periode
+        if f["montant_annuel"] is not None:
+            yield f["dispositif_id"], "montant", f["montant_annuel"], periode
+            yield f["dispositif_id"], "places_montant", f["places_financees"], periode
+    for g in releve.groupes:
+        d = releve.dispositifs.get(g["dispositif_id"])
+        if d:
+            yield g["dispositif_id"], "ouvertes", g["places"], periode_groupe(g, d)
+    periodes = {pk: periode_convention(c) for pk, c in releve.conventions.items()}
+    for ligne in releve.lignes:
+        if ligne["dispositif_id"] in releve.dispositifs:
+            periode = periodes.get(ligne["convention_id"])
+            yield ligne["dispositif_id"], "conventionnees", ligne["places_conventionnees"], periode
+
+
+def chiffres_par_dispositif(releve, date):
+    """{dispositif id: Chiffres on `date`} (every dispositif of the relevé, zeros included)."""
+    resultat = {pk: Chiffres() for pk in releve.dispositifs}
+    for pk, champ, valeur, periode in contributions(releve):
+        if valeur and contient(periode, date):
+            chiffres = resultat[pk]
+            setattr(chiffres, champ, getattr(chiffres, champ) + valeur)
+    return resultat
+
+
+def series(releve, dates):
+    """[Chiffres] total of the relevé on each of the sorted `dates`, in one pass over the rows:
+    each contribution is added to the dates its period covers (bisect), not re-tested per date."""
+    totaux = [defaultdict(int) for _ in range(len(dates) + 1)]  # difference array
+    for _pk, champ, valeur, periode in contributions(releve):
+        if not valeur or periode is None:
+            continue
+        debut = 0 if periode[0] is None else bisect.bisect_left(dates, periode[0])
+        fin = len(dates) if periode[1] is None else bisect.bisect_right(dates, periode[1])
+        if debut < fin:
+            totaux[debut][champ] += valeur
+            totaux[fin][champ] -= valeur
+    resultat, courant = [], defaultdict(int)
+    for i in range(len(dates)):
+        for champ, valeur in totaux[i].items():
+            courant[champ] += valeur
+        resultat.append(Chiffres(**{champ: courant[champ] for champ in courant}))
+    return resultat
+
+
+def photographie_du_releve(releve, date):
+    lignes = defaultdict(Chiffres)
+    for pk, chiffres in chiffres_par_dispositif(releve, date).items():
+        d = releve.dispositifs[pk]
+        lignes[d["departement_id"], d["type_id"]] += chiffres
+    return Photographie(date, dict(lignes))
+
+
 def photographie(perimetre, date=None):
     """The figures of a perimeter today (live tables) or on a past `date` (history)."""
     aujourdhui = timezone.localdate()
@@ -110,69 +264,105 @@ def photographie(perimetre, date=None):
     return photographie_historique(perimetre, date)
 
 
-# --- today: aggregates on the live tables -------------------------------------------------------
-
-
-def _dispositifs(perimetre):
-    return filtrer(Dispositif.objects.all(), perimetre)
-
-
-def _conventions_en_vigueur(date):
-    """Signed and `date` inside their period, résiliation included (Convention.en_vigueur_le)."""
-    return Convention.objects.filter(
-        Q(date_fin__isnull=True) | Q(date_fin__gte=date),
-        Q(date_resiliation__isnull=True) | Q(date_resiliation__gt=date),
-        etat__in=ETATS_SIGNES,
-        date_signature__isnull=False,
-        date_debut__lte=date,
-    )
-
-
 def photographie_courante(perimetre):
     date = timezone.localdate()
-    lignes = defaultdict(Chiffres)
-    dispositifs = _dispositifs(perimetre)
+    return photographie_du_releve(releve_courant(perimetre, exercices={date.year}), date)
 
-    non_fermes = dispositifs.filter(Q(date_fermeture__isnull=True) | Q(date_fermeture__gt=date))
-    for ligne in non_fermes.values("departement_id", "type_id").annotate(
-        n=Count("pk"), places=Sum("places_autorisees")
-    ):
-        chiffres = lignes[ligne["departement_id"], ligne["type_id"]]
-        chiffres.dispositifs = ligne["n"]
-        chiffres.autorisees = ligne["places"] or 0
 
-    a_dispositif = q_dans(Dispositif, perimetre, "dispositif__")
-    par_cle = ("dispositif__departement_id", "dispositif__type_id")
-    for ligne in (
-        Financement.objects.filter(a_dispositif, exercice=date.year)
-        .values(*par_cle)
-        .annotate(places=Sum("places_financees"), montant=Sum("montant_annuel"))
-    ):
-        chiffres = lignes[ligne[par_cle[0]], ligne[par_cle[1]]]
-        chiffres.financees = ligne["places"] or 0
-        chiffres.montant = ligne["montant"] or Decimal(0)
+def photographie_historique(perimetre, date):
+    return photographie_du_releve(releve_historique(date, perimetre), date)
 
-    for ligne in (
-        LigneConvention.objects.filter(
-            a_dispositif, convention__in=_conventions_en_vigueur(date).values("pk")
+
+def capacites_historiques(date, perimetre=None, dispositifs=None):
+    """{dispositif id: (département, type, Chiffres)} as recorded at the end of `date`, for the
+    dispositifs of a perimeter, or for given dispositif ids (list pages)."""
+    releve = releve_historique(date, perimetre, dispositifs)
+    return {
+        pk: (releve.dispositifs[pk]["departement_id"], releve.dispositifs[pk]["type_id"], c)
+        for pk, c in chiffres_par_dispositif(releve, date).items()
+    }
+
+
+def chiffres_du_dispositif(dispositif, date=None):
+    """The figures of one dispositif on `date` (its page), by the same definitions."""
+    date = date or timezone.localdate()
+    releve = releve_courant(None, exercices={date.year}, dispositifs=[dispositif.pk])
+    return chiffres_par_dispositif(releve, date).get(dispositif.pk, Chiffres())
+
+
+def types_ordonnes():
+    """Types in nomenclature order, with their nature (labels of the dashboard's rows)."""
+    return list(TypeDispositif.objects.select_related("nature").order_by("nature__ordre", "ordre"))
+
+
+def _regimes():
+    return dict(TypeDispositif.objects.values_list("code", "regime"))
+
+
+CHAMPS_DISPOSITIF = [
+    "id",
+    "code",
+    "nom",
+    "departement_id",
+    "entite_id",
+    "type_id",
+    "places_autorisees",
+    "date_autorisation",
+    "date_ouverture",
+    "date_fermeture",
+]
+CHAMPS_CONVENTION = ["id", "etat", "date_debut", "date_fin", "date_signature", "date_resiliation"]
+
+
+def _avec_regime(lignes, regimes):
+    dispositifs = {}
+    for d in lignes:
+        d["sous_autorisation"] = regimes.get(d["type_id"]) == REGIME_AUTORISE
+        dispositifs[d["id"]] = d
+    return dispositifs
+
+
+def _convention(valeurs):
+    return Convention(**{c: valeurs[c] for c in CHAMPS_CONVENTION})
+
+
+# --- the rows: live tables, or as recorded at the end of a past day ----------------------------
+
+
+def releve_courant(perimetre, exercices, dispositifs=None):
+    """The live rows of the dispositifs of a perimeter (or of given ids), financing lines of
+    the given exercices only: six queries whatever the size of the park."""
+    if dispositifs is not None:
+        base = Dispositif.objects.filter(pk__in=list(dispositifs))
+        a_dispositif = Q(dispositif_id__in=list(dispositifs))
+    else:
+        base = filtrer(Dispositif.objects.all(), perimetre)
+        a_dispositif = q_dans(Dispositif, perimetre, "dispositif__")
+    lignes = list(
+        LigneConvention.objects.filter(a_dispositif).values(
+            "convention_id", "dispositif_id", "places_conventionnees"
         )
-        .values(*par_cle)
-        .annotate(places=Sum("places_conventionnees"))
-    ):
-        lignes[ligne[par_cle[0]], ligne[par_cle[1]]].conventionnees = ligne["places"] or 0
-
-    for ligne in (
-        GroupeDePlaces.objects.actifs(date)
-        .filter(a_dispositif)
-        .values(*par_cle)
-        .annotate(places=Sum("places"))
-    ):
-        lignes[ligne[par_cle[0]], ligne[par_cle[1]]].ouvertes = ligne["places"] or 0
-
-    return Photographie(date, dict(lignes))
-
-
-# --- a past date: the same rules on the rows as recorded at the end of that day ----------------
+    )
+    return Releve(
+        dispositifs=_avec_regime(base.order_by().values(*CHAMPS_DISPOSITIF), _regimes()),
+        groupes=list(
+            GroupeDePlaces.objects.filter(a_dispositif).values(
+                "dispositif_id", "places", "date_debut", "date_fin"
+            )
+        ),
+        financements=list(
+            Financement.objects.filter(a_dispositif, exercice__in=exercices).values(
+                "dispositif_id", "exercice", "places_financees", "montant_annuel"
+            )
+        ),
+        lignes=lignes,
+        conventions={
+            v["id"]: _convention(v)
+            for v in Convention.objects.filter(
+                pk__in=LigneConvention.objects.filter(a_dispositif).values("convention_id")
+            ).values(*CHAMPS_CONVENTION)
+        },
+    )
 
 
 def _etats_au(modele, moment, champs, **restriction):
@@ -214,9 +404,9 @@ def _restriction_dispositifs(perimetre, prefixe=""):
     return {f"{prefixe}id__in" if not prefixe else f"{prefixe}_id__in": ids}
 
 
-def capacites_historiques(date, perimetre=None, dispositifs=None):
-    """{dispositif id: (département, type, Chiffres)} as recorded at the end of `date`, for the
-    dispositifs of a perimeter, or for given dispositif ids (list pages)."""
+def releve_historique(date, perimetre=None, dispositifs=None):
+    """The rows as recorded at the end of `date`, for the dispositifs of a perimeter (where
+    they were on that day), or for given dispositif ids (list pages)."""
     moment = fin_du_jour(date)
     if dispositifs is not None:
         ids = list(dispositifs)
@@ -224,107 +414,44 @@ def capacites_historiques(date, perimetre=None, dispositifs=None):
     else:
         restriction = _restriction_dispositifs(perimetre)
         restriction_lies = _restriction_dispositifs(perimetre, "dispositif")
-
-    etats = {}
-    for v in _etats_au(
-        Dispositif,
-        moment,
-        [
-            "id",
-            "departement_id",
-            "entite_id",
-            "type_id",
-            "places_autorisees",
-            "date_ouverture",
-            "date_fermeture",
-        ],
-        **restriction,
-    ):
-        if perimetre is None or _dans(perimetre, v["departement_id"], v["entite_id"]):
-            etats[v["id"]] = v
-    resultat = {pk: (v["departement_id"], v["type_id"], Chiffres()) for pk, v in etats.items()}
-
-    for pk, v in etats.items():
-        if v["date_fermeture"] is None or v["date_fermeture"] > date:
-            chiffres = resultat[pk][2]
-            chiffres.dispositifs = 1
-            chiffres.autorisees = v["places_autorisees"] or 0
-
-    # Ids narrowed to the lines that ever had this exercice (see _etats_au).
-    for v in _etats_au(
-        Financement,
-        moment,
-        ["dispositif_id", "exercice", "places_financees", "montant_annuel"],
-        **{"exercice": date.year, **restriction_lies},
-    ):
-        if v["exercice"] == date.year and v["dispositif_id"] in resultat:
-            chiffres = resultat[v["dispositif_id"]][2]
-            chiffres.financees += v["places_financees"]
-            chiffres.montant += v["montant_annuel"]
-
-    for v in _etats_au(
-        GroupeDePlaces,
-        moment,
-        ["dispositif_id", "places", "date_debut", "date_fin"],
-        **restriction_lies,
-    ):
-        dispositif = etats.get(v["dispositif_id"])
-        if dispositif and _groupe_actif(v, dispositif, date):
-            resultat[v["dispositif_id"]][2].ouvertes += v["places"]
-
+    versions = [
+        v
+        for v in _etats_au(Dispositif, moment, CHAMPS_DISPOSITIF, **restriction)
+        if perimetre is None or _dans(perimetre, v["departement_id"], v["entite_id"])
+    ]
     lignes = _etats_au(
         LigneConvention,
         moment,
         ["convention_id", "dispositif_id", "places_conventionnees"],
         **restriction_lies,
     )
-    en_vigueur = _conventions_en_vigueur_au({v["convention_id"] for v in lignes}, date, moment)
-    for v in lignes:
-        if v["convention_id"] in en_vigueur and v["dispositif_id"] in resultat:
-            resultat[v["dispositif_id"]][2].conventionnees += v["places_conventionnees"]
-    return resultat
-
-
-def _groupe_actif(groupe, dispositif, date):
-    """GroupeDePlacesQuerySet.actifs, on recorded versions."""
-    return (
-        (groupe["date_debut"] is None or groupe["date_debut"] <= date)
-        and (groupe["date_fin"] is None or groupe["date_fin"] >= date)
-        and (dispositif["date_ouverture"] is None or dispositif["date_ouverture"] <= date)
-        and (dispositif["date_fermeture"] is None or dispositif["date_fermeture"] > date)
+    ids_conventions = list({v["convention_id"] for v in lignes})
+    return Releve(
+        dispositifs=_avec_regime(versions, _regimes()),
+        groupes=_etats_au(
+            GroupeDePlaces,
+            moment,
+            ["dispositif_id", "places", "date_debut", "date_fin"],
+            **restriction_lies,
+        ),
+        # Ids narrowed to the lines that ever had this exercice (see _etats_au).
+        financements=[
+            v
+            for v in _etats_au(
+                Financement,
+                moment,
+                ["dispositif_id", "exercice", "places_financees", "montant_annuel"],
+                **{"exercice": date.year, **restriction_lies},
+            )
+            if v["exercice"] == date.year
+        ],
+        lignes=lignes,
+        conventions={
+            v["id"]: _convention(v)
+            for v in (
+                _etats_au(Convention, moment, CHAMPS_CONVENTION, id__in=ids_conventions)
+                if ids_conventions
+                else []
+            )
+        },
     )
-
-
-def _conventions_en_vigueur_au(ids, date, moment):
-    if not ids:
-        return set()
-    champs = ["id", "etat", "date_debut", "date_fin", "date_signature", "date_resiliation"]
-    versions = _etats_au(Convention, moment, champs, id__in=list(ids))
-    return {
-        v["id"]
-        for v in versions
-        # The one rule of Convention.en_vigueur_le, applied to the recorded version.
-        if Convention(**{c: v[c] for c in champs}).en_vigueur_le(date)
-    }
-
-
-def photographie_historique(perimetre, date):
-    lignes = defaultdict(Chiffres)
-    for departement, type_code, chiffres in capacites_historiques(date, perimetre).values():
-        lignes[departement, type_code] += chiffres
-    return Photographie(date, dict(lignes))
-
-
-def types_ordonnes():
-    """Types in nomenclature order, with their nature (labels of the dashboard's rows)."""
-    return list(TypeDispositif.objects.select_related("nature").order_by("nature__ordre", "ordre"))
-
-
-# Places « autorisées » mean something for the types under the authorisation regime of the
-# ESSMS only (CADA, CPH, CHRS, médico-social: TypeDispositif.regime, editable in the
-# nomenclature). Other types have no authorised capacity, hence no gap against it.
-REGIME_AUTORISE = RegimeJuridique.AUTORISATION
-
-
-def sous_autorisation(type_dispositif):
-    return type_dispositif.regime == REGIME_AUTORISE

@@ -56,6 +56,14 @@ def url_dispositifs(date=None, **filtres):
     return f"{url}?{urlencode(parametres)}" if parametres else url
 
 
+def url_detail(chiffre, date=None, **filtres):
+    """The list of the rows that make a figure (detail.lignes_du_chiffre), same date."""
+    parametres = {"chiffre": chiffre, **{cle: valeur for cle, valeur in filtres.items() if valeur}}
+    if date and date < timezone.localdate():
+        parametres["date"] = date.isoformat()
+    return f"{reverse('pilotage_detail')}?{urlencode(parametres)}"
+
+
 @dataclass
 class Ligne:
     """One row of figures. `autorisation`: the figures of its types under authorisation only
@@ -68,6 +76,20 @@ class Ligne:
     nature: bool = False  # a subtotal row
     autorisation: indicateurs.Chiffres | None = None
     code: str = ""  # the type's code, for a type row
+    date: datetime.date | None = None  # the date asked (None: today), for the links
+    filtres: dict | None = None  # what the row counts (département, type, nature)
+
+    def url_de(self, chiffre):
+        return url_detail(chiffre, self.date, **(self.filtres or {}))
+
+    @property
+    def url_dispositifs(self):
+        return self.url_de("dispositifs")
+
+    @property
+    def cases(self):
+        """(code, value, link to its rows) of the capacities, for the templates."""
+        return [(code, valeur, self.url_de(code)) for code, valeur in self.capacites]
 
     @property
     def autorisees(self):
@@ -138,6 +160,8 @@ def lignes_par_type(photo, date, types, departement=None):
                 url_dispositifs(date, nature=nature_courante.code, departement=departement),
                 nature=True,
                 autorisation=_somme(autorisees) if autorisees else None,
+                date=date,
+                filtres={"nature": nature_courante.code, "departement": departement},
             )
         )
         lignes.extend(lignes_nature)
@@ -156,6 +180,8 @@ def lignes_par_type(photo, date, types, departement=None):
                 url_dispositifs(date, type=type_.code, departement=departement),
                 autorisation=chiffres if indicateurs.sous_autorisation(type_) else None,
                 code=type_.code,
+                date=date,
+                filtres={"type": type_.code, "departement": departement},
             )
         )
     clore()
@@ -180,6 +206,8 @@ def lignes_par_departement(photo, date, codes_autorises):
             url_dispositifs(date, departement=code),
             autorisation=autorisation.get(code),
             code=code,
+            date=date,
+            filtres={"departement": code},
         )
         for code, chiffres in sorted(par_departement.items())
     ]
@@ -206,6 +234,8 @@ def tableau_de_bord(user, date=None, departement=None, avec_evolution=True):
             total,
             url_dispositifs(date, departement=departement),
             autorisation=autorisees.total() if autorisees.lignes else None,
+            date=date,
+            filtres={"departement": departement},
         ),
         "cout_jour_place": total.cout_jour_place(photo.exercice),
         "lignes_type": lignes_par_type(photo, date, types, departement),

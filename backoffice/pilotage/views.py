@@ -11,8 +11,9 @@ from wagtail.admin.ui.components import Component
 from backoffice.exports import reponse_xlsx
 
 from . import charge, graphiques
+from .detail import CHIFFRES, lignes_du_chiffre
 from .exports import classeur_tableau
-from .tableau import lire_date, perimetre_du_tableau, tableau_de_bord, url_dispositifs
+from .tableau import lire_date, perimetre_du_tableau, tableau_de_bord, url_detail
 
 INDICATEURS_CARTE = {
     "ouvertes": "Places ouvertes",
@@ -131,7 +132,13 @@ class CarteView(View):
 
         carte = construire_carte(
             valeurs,
-            lambda code: url_dispositifs(date, departement=code) if code in accessibles else None,
+            lambda code: (
+                url_detail(
+                    indicateur if indicateur in CHIFFRES else "dispositifs", date, departement=code
+                )
+                if code in accessibles
+                else None
+            ),
             INDICATEURS_CARTE[indicateur],
             format_valeur=_format_nombre,
         )
@@ -162,3 +169,48 @@ class ExportView(View):
         tableau = tableau_de_bord(user, date)
         contenu = classeur_tableau(tableau, charge.charge_de(user))
         return reponse_xlsx(contenu, f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx")
+
+
+class DetailView(View):
+    """The rows behind a figure of the dashboard or the map, within the user's perimeter."""
+
+    def get(self, request):
+        perimetre = perimetre_du_tableau(request.user)
+        if perimetre.vide:
+            raise PermissionDenied
+        date, erreur = lire_date(request.GET.get("date", ""))
+        chiffre = request.GET.get("chiffre", "dispositifs")
+        if chiffre not in CHIFFRES:
+            chiffre = "dispositifs"
+        filtres = {
+            cle: request.GET.get(cle, "").strip()[:20] for cle in ("departement", "type", "nature")
+        }
+        lignes, total = lignes_du_chiffre(
+            perimetre,
+            chiffre,
+            date,
+            departement=filtres["departement"],
+            type_code=filtres["type"],
+            nature=filtres["nature"],
+        )
+        date_effective = date or timezone.localdate()
+        libelles = {"departement": "département", "type": "type", "nature": "nature"}
+        precisions = [f"{libelles[cle]} {valeur}" for cle, valeur in filtres.items() if valeur]
+        description = f"{CHIFFRES[chiffre]} au {date_effective:%d/%m/%Y}"
+        if precisions:
+            description += " – " + ", ".join(precisions)
+        retour = reverse("wagtailadmin_home") + (f"?date={date.isoformat()}" if date else "")
+        return TemplateResponse(
+            request,
+            "pilotage/detail_page.html",
+            {
+                "titre": CHIFFRES[chiffre],
+                "libelle_chiffre": CHIFFRES[chiffre],
+                "description": description,
+                "lignes": lignes,
+                "total": total,
+                "date": date_effective,
+                "erreur": erreur,
+                "url_retour": retour,
+            },
+        )

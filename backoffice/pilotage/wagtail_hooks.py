@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .tableau import perimetre_du_tableau
-from .views import AttentePanel, CarteView, ExportView, TableauDeBordPanel
+from .views import AttentePanel, CarteView, DetailView, ExportView, TableauDeBordPanel
 
 
 @hooks.register("register_admin_urls")
@@ -11,6 +11,7 @@ def urls_pilotage():
     return [
         path("pilotage/carte/", CarteView.as_view(), name="pilotage_carte"),
         path("pilotage/export/", ExportView.as_view(), name="pilotage_export"),
+        path("pilotage/chiffre/", DetailView.as_view(), name="pilotage_detail"),
     ]
 
 

@@ -367,8 +367,8 @@ class SelectNature(forms.Select):
         "siret": "Facultatif. 14 chiffres ; les 9 premiers sont normalement le SIREN de l'entité.",
         "finess": "Facultatif : seulement pour un établissement social ou médico-social (ESSMS).",
         "code_dna": "Facultatif : code OFII des dispositifs d'asile.",
-        "places_autorisees": "Obligatoire pour un CADA ou un CPH (établissements autorisés). "
-        "Sans objet pour le premier accueil.",
+        "places_autorisees": "Seulement pour un établissement autorisé (CADA, CPH, CHRS, "
+        "médico-social), et alors obligatoire ; laissez vide pour les autres types.",
         "date_ouverture": "Date d'ouverture prévue.",
     },
 )

@@ -19,7 +19,8 @@ from django.utils.functional import cached_property
 from backoffice.conventions.models import ETATS_SIGNES, EtatConvention, LigneConvention
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
-from backoffice.offre.models import Financement, GroupeDePlaces, jours_exercice
+from backoffice.offre.models import Financement, GroupeDePlaces
+from backoffice.pilotage.indicateurs import cout_jour_place
 
 from .models import Regle, Severite
 
@@ -159,7 +160,9 @@ class Contexte:
         """One row per dispositif with every figure the rules read (one query)."""
         date = self.aujourdhui
         financements = Financement.objects.filter(dispositif=OuterRef("pk"), exercice=self.exercice)
-        avec_montant = financements.filter(montant_annuel__isnull=False, places_financees__gt=0)
+        # The daily cost reads the lines that carry an amount, co-financing lines (amount, 0
+        # places) included: the one definition of backoffice.pilotage.indicateurs.cout_jour_place.
+        avec_montant = financements.filter(montant_annuel__isnull=False)
         groupes = GroupeDePlaces.objects.filter(dispositif=OuterRef("pk"))
         actifs = groupes.filter(
             Q(date_debut__isnull=True) | Q(date_debut__lte=date),
@@ -349,13 +352,12 @@ def sans_groupe(ctx):
 
 
 def cout_journalier(ctx):
-    jours = jours_exercice(ctx.exercice)
     constats = []
     for d in ctx.dispositifs:
         reference = d["type__cout_journalier_reference"]
-        if not reference or not d["montant"] or not d["places_montant"]:
+        cout = cout_jour_place(d["montant"], d["places_montant"], ctx.exercice, arrondi=False)
+        if not reference or cout is None:
             continue
-        cout = Decimal(d["montant"]) / (d["places_montant"] * jours)
         ecart = (cout - reference) / reference
         if abs(ecart) <= ECART_COUT_MAX:
             continue

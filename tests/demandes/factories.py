@@ -22,14 +22,16 @@ class DemandeFactory(factory.django.DjangoModelFactory):
             "statut_juridique": "association",
         }
     )
-    donnees_dispositif = factory.Sequence(
-        lambda n: {
+    # Places autorisées only for a type under the authorisation regime (the dispositif refuses
+    # them otherwise).
+    donnees_dispositif = factory.LazyAttributeSequence(
+        lambda o, n: {
             "nom": f"CADA Horizon {n}",
             "commune": "Saint-Nazaire",
             "code_postal": "44600",
             "public": "familles",
             "mode_hebergement": "diffus",
-            "places_autorisees": 60,
+            **({"places_autorisees": 60} if o.type_dispositif.sous_autorisation else {}),
         }
     )
     groupes = factory.LazyFunction(

@@ -132,8 +132,8 @@ def test_le_validateur_voit_l_avant_apres_puis_la_validation_l_applique_exacteme
         client,
         dispositif44,
         places_autorisees="95",
-        type="HUDA",
-        motif="Transformation en HUDA",
+        type="CPH",
+        motif="Transformation en CPH",
     )
     client.post(reverse("demande:demander_modification", args=[dispositif44.pk]), donnees)
     demande = Demande.objects.get()
@@ -145,7 +145,7 @@ def test_le_validateur_voit_l_avant_apres_puis_la_validation_l_applique_exacteme
         (
             "Type",
             str(TypeDispositif.objects.get(code="CADA")),
-            str(TypeDispositif.objects.get(code="HUDA")),
+            str(TypeDispositif.objects.get(code="CPH")),
         ),
         ("Places autorisées", 80, 95),
     ]
@@ -159,7 +159,7 @@ def test_le_validateur_voit_l_avant_apres_puis_la_validation_l_applique_exacteme
     apres = Dispositif.objects.values().get(pk=dispositif44.pk)
     changes = {k for k in avant if avant[k] != apres[k]} - {"modifie_le"}
     assert changes == {"type_id", "places_autorisees"}
-    assert (apres["type_id"], apres["places_autorisees"]) == ("HUDA", 95)
+    assert (apres["type_id"], apres["places_autorisees"]) == ("CPH", 95)
     assert {m: m.objects.count() for m in nb} == nb  # nothing created
     assert [m.to for m in mail.outbox] == [[gestionnaire44.email]]
     # After validation the page shows what was applied (the live diff is empty by then).

@@ -109,10 +109,12 @@ def releve():
                 "entite_id",
                 "type_id",
                 "places_autorisees",
+                "date_autorisation",
                 "date_ouverture",
                 "date_fermeture",
             )
         ),
+        "regimes": dict(TypeDispositif.objects.values_list("code", "regime")),
         "groupes": list(
             GroupeDePlaces.objects.values("dispositif_id", "places", "date_debut", "date_fin")
         ),
@@ -135,7 +137,7 @@ def releve():
 
 
 def oracle(rows, date, perimetre=NATIONAL):
-    """DOMAIN.md §6 applied row by row."""
+    """DOMAIN.md §6 and docs/pilotage.md applied row by row."""
     attendu = defaultdict(lambda: defaultdict(int))
     dispositifs = {}
     for d in rows["dispositifs"]:
@@ -145,7 +147,10 @@ def oracle(rows, date, perimetre=NATIONAL):
         cle = (d["departement_id"], d["type_id"])
         if d["date_fermeture"] is None or d["date_fermeture"] > date:
             attendu[cle]["dispositifs"] += 1
-            attendu[cle]["autorisees"] += d["places_autorisees"] or 0
+            # Authorised places: types under authorisation, from the authorisation (or opening).
+            debut = d["date_autorisation"] or d["date_ouverture"]
+            if rows["regimes"][d["type_id"]] == "autorisation" and (debut is None or debut <= date):
+                attendu[cle]["autorisees"] += d["places_autorisees"] or 0
     for f in rows["financements"]:
         d = dispositifs.get(f["dispositif_id"])
         if d and f["exercice"] == date.year:

@@ -40,7 +40,7 @@ def _cartes(html):
     return {
         code: int(re.sub(r"\D", "", valeur))
         for code, valeur in re.findall(
-            r'data-capacite="(\w+)">\s*Places \w+\s*<strong>([^<]*)</strong>', html
+            r'data-capacite="(\w+)">\s*Places \w+\s*<strong>(?:<a [^>]*>)?([^<]*)<', html
         )
     }
 
@@ -102,7 +102,7 @@ def test_carte_liens_du_perimetre_seulement(client, ddets44, parc):
     assert reponse.status_code == 200
     html = reponse.content.decode()
     assert html.count("<path") >= 101
-    assert f'href="{reverse("dispositif:index")}?departement=44"' in html
+    assert f'href="{reverse("pilotage_detail")}?chiffre=financees&amp;departement=44"' in html
     assert "departement=75" not in html
     assert "1\u202f111" not in html and "1111" not in html
 

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 
 from backoffice.essai import base_initiale, preparation
 from backoffice.essai.preparation import duree
+from backoffice.grammaire import compter
 
 
 class Command(BaseCommand):
@@ -90,7 +91,8 @@ class Command(BaseCommand):
         manquantes = initiale.manquantes(sur_disque)
         if manquantes:
             self.annoncer(
-                f"{len(manquantes)} migration(s) plus récente(s) que la base initiale "
+                f"{compter(len(manquantes), 'migration plus récente', 'migrations plus récentes')}"
+                " que la base initiale "
                 "(`make base-initiale` la met à jour)"
             )
         return True
