@@ -4,8 +4,9 @@ analysis report, the annotated copy, and the state of the job."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
+from backoffice.acces.perimetres import reference
 from backoffice.grammaire import MASCULIN
 from backoffice.recherche.modeles import Recherchable
 from backoffice.territoires.models import Departement
@@ -75,6 +76,16 @@ class ImportTemps1(Recherchable):
 
     def __str__(self):
         return self.libelle
+
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Seen by the accounts covering a département of its filer's perimeter at filing time
+        # (`departements`); national imports by national accounts only.
+        couverts = cls.departements.through.objects.filter(
+            importtemps1_id=OuterRef(reference(prefixe)),
+            departement_id__in=perimetre.departements,
+        )
+        return Q(Exists(couverts))
 
     @property
     def libelle(self):

@@ -8,7 +8,7 @@ class AccesConfig(AppConfig):
     def ready(self):
         from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-        from . import signals  # noqa: F401
+        from . import checks, signals, tiers  # noqa: F401  (checks: registered on import)
         from .policies import enregistrer_politiques
         from .roles import APPELS, CANDIDATURES, CONVENTIONS, DEMANDES, IMPORTS, OFFRE, REFERENTIEL
 
@@ -25,6 +25,8 @@ class AccesConfig(AppConfig):
                 "acces.affectationrole",
             ]
         )
+        # The installed apps' models we do not edit: their perimeter is decided here.
+        tiers.declarer_modeles()
 
         # Wagtail's own exports (users, pages, reports) through our spreadsheet writer too: no
         # listing anywhere writes a user's text as a live formula (backoffice/exports.py).

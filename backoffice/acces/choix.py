@@ -6,12 +6,14 @@ A choice is an object the user may see:
 - a département: one of the perimeter's, or, for an entité perimeter (gestionnaire), one where
   the entité has its siège or a dispositif; a région or a SIAO: one holding such a département
   (territories are perimeter-bound for every non-national account);
-- reference data (types, natures, programmes…): anything.
+- reference data (types, natures, programmes…): anything;
+- a model declared national (accounts, Wagtail's tables…): nothing outside the national level.
+A model whose scope is not declared raises (perimetres.declaration): choices fail closed too.
 """
 
 from django.db.models import Q
 
-from .perimetres import LECTURE, est_perimetre, perimetre_pour
+from .perimetres import LECTURE, est_perimetre, filtrer, perimetre_pour
 
 TERRITOIRES = ("territoires.departement", "territoires.region", "territoires.siao")
 
@@ -50,7 +52,7 @@ def restreindre(queryset, user, perimetre):
         return queryset.filter(
             pk__in=policy.instances_user_has_any_permission_for(user, LECTURE).values("pk")
         )
-    return queryset
+    return filtrer(queryset, perimetre)
 
 
 def restreindre_champs(champs, user, perimetre, valeurs_actuelles=None):

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from .throttle import est_bloque
+from .tiers import FERME, NATIONAL, decision, est_notre_vue
 
 
 class LoginThrottleMiddleware:
@@ -27,19 +28,34 @@ class LoginThrottleMiddleware:
         return self.get_response(request)
 
 
-class RapportsNationauxMiddleware:
-    """Wagtail's site-wide reports (site history, ageing pages…) filter by model permission only,
-    not by perimeter: they are reserved to national administrators (404 for everyone else)."""
-
-    PREFIXE = "/admin/reports/"
+class PointsDAccesMiddleware:
+    """The endpoints installed apps bring (Wagtail's reports, users, documents, API…), by URL
+    name (tiers.POINTS_D_ACCES): national-only ones answer 404 to everyone else, switched-off
+    ones to everybody, and an endpoint nobody decided on too (the system check acces.E004 flags
+    it first). Our own views are scoped by the perimeter policy (viewsets.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(self.PREFIXE) and not est_national(request.user):
-            raise Http404
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if refuse(request.resolver_match, request.user):
+            raise Http404
+        return None
+
+
+def refuse(match, user):
+    """Whether an installed app's endpoint is closed to a user (tiers.POINTS_D_ACCES)."""
+    # The table first: an installed app's URL stays decided even when we give it a view of ours
+    # (the document chooser, the admin API's endpoint).
+    choix = decision(match.view_name, match.namespaces)
+    if choix is None and est_notre_vue(match.func):
+        return False
+    if choix is None or choix[0] == FERME:
+        return True
+    return choix[0] == NATIONAL and not est_national(user)
 
 
 def est_national(user):

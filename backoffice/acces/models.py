@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 
 from backoffice.grammaire import FEMININ
-from backoffice.offre.models import EntiteGestionnaire
 from backoffice.recherche.modeles import Recherchable
-from backoffice.territoires.models import Departement, Region, Siao
 
+from .perimetres import q_modele
 from .roles import PORTEES_PAR_ROLE, Portee, Role
 
 
@@ -26,14 +26,16 @@ class AffectationRole(Recherchable):
     role = models.CharField("rôle", max_length=20, choices=Role.choices)
     portee = models.CharField("périmètre", max_length=20, choices=Portee.choices)
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, verbose_name="région"
+        "territoires.Region", on_delete=models.PROTECT, null=True, blank=True, verbose_name="région"
     )
-    departements = models.ManyToManyField(Departement, blank=True, verbose_name="départements")
+    departements = models.ManyToManyField(
+        "territoires.Departement", blank=True, verbose_name="départements"
+    )
     siao = models.ForeignKey(
-        Siao, on_delete=models.PROTECT, null=True, blank=True, verbose_name="SIAO"
+        "territoires.Siao", on_delete=models.PROTECT, null=True, blank=True, verbose_name="SIAO"
     )
     entite = models.ForeignKey(
-        EntiteGestionnaire,
+        "offre.EntiteGestionnaire",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -77,6 +79,14 @@ class AffectationRole(Recherchable):
 
     def __str__(self):
         return f"{self.utilisateur} · {self.get_role_display()} · {self.libelle_perimetre}"
+
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Outside the national level, only operators' accounts of entités in the perimeter.
+        entite = cls._meta.get_field("entite").related_model
+        return Q(**{f"{prefixe}role": Role.GESTIONNAIRE}) & q_modele(
+            entite, perimetre, f"{prefixe}entite__"
+        )
 
     @property
     def libelle_perimetre(self):

@@ -7,7 +7,10 @@ nothing; the national one reaches everything.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Q
+from simple_history.models import HistoricalChanges
 
 from .roles import Portee, Role, actions_du_role
 
@@ -102,190 +105,163 @@ def perimetre_global(user):
 
 
 # ---------------------------------------------------------------------------------------------
-# How each model is scoped. Models not listed are reference data, readable by every role.
+# How each model is scoped: declared by the model itself, next to its fields, never guessed here.
+#
+#   REFERENTIEL = True          reference data: every role holding the model right reads every row
+#   PERIMETRE_NATIONAL = True   internal rows: the national perimeter only
+#   PERIMETRE_PAR = "<fk>"      the perimeter of its parent through that foreign key
+#   q_perimetre(cls, perimetre, prefixe="")   (classmethod) its own rule, a Q on the rows reached
+#                               through `prefixe`; optionally `dans_perimetre(self, perimetre)`,
+#                               the same answer in Python for one instance (must agree: tested)
+#
+# Models of installed apps we do not edit are declared with `declarer()` by the app that owns the
+# decision; django-simple-history's historical rows follow the perimeter of their object. A model
+# with no declaration is refused (ImproperlyConfigured), whatever the perimeter, and the system
+# check `acces.E001` stops `manage.py check` before it can be reached (checks.py).
 # ---------------------------------------------------------------------------------------------
 
+REFERENTIEL = "référentiel"
+NATIONAL_SEULEMENT = "national seulement"
+PAR_PARENT = "par son parent"
+PROPRE = "règle propre"
+HISTORIQUE = "historique de son objet"
 
-def _q_dispositif(perimetre, prefixe=""):
-    return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
-        **{f"{prefixe}entite_id__in": perimetre.entites}
-    )
+
+@dataclass(frozen=True)
+class Declaration:
+    genre: str
+    q: object = None  # PROPRE: (perimetre, prefixe) -> Q
+    champ: str = ""  # PAR_PARENT: the foreign key to the parent
+    motif: str = ""  # declarations of installed apps: why
 
 
-def q_par_dispositif(perimetre, prefixe="dispositif__"):
-    """Q keeping the rows whose dispositif (reached through `prefixe`) is in the perimeter:
-    a plain join condition, cheaper than `dispositif__in=<subquery>` on large tables."""
+_DECLARATIONS_TIERCES = {}
+
+
+def declarer(label, *, motif, referentiel=False, national=False, par="", q=None):
+    """Declare the scope of a model we do not edit (`app_label.modelname`), from the ready() of
+    the app that owns the decision. Exactly one of referentiel / national / par / q."""
+    genres = [
+        g
+        for g, choisi in (
+            (REFERENTIEL, referentiel),
+            (NATIONAL_SEULEMENT, national),
+            (PAR_PARENT, par),
+            (PROPRE, q),
+        )
+        if choisi
+    ]
+    if len(genres) != 1:
+        raise ImproperlyConfigured(f"{label} : déclarez exactement un périmètre.")
+    label = label.lower()
+    nouvelle = Declaration(genres[0], q=q, champ=par, motif=motif)
+    # ready() may run again (a second app registry, in tests): the same declaration is no news.
+    if _DECLARATIONS_TIERCES.get(label, nouvelle) != nouvelle:
+        raise ImproperlyConfigured(f"{label} : un autre périmètre est déjà déclaré.")
+    _DECLARATIONS_TIERCES[label] = nouvelle
+
+
+def declarations_de(model):
+    """Every declaration found for a model; the system check wants exactly one."""
+    trouvees = []
+    if getattr(model, "REFERENTIEL", False):
+        trouvees.append(Declaration(REFERENTIEL))
+    if getattr(model, "PERIMETRE_NATIONAL", False):
+        trouvees.append(Declaration(NATIONAL_SEULEMENT))
+    if getattr(model, "PERIMETRE_PAR", ""):
+        trouvees.append(Declaration(PAR_PARENT, champ=model.PERIMETRE_PAR))
+    if callable(getattr(model, "q_perimetre", None)):
+        trouvees.append(Declaration(PROPRE, q=model.q_perimetre))
+    for label in {model._meta.label_lower, model._meta.concrete_model._meta.label_lower}:
+        if label in _DECLARATIONS_TIERCES:
+            trouvees.append(_DECLARATIONS_TIERCES[label])
+    if issubclass(model, HistoricalChanges) and getattr(model, "instance_type", None):
+        trouvees.append(Declaration(HISTORIQUE))
+    return trouvees
+
+
+def declaration(model):
+    trouvees = declarations_de(model)
+    if len(trouvees) != 1:
+        # Fail closed: no rows of a model whose scope nobody declared, not even national ones.
+        raise ImproperlyConfigured(
+            f"{model._meta.label_lower} : aucun périmètre déclaré (ou plusieurs) ; "
+            "voir backoffice/acces/perimetres.py."
+        )
+    return trouvees[0]
+
+
+def q_modele(model, perimetre, prefixe=""):
+    """Q keeping the rows whose `model` object, reached through `prefixe` (`""` for the model
+    itself, `"dispositif__"`…), lies in a perimeter neither national nor empty."""
+    portee = declaration(model)
+    if portee.genre == REFERENTIEL:
+        return Q()
+    if portee.genre == NATIONAL_SEULEMENT:
+        return Q(pk__in=[])
+    if portee.genre == PAR_PARENT:
+        parent = model._meta.get_field(portee.champ).related_model
+        return q_modele(parent, perimetre, f"{prefixe}{portee.champ}__")
+    if portee.genre == HISTORIQUE:
+        objet = model.instance_type
+        dans = filtrer(objet._base_manager.all(), perimetre).values(objet._meta.pk.attname)
+        return Q(**{f"{prefixe}{objet._meta.pk.attname}__in": dans})
+    return portee.q(perimetre, prefixe)
+
+
+def q_dans(model, perimetre, prefixe=""):
+    """Q keeping the rows whose `model` object (through `prefixe`) is in any perimeter: a plain
+    join condition, cheaper than `dispositif__in=<subquery>` on large tables (pilotage)."""
     if perimetre.national:
         return Q()
     if perimetre.vide:
         return Q(pk__in=[])
-    return _q_dispositif(perimetre, prefixe)
+    return q_modele(model, perimetre, prefixe)
 
 
-def _q_entite(perimetre, fk=None):
-    """An entité is in a perimeter by its siège, by assignment, or by one of its dispositifs."""
-    from backoffice.offre.models import Dispositif
-
-    ref = f"{fk}_id" if fk else "pk"
-    prefixe = f"{fk}__" if fk else ""
-    dispositifs = Dispositif.objects.filter(
-        entite_id=OuterRef(ref), departement_id__in=perimetre.departements
-    )
-    return (
-        Q(**{f"{prefixe}departement_id__in": perimetre.departements})
-        | Q(**{f"{ref}__in": perimetre.entites})
-        | Q(Exists(dispositifs))
-    )
-
-
-def _q_affectation(perimetre):
-    # Outside the national level, only operators' accounts of entités in the perimeter.
-    return Q(role=Role.GESTIONNAIRE) & _q_entite(perimetre, fk="entite")
-
-
-def _q_demande(perimetre, prefixe=""):
-    return (
-        Q(**{f"{prefixe}departement_id__in": perimetre.departements})
-        | Q(**{f"{prefixe}entite_id__in": perimetre.entites})
-        | Q(**{f"{prefixe}dispositif__entite_id__in": perimetre.entites})
-    )
-
-
-def _q_import_temps1(perimetre):
-    # An import is seen by the accounts whose perimeter covers a département of its filer's
-    # perimeter at filing time (ImportTemps1.departements); national imports by national ones.
-    from imports.models import ImportTemps1
-
-    couverts = ImportTemps1.departements.through.objects.filter(
-        importtemps1_id=OuterRef("pk"), departement_id__in=perimetre.departements
-    )
-    return Q(Exists(couverts))
-
-
-def _q_convention(perimetre, prefixe=""):
-    # A convention belongs to its département (the instructing DDETS) and to its entité.
-    return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
-        **{f"{prefixe}entite_id__in": perimetre.entites}
-    )
-
-
-def _q_appel(perimetre, fk=None):
-    # A call covers its split's départements, or its whole région without a split; operators
-    # (entité perimeters) see the calls once published.
-    from backoffice.appels.models import ETATS_PUBLICS, RepartitionAppel
-    from backoffice.territoires.models import Departement
-
-    ref = f"{fk}_id" if fk else "pk"
-    prefixe = f"{fk}__" if fk else ""
-    condition = Q(pk__in=[])
-    if perimetre.departements:
-        repartitions = RepartitionAppel.objects.filter(appel_id=OuterRef(ref))
-        condition |= Q(Exists(repartitions.filter(departement_id__in=perimetre.departements)))
-        condition |= ~Q(Exists(repartitions)) & Q(
-            Exists(
-                Departement.objects.filter(
-                    region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
-                )
-            )
-        )
-    if perimetre.entites:
-        condition |= Q(**{f"{prefixe}etat__in": ETATS_PUBLICS})
-    return condition
-
-
-def _q_candidature(perimetre, prefixe=""):
-    # The département of the proposed places (instructors) and the candidate entité.
-    return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
-        **{f"{prefixe}entite_id__in": perimetre.entites}
-    )
-
-
-def _q_anomalie(perimetre):
-    # An anomaly belongs to its département, and to the entité of its dispositif or convention.
-    return (
-        Q(departement_id__in=perimetre.departements)
-        | Q(dispositif__entite_id__in=perimetre.entites)
-        | Q(convention__entite_id__in=perimetre.entites)
-    )
-
-
-def _q_schema(perimetre, prefixe=""):
-    # A schéma régional is seen by the accounts covering one département of its région.
-    from backoffice.territoires.models import Departement
-
-    return Q(
-        Exists(
-            Departement.objects.filter(
-                region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
-            )
-        )
-    )
-
-
-PORTEES_MODELES = {
-    "offre.dispositif": _q_dispositif,
-    "offre.groupedeplaces": lambda p: _q_dispositif(p, "dispositif__"),
-    "offre.financement": lambda p: _q_dispositif(p, "dispositif__"),
-    "offre.entitegestionnaire": _q_entite,
-    "offre.contactreferent": lambda p: _q_entite(p, fk="entite"),
-    "acces.affectationrole": _q_affectation,
-    "demandes.demande": _q_demande,
-    "demandes.piecejointe": lambda p: _q_demande(p, "demande__"),
-    "imports.importtemps1": _q_import_temps1,
-    "conventions.convention": _q_convention,
-    "conventions.ligneconvention": lambda p: _q_convention(p, "convention__"),
-    "conventions.montantconvention": lambda p: _q_convention(p, "convention__"),
-    "conventions.avenant": lambda p: _q_convention(p, "convention__"),
-    "conventions.ligneavenant": lambda p: _q_convention(p, "avenant__convention__"),
-    "conventions.montantavenant": lambda p: _q_convention(p, "avenant__convention__"),
-    "conventions.documentconvention": lambda p: _q_convention(p, "convention__"),
-    "appels.appelaprojets": _q_appel,
-    "appels.repartitionappel": lambda p: _q_appel(p, fk="appel"),
-    "appels.critereselection": lambda p: _q_appel(p, fk="appel"),
-    "appels.documentappel": lambda p: _q_appel(p, fk="appel"),
-    "appels.candidature": _q_candidature,
-    "appels.notecritere": lambda p: _q_candidature(p, "candidature__"),
-    "appels.documentcandidature": lambda p: _q_candidature(p, "candidature__"),
-    "qualite.anomalie": _q_anomalie,
-    "schemas.schemaregional": _q_schema,
-    "schemas.objectif": lambda p: _q_schema(p, "schema__"),
-    "schemas.thematique": lambda p: _q_schema(p, "objectif__schema__"),
-    "schemas.actionschema": lambda p: _q_schema(p, "thematique__objectif__schema__"),
-    "schemas.campagneevaluation": lambda p: _q_schema(p, "schema__"),
-    "schemas.evaluationaction": lambda p: _q_schema(p, "campagne__schema__"),
-}
+def reference(prefixe):
+    """What an OuterRef names for the object reached through `prefixe` (its primary key)."""
+    return prefixe[:-2] if prefixe else "pk"
 
 
 def est_perimetre(model_label):
-    return model_label in PORTEES_MODELES
+    """Whether a model's rows are scoped row by row (neither reference data nor national)."""
+    model = apps.get_model(model_label)
+    return declaration(model).genre in {PROPRE, PAR_PARENT, HISTORIQUE}
 
 
 def filtrer(queryset, perimetre):
     """Restrict a queryset to a perimeter."""
+    portee = declaration(queryset.model)
     if perimetre.national:
         return queryset
-    if perimetre.vide:
+    if perimetre.vide or portee.genre == NATIONAL_SEULEMENT:
         return queryset.none()
-    label = queryset.model._meta.label_lower
-    portee = PORTEES_MODELES.get(label)
-    if portee is None:
+    if portee.genre == REFERENTIEL:
         return queryset
-    return queryset.filter(portee(perimetre))
+    return queryset.filter(q_modele(queryset.model, perimetre))
 
 
 def contient(perimetre, instance):
-    """Whether an instance lies in a perimeter; in Python when the instance tells, else a query."""
+    """Whether an instance lies in a perimeter; in Python when the model tells, else a query.
+    Always the same answer as `filtrer()` (tests/acces/test_declarations.py)."""
+    portee = declaration(type(instance))
     if perimetre.national:
         return True
-    if perimetre.vide:
+    if perimetre.vide or portee.genre == NATIONAL_SEULEMENT:
         return False
-    label = instance._meta.label_lower
-    if label not in PORTEES_MODELES:
+    if portee.genre == REFERENTIEL:
         return True
-    if label == "offre.dispositif":
-        return instance.departement_id in perimetre.departements or (
-            instance.entite_id in perimetre.entites
-        )
-    if label in {"offre.groupedeplaces", "offre.financement"}:
-        return contient(perimetre, instance.dispositif)
-    return filtrer(type(instance)._default_manager.filter(pk=instance.pk), perimetre).exists()
+    if portee.genre == PROPRE and hasattr(instance, "dans_perimetre"):
+        return instance.dans_perimetre(perimetre)
+    if portee.genre == PAR_PARENT:
+        parent = getattr(instance, portee.champ)
+        return parent is not None and contient(perimetre, parent)
+    if instance.pk is None:
+        return False
+    return filtrer(type(instance)._base_manager.filter(pk=instance.pk), perimetre).exists()
+
+
+def libelles_declares():
+    """Labels declared with `declarer()` (the check compares them with the installed models)."""
+    return set(_DECLARATIONS_TIERCES)

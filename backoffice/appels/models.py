@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import FSMField, transition
@@ -32,6 +32,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.documents import get_document_model_string
 
 from backoffice import bornes
+from backoffice.acces.perimetres import reference
 from backoffice.acces.roles import Role
 from backoffice.conventions.models import Avenant, Convention, prochain_numero
 from backoffice.grammaire import FEMININ, MASCULIN, compter
@@ -216,6 +217,22 @@ class AppelAProjets(
 
     def __str__(self):
         return f"{self.reference} – {self.titre}" if self.reference else self.titre
+
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its split's départements, or its whole région without a split; operators (entité
+        # perimeters) see the calls once published.
+        condition = Q(pk__in=[])
+        if perimetre.departements:
+            repartitions = RepartitionAppel.objects.filter(appel_id=OuterRef(reference(prefixe)))
+            region = Departement.objects.filter(
+                region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
+            )
+            condition |= Q(Exists(repartitions.filter(departement_id__in=perimetre.departements)))
+            condition |= ~Q(Exists(repartitions)) & Q(Exists(region))
+        if perimetre.entites:
+            condition |= Q(**{f"{prefixe}etat__in": ETATS_PUBLICS})
+        return condition
 
     def get_admin_url(self):
         return reverse("appel:inspect", args=[self.pk])
@@ -472,6 +489,8 @@ class AppelAProjets(
 
 
 class RepartitionAppel(models.Model):
+    PERIMETRE_PAR = "appel"
+
     appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="repartitions")
     departement = models.ForeignKey(
         Departement, on_delete=models.PROTECT, related_name="+", verbose_name="département"
@@ -498,6 +517,8 @@ class RepartitionAppel(models.Model):
 
 
 class CritereSelection(models.Model):
+    PERIMETRE_PAR = "appel"
+
     appel = ParentalKey(AppelAProjets, on_delete=models.CASCADE, related_name="criteres")
     libelle = models.CharField("critère", max_length=255)
     poids = models.PositiveSmallIntegerField(
@@ -521,6 +542,8 @@ class CritereSelection(models.Model):
 
 
 class DocumentAppel(models.Model):
+    PERIMETRE_PAR = "appel"
+
     appel = models.ForeignKey(
         AppelAProjets, on_delete=models.CASCADE, related_name="documents", verbose_name="appel"
     )
@@ -724,6 +747,16 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
     def __str__(self):
         return f"{self.nom_projet} ({self.entite.raison_sociale})"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # The département of the proposed places (instructors) and the candidate entité.
+        return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+            **{f"{prefixe}entite_id__in": perimetre.entites}
+        )
+
+    def dans_perimetre(self, perimetre):
+        return self.departement_id in perimetre.departements or self.entite_id in perimetre.entites
+
     def get_admin_url(self):
         return reverse("candidature:inspect", args=[self.pk])
 
@@ -910,6 +943,8 @@ class Candidature(EtatSuiviMixin, OuvertAuSystemeMixin, Recherchable):
 
 
 class NoteCritere(models.Model):
+    PERIMETRE_PAR = "candidature"
+
     candidature = models.ForeignKey(Candidature, on_delete=models.CASCADE, related_name="notes")
     critere = models.ForeignKey(CritereSelection, on_delete=models.CASCADE, related_name="notes")
     note = models.DecimalField(
@@ -929,6 +964,8 @@ class NoteCritere(models.Model):
 
 
 class DocumentCandidature(models.Model):
+    PERIMETRE_PAR = "candidature"
+
     candidature = models.ForeignKey(
         Candidature, on_delete=models.CASCADE, related_name="documents", verbose_name="candidature"
     )

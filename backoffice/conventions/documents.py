@@ -9,7 +9,8 @@
   The `before_serve_document` hook (wagtail_hooks.py) asks `peut_telecharger`: a document linked
   to one of our objects is served only to a user who may view one of those objects (perimeter);
   a document linked to nothing is served to national administrators only. Anything else is a 404,
-  the same answer as for a document that does not exist.
+  the same answer as for a document that does not exist. Wagtail's admin API lists the same
+  documents (`documents_visibles`); its library and chooser are switched off (docs/securite.md).
 """
 
 import os
@@ -17,12 +18,13 @@ import os
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
 from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Collection
 
-from backoffice.acces.perimetres import perimetre_global
+from backoffice.acces.perimetres import filtrer, perimetre_global, reference
 from backoffice.acces.policies import policy_for
 from backoffice.fichiers.documents import formats_acceptes, nom_affiche, verifier_document
 from workflows.acteurs import est_compte
@@ -113,22 +115,30 @@ def enregistrer_liaison(modele_lien, champ_objet):
         LIAISONS.append((modele_lien, champ_objet))
 
 
-def peut_telecharger(user, document):
+def q_document(perimetre, prefixe=""):
+    """Perimeter of a Wagtail document (declared in apps.py): the perimeter of the objects it
+    is attached to; a document attached to nothing is reached by the national perimeter only."""
+    condition = Q(pk__in=[])
+    for modele_lien, _ in LIAISONS:
+        liens = modele_lien._base_manager.filter(document=OuterRef(reference(prefixe)))
+        condition |= Q(Exists(filtrer(liens, perimetre)))
+    return condition
+
+
+def documents_visibles(user, documents):
+    """The documents of `documents` a user may read: those attached to an object the user may
+    view (each kind of attachment with its own right); every document for national accounts.
+    Download and Wagtail's admin API both go through it."""
     if not est_compte(user) or not user.is_active:
-        return False
-    lie = False
-    for modele_lien, champ in LIAISONS:
-        ids = modele_lien.objects.filter(document=document).values_list(f"{champ}_id", flat=True)
-        ids = list(ids)
-        if not ids:
-            continue
-        lie = True
-        modele_objet = modele_lien._meta.get_field(champ).related_model
-        visibles = policy_for(modele_objet).filtrer(
-            modele_objet._default_manager.filter(pk__in=ids), user, ("view",)
-        )
-        if visibles.exists():
-            return True
-    if lie:
-        return False
-    return perimetre_global(user).national
+        return documents.none()
+    if perimetre_global(user).national:
+        return documents
+    condition = Q(pk__in=[])
+    for modele_lien, _ in LIAISONS:
+        liens = modele_lien._base_manager.filter(document=OuterRef("pk"))
+        condition |= Q(Exists(policy_for(modele_lien).filtrer(liens, user, ("view",))))
+    return documents.filter(condition)
+
+
+def peut_telecharger(user, document):
+    return documents_visibles(user, type(document).objects.filter(pk=document.pk)).exists()

@@ -55,6 +55,8 @@ DELAIS_RELANCE_MOIS = (3, 6)
 
 
 class Compteur(models.Model):
+    PERIMETRE_NATIONAL = True  # numbering counters, shown on no screen
+
     cle = models.CharField(max_length=40, primary_key=True)
     dernier = models.PositiveIntegerField(default=0)
 
@@ -373,6 +375,16 @@ class Convention(
     def __str__(self):
         return f"{self.numero or 'Convention'} – {self.intitule}"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its département's (the instructing DDETS) and its entité's.
+        return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+            **{f"{prefixe}entite_id__in": perimetre.entites}
+        )
+
+    def dans_perimetre(self, perimetre):
+        return self.departement_id in perimetre.departements or self.entite_id in perimetre.entites
+
     def get_admin_url(self):
         return reverse("convention:inspect", args=[self.pk])
 
@@ -672,6 +684,8 @@ class Convention(
 class LigneConvention(models.Model):
     """Places conventionnées of one dispositif covered by the convention."""
 
+    PERIMETRE_PAR = "convention"
+
     convention = ParentalKey(Convention, on_delete=models.CASCADE, related_name="lignes")
     dispositif = models.ForeignKey(
         Dispositif,
@@ -704,6 +718,8 @@ class LigneConvention(models.Model):
 
 class MontantConvention(models.Model):
     """Annual amount of the convention for one exercice."""
+
+    PERIMETRE_PAR = "convention"
 
     convention = ParentalKey(Convention, on_delete=models.CASCADE, related_name="montants")
     exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
@@ -766,6 +782,7 @@ class Avenant(
     Lines and amounts hold the *new* values (not differences); a dispositif or an exercice not
     listed keeps its value."""
 
+    PERIMETRE_PAR = "convention"
     champs_recherche = ("objet",)
 
     convention = models.ForeignKey(
@@ -1013,6 +1030,8 @@ def _enregistrer_version(objet, date_effet, motif, plancher=None):
 
 
 class LigneAvenant(models.Model):
+    PERIMETRE_PAR = "avenant"
+
     avenant = ParentalKey(Avenant, on_delete=models.CASCADE, related_name="lignes")
     dispositif = models.ForeignKey(
         Dispositif, on_delete=models.PROTECT, related_name="+", verbose_name="dispositif"
@@ -1034,6 +1053,8 @@ class LigneAvenant(models.Model):
 
 
 class MontantAvenant(models.Model):
+    PERIMETRE_PAR = "avenant"
+
     avenant = ParentalKey(Avenant, on_delete=models.CASCADE, related_name="montants")
     exercice = models.PositiveSmallIntegerField("exercice", validators=bornes.EXERCICE.validateurs)
     montant = models.DecimalField(
@@ -1064,6 +1085,8 @@ class MontantAvenant(models.Model):
 
 
 class DocumentConvention(models.Model):
+    PERIMETRE_PAR = "convention"
+
     convention = models.ForeignKey(
         Convention, on_delete=models.CASCADE, related_name="documents", verbose_name="convention"
     )

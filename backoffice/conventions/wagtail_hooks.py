@@ -1,9 +1,8 @@
 from django.http import Http404
 from wagtail import hooks
 
-from backoffice.acces.perimetres import perimetre_global
-
 from . import documents
+from .documents_wagtail import DocumentsAPIDansLePerimetre
 from .views import ConventionsViewSetGroup
 
 
@@ -19,9 +18,7 @@ def controler_perimetre_document(document, request):
         raise Http404("Document introuvable.")
 
 
-@hooks.register("construct_main_menu")
-def masquer_documents_wagtail(request, menu_items):
-    """Wagtail's own « Documents » library lists every document of every perimeter: national
-    administrators only (nobody else is given document permissions anyway)."""
-    if not perimetre_global(request.user).national:
-        menu_items[:] = [item for item in menu_items if item.name != "documents"]
+# order=1: after Wagtail's own registration of the endpoint, which it replaces.
+@hooks.register("construct_admin_api", order=1)
+def api_documents_dans_le_perimetre(router):
+    router.register_endpoint("documents", DocumentsAPIDansLePerimetre)

@@ -14,6 +14,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import FSMField, transition
@@ -183,6 +184,15 @@ class Demande(EtatSuiviMixin, Recherchable):
     def __str__(self):
         return f"{self.numero} – {self.get_type_demande_display()} – {self.titre}"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its département's, its entité's, and its dispositif's entité's.
+        return (
+            Q(**{f"{prefixe}departement_id__in": perimetre.departements})
+            | Q(**{f"{prefixe}entite_id__in": perimetre.entites})
+            | Q(**{f"{prefixe}dispositif__entite_id__in": perimetre.entites})
+        )
+
     # --- display --------------------------------------------------------------------------
 
     @property
@@ -302,6 +312,8 @@ class Demande(EtatSuiviMixin, Recherchable):
 
 class PieceJointe(models.Model):
     """A document attached to a request (by the requester or an administrator)."""
+
+    PERIMETRE_PAR = "demande"
 
     demande = models.ForeignKey(
         Demande, on_delete=models.CASCADE, related_name="pieces", verbose_name="demande"

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
 from backoffice import bornes
+from backoffice.acces.perimetres import reference
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
@@ -43,6 +44,7 @@ from .validators import (
 
 
 class Nature(Recherchable):
+    REFERENTIEL = True  # nomenclature: read by every role
     champs_recherche = ("code", "libelle")
 
     code = models.CharField("code", max_length=30, primary_key=True)
@@ -74,6 +76,7 @@ class Nature(Recherchable):
 
 
 class TypeDispositif(Recherchable):
+    REFERENTIEL = True  # nomenclature: read by every role
     champs_recherche = ("code", "libelle")
 
     code = models.CharField("code", max_length=30, primary_key=True)
@@ -134,6 +137,8 @@ class TypeDispositif(Recherchable):
 
 
 class Programme(models.Model):
+    REFERENTIEL = True  # nomenclature: read by every role
+
     code = models.CharField("code", max_length=10, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
@@ -149,6 +154,8 @@ class Programme(models.Model):
 
 
 class PublicSpecifique(models.Model):
+    REFERENTIEL = True  # nomenclature: read by every role
+
     code = models.CharField("code", max_length=30, primary_key=True)
     libelle = models.CharField("libellé", max_length=200)
 
@@ -224,6 +231,19 @@ class EntiteGestionnaire(ClusterableModel, Recherchable):
     def __str__(self):
         return f"{self.raison_sociale} ({self.siren})"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # In a perimeter by its siège, by assignment, or by one of its dispositifs.
+        ref = reference(prefixe)
+        dispositifs = Dispositif.objects.filter(
+            entite_id=OuterRef(ref), departement_id__in=perimetre.departements
+        )
+        return (
+            Q(**{f"{prefixe}departement_id__in": perimetre.departements})
+            | Q(**{f"{ref}__in": perimetre.entites})
+            | Q(Exists(dispositifs))
+        )
+
     def clean_fields(self, exclude=None):
         self.siren = normaliser_siren(self.siren)
         super().clean_fields(exclude=exclude)
@@ -248,6 +268,8 @@ class EntiteGestionnaire(ClusterableModel, Recherchable):
 
 
 class ContactReferent(models.Model):
+    PERIMETRE_PAR = "entite"
+
     entite = ParentalKey(EntiteGestionnaire, on_delete=models.CASCADE, related_name="contacts")
     role = models.CharField("rôle", max_length=20, choices=choices.RoleContact.choices)
     nom = models.CharField("nom", max_length=200)
@@ -273,6 +295,8 @@ class ContactReferent(models.Model):
 
 class CompteurCode(models.Model):
     """Last national-code sequence used per département (row-locked when a code is drawn)."""
+
+    PERIMETRE_NATIONAL = True  # drawn by the code service, shown on no screen
 
     departement = models.OneToOneField(Departement, on_delete=models.CASCADE, primary_key=True)
     dernier = models.PositiveIntegerField(default=0)
@@ -454,6 +478,16 @@ class Dispositif(ClusterableModel, Recherchable):
     def __str__(self):
         return f"{self.code} – {self.nom}" if self.code else self.nom
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its département's, and its entité's.
+        return Q(**{f"{prefixe}departement_id__in": perimetre.departements}) | Q(
+            **{f"{prefixe}entite_id__in": perimetre.entites}
+        )
+
+    def dans_perimetre(self, perimetre):
+        return self.departement_id in perimetre.departements or self.entite_id in perimetre.entites
+
     def get_admin_url(self):
         return reverse("dispositif:inspect", args=[self.pk])
 
@@ -568,6 +602,7 @@ class GroupeDePlacesQuerySet(RechercheQuerySet):
 class GroupeDePlaces(Recherchable):
     """A homogeneous set of places: same public, location and equipment (seed 004)."""
 
+    PERIMETRE_PAR = "dispositif"
     champs_recherche = ("libelle", "commune")
 
     dispositif = models.ForeignKey(
@@ -643,6 +678,7 @@ def jours_exercice(exercice):
 
 
 class Financement(Recherchable):
+    PERIMETRE_PAR = "dispositif"
     champs_recherche = ("action",)
 
     dispositif = models.ForeignKey(

@@ -35,7 +35,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from backoffice.acces.perimetres import filtrer, q_par_dispositif
+from backoffice.acces.perimetres import filtrer, q_dans
 from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention, fin_du_jour
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
@@ -337,7 +337,7 @@ def releve_courant(perimetre, exercices, dispositifs=None):
         a_dispositif = Q(dispositif_id__in=list(dispositifs))
     else:
         base = filtrer(Dispositif.objects.all(), perimetre)
-        a_dispositif = q_par_dispositif(perimetre)
+        a_dispositif = q_dans(Dispositif, perimetre, "dispositif__")
     lignes = list(
         LigneConvention.objects.filter(a_dispositif).values(
             "convention_id", "dispositif_id", "places_conventionnees"

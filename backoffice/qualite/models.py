@@ -141,6 +141,15 @@ class Anomalie(models.Model):
     def __str__(self):
         return f"{self.get_regle_display()} – {self.objet_libelle}"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Its département's, and the entité's of its dispositif or convention.
+        return (
+            Q(**{f"{prefixe}departement_id__in": perimetre.departements})
+            | Q(**{f"{prefixe}dispositif__entite_id__in": perimetre.entites})
+            | Q(**{f"{prefixe}convention__entite_id__in": perimetre.entites})
+        )
+
     # --- state ------------------------------------------------------------------------------
 
     @property

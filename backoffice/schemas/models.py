@@ -10,12 +10,12 @@ unique within the parent, which also forbids two identical actions in one théma
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from backoffice import bornes
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.recherche.modeles import Recherchable
-from backoffice.territoires.models import Region
+from backoffice.territoires.models import Departement, Region
 
 from . import texte
 
@@ -111,12 +111,22 @@ class SchemaRegional(Recherchable):
     def __str__(self):
         return f"{self.titre} ({self.periode})"
 
+    @classmethod
+    def q_perimetre(cls, perimetre, prefixe=""):
+        # Seen by the accounts covering one département of its région.
+        couverts = Departement.objects.filter(
+            region_id=OuterRef(f"{prefixe}region_id"), code__in=perimetre.departements
+        )
+        return Q(Exists(couverts))
+
     @property
     def periode(self):
         return f"{self.annee_debut}-{self.annee_fin}"
 
 
 class Objectif(AvecEmpreinte):
+    PERIMETRE_PAR = "schema"
+
     parent_champ = "schema"
     message_doublon = "Ce schéma a déjà un objectif de ce libellé."
 
@@ -154,6 +164,8 @@ class Objectif(AvecEmpreinte):
 
 
 class Thematique(AvecEmpreinte):
+    PERIMETRE_PAR = "objectif"
+
     parent_champ = "objectif"
     message_doublon = "Cet objectif a déjà une thématique de ce libellé."
 
@@ -181,6 +193,8 @@ class Thematique(AvecEmpreinte):
 
 
 class ActionSchema(AvecEmpreinte):
+    PERIMETRE_PAR = "thematique"
+
     parent_champ = "thematique"
     message_doublon = "Cette thématique a déjà une action de ce libellé."
     champs_recherche = ("libelle", "pilote")
@@ -215,6 +229,7 @@ class ActionSchema(AvecEmpreinte):
 
 
 class CampagneEvaluation(Recherchable):
+    PERIMETRE_PAR = "schema"
     champs_recherche = ("libelle",)
 
     schema = models.ForeignKey(
@@ -243,6 +258,8 @@ class CampagneEvaluation(Recherchable):
 
 
 class EvaluationAction(models.Model):
+    PERIMETRE_PAR = "campagne"
+
     campagne = models.ForeignKey(
         CampagneEvaluation,
         on_delete=models.CASCADE,

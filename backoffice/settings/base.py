@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "backoffice.acces.middleware.LoginThrottleMiddleware",
-    "backoffice.acces.middleware.RapportsNationauxMiddleware",
+    "backoffice.acces.middleware.PointsDAccesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -236,6 +236,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Wagtail's own document library (superusers only) checks uploads like every other path.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "backoffice.conventions.documents.FormulaireDocumentWagtail"
+# Wagtail's API search asks a search index this project does not install (searches are database
+# queries): refused with a 400 instead of a 500 (docs/securite.md).
+WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILUSERS_PASSWORD_ENABLED = True

@@ -9,6 +9,7 @@ from backoffice.recherche.modeles import Recherchable
 
 
 class Region(Recherchable):
+    REFERENTIEL = True  # COG: read by every role
     champs_recherche = ("code", "nom")
 
     code = models.CharField("code INSEE", max_length=2, primary_key=True)
@@ -26,6 +27,7 @@ class Region(Recherchable):
 
 
 class Departement(Recherchable):
+    REFERENTIEL = True  # COG: read by every role
     champs_recherche = ("code", "nom")
 
     code = models.CharField("code INSEE", max_length=3, primary_key=True)
@@ -60,6 +62,7 @@ class Departement(Recherchable):
 class Siao(Recherchable):
     """One SIAO per département by default; some cover several."""
 
+    REFERENTIEL = True  # read by every role
     champs_recherche = ("nom",)
 
     nom = models.CharField("nom", max_length=200, unique=True)

@@ -45,14 +45,7 @@ EXCLUSIONS = {
 # Known failures left to another piece of work, each with its reason (URL name → reason).
 # The walk still calls these URLs and reports their failures as expected (xfail); once one
 # holds, the walk fails until it is removed from here.
-A_SECURISER = "issue 11, point 1 : les points d'accès de Wagtail aux documents et images"
-ECHECS_CONNUS = {
-    "wagtailadmin_api:documents:listing": A_SECURISER,
-    "wagtailadmin_api:documents:detail": A_SECURISER,
-    "wagtailadmin_api:images:listing": A_SECURISER,
-    "wagtailadmin_api:images:detail": A_SECURISER,
-    "wagtail_bulk_action": A_SECURISER,
-}
+ECHECS_CONNUS = {}
 
 MOTIFS = [m for m in tous_les_motifs() if m.nom not in EXCLUSIONS]
 
