@@ -1,6 +1,11 @@
 """The project's URLs plus views that raise, to render each error handler (test_pages_erreur)."""
 
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import (
+    BadRequest,
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFilesSent,
+)
 from django.urls import path
 
 from backoffice import urls as projet
@@ -15,6 +20,14 @@ def requete_incorrecte(request):
     raise BadRequest("requête mal formée")
 
 
+def trop_volumineux(request):
+    raise RequestDataTooBig("corps trop gros")
+
+
+def trop_de_fichiers(request):
+    raise TooManyFilesSent("trop de fichiers")
+
+
 def plantage(request):
     raise RuntimeError("plantage provoqué")
 
@@ -22,6 +35,8 @@ def plantage(request):
 urlpatterns = [
     path("essai/403/", refus),
     path("essai/400/", requete_incorrecte),
+    path("essai/413/", trop_volumineux),
+    path("essai/413-fichiers/", trop_de_fichiers),
     path("essai/500/", plantage),
     *projet.urlpatterns,
 ]
