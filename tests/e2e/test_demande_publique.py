@@ -215,7 +215,7 @@ def test_ajouter_des_documents_puis_annuler_depuis_le_lien(page, tmp_path):
     statuts.write_bytes(PDF)
     page.locator("#formulaire-suivi input[type=file]").set_input_files(str(statuts))
     page.get_by_role("button", name="Ajouter les documents").click()
-    expect(page.locator("main")).to_contain_text("1 document(s) ajouté(s)")
+    expect(page.locator("main")).to_contain_text("1 document ajouté à la demande.")
     expect(page.locator("main")).to_contain_text("statuts.pdf")
 
     page.get_by_role("link", name="Annuler ma demande").click()

@@ -23,6 +23,7 @@ def test_tableau_de_bord_date_et_carte(connecter, regional52):
     a_angers = DispositifFactory(
         nom="HUDA Angevin", departement_id="49", commune="Angers", places_autorisees=30
     )
+    GroupeFactory(dispositif=a_angers, places=20)  # the map's figure: places ouvertes
     DispositifFactory(nom="CADA Belleville", departement_id="75", places_autorisees=1000)
     reculer_historique(60)  # all of this was recorded 60 days ago …
     a_nantes.places_autorisees = 120  # … and the 44 extended its CADA since
@@ -45,8 +46,9 @@ def test_tableau_de_bord_date_et_carte(connecter, regional52):
     expect(page).to_have_url(re.compile(r"/admin/pilotage/carte/"))
     page.get_by_role("link", name=re.compile(r"^Maine-et-Loire \(49\)")).first.click()
 
-    expect(page).to_have_url(re.compile(r"dispositif.*departement=49"))
-    liste = page.locator("#listing-results")
+    # The list behind the map's figure: the département's dispositifs at the same date.
+    expect(page).to_have_url(re.compile(r"/admin/pilotage/chiffre/.*departement=49"))
+    liste = page.locator("#pilotage-detail")
     expect(liste).to_contain_text(a_angers.nom)
     expect(liste).not_to_contain_text(a_nantes.nom)
     expect(liste).not_to_contain_text("CADA Belleville")
