@@ -1,4 +1,5 @@
-"""Daily, one command for both apps: conventions' dates (`appliquer_echeances_conventions`) and
+"""Daily, one command for both apps (here, in the shared `backoffice` app, so that neither
+domain app imports the other): conventions' dates (`appliquer_echeances_conventions`) and
 calls closed at their deadline (`clore_appels`). Idempotent."""
 
 import datetime
@@ -8,9 +9,8 @@ from django.utils import timezone
 
 from backoffice.appels.echeances import clore_appels
 from backoffice.conventions.echeances import appliquer_echeances
+from backoffice.conventions.management.commands.appliquer_echeances_conventions import date_option
 from backoffice.grammaire import compter
-
-from .appliquer_echeances_conventions import date_option
 
 
 class Command(BaseCommand):
