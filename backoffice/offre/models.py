@@ -677,6 +677,17 @@ def jours_exercice(exercice):
     return 366 if calendar.isleap(exercice) else 365
 
 
+def cout_jour_place(montant, places, exercice, arrondi=True):
+    """Annual amount / (places × days of the exercice), None without places. `montant` and
+    `places` are those of the financing lines that carry an amount
+    (pilotage.indicateurs.Chiffres.places_montant). Defined here, beside the financing lines,
+    so that piloting and the quality rules share it without importing each other."""
+    if not places or not montant:
+        return None
+    cout = Decimal(montant) / (places * jours_exercice(exercice))
+    return cout.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if arrondi else cout
+
+
 class Financement(Recherchable):
     PERIMETRE_PAR = "dispositif"
     champs_recherche = ("action",)

@@ -29,7 +29,7 @@ import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, fields
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
@@ -43,7 +43,7 @@ from backoffice.offre.models import (
     Financement,
     GroupeDePlaces,
     TypeDispositif,
-    jours_exercice,
+    cout_jour_place,
 )
 
 # Places « autorisées » mean something for the types under the authorisation regime of the
@@ -54,15 +54,6 @@ REGIME_AUTORISE = RegimeJuridique.AUTORISATION
 
 def sous_autorisation(type_dispositif):
     return type_dispositif.sous_autorisation
-
-
-def cout_jour_place(montant, places, exercice, arrondi=True):
-    """Annual amount / (places × days of the exercice), None without places. `montant` and
-    `places` are those of the financing lines that carry an amount (Chiffres.places_montant)."""
-    if not places or not montant:
-        return None
-    cout = Decimal(montant) / (places * jours_exercice(exercice))
-    return cout.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if arrondi else cout
 
 
 @dataclass

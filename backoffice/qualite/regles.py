@@ -19,8 +19,7 @@ from django.utils.functional import cached_property
 from backoffice.conventions.models import ETATS_SIGNES, EtatConvention, LigneConvention
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
-from backoffice.offre.models import Financement, GroupeDePlaces
-from backoffice.pilotage.indicateurs import cout_jour_place
+from backoffice.offre.models import Financement, GroupeDePlaces, cout_jour_place
 
 from .models import Regle, Severite
 
