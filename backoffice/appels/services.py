@@ -76,7 +76,7 @@ def _entites_de(acteur):
 
 
 def ajouter_document(candidature, fichier, nature, acteur, titre=""):
-    from backoffice.conventions.documents import enregistrer_document
+    from backoffice.documents.depot import enregistrer_document
 
     document = enregistrer_document(
         fichier,
