@@ -1,5 +1,5 @@
 """What the preview of an import shows, read from its stored report (`ImportTemps1.rapport`, the
-JSON of TEMPS1.md): counts per sheet, warnings, and every error, filterable by sheet and text.
+JSON of docs/temps1.md): counts per sheet, warnings, and every error, filterable by sheet and text.
 
 Kept apart from the views: plain functions of the report, tested without a request.
 """

@@ -36,5 +36,6 @@ class EtatSuiviMixin(ConcurrentTransitionMixin, models.Model):
         self.etat_depuis = timezone.now()
 
     def clean_fields(self, exclude=None):
-        # full_clean() would re-assign the protected state field (STYLE.md): never validate it.
+        # full_clean() would re-assign the protected state field (docs/architecture.md): never
+        # validate it.
         super().clean_fields(exclude={*(exclude or ()), self.CHAMP_ETAT})

@@ -1,4 +1,4 @@
-"""Roles and what each may do, per model (DOMAIN.md §2).
+"""Roles and what each may do, per model (docs/domaine.md §2).
 
 This table is the single source of model-level rights. Row-level limits (perimeters) are applied
 on top of it by the permission policy (policies.py).

@@ -1,4 +1,4 @@
-"""Appels à projets (calls for projects) and candidatures (DOMAIN.md §4, §5.3).
+"""Appels à projets (calls for projects) and candidatures (docs/domaine.md §4, §5.3).
 
 Campaign: `brouillon` → `soumis` → `pre_valide` (Administrateur départemental or régional) →
 `valide` (régional; national for national waves) → `publie` → `clos` (deadline, scheduled task)

@@ -1,4 +1,4 @@
-"""Conventions between the State and an entité gestionnaire, and their avenants (DOMAIN.md §4,
+"""Conventions between the State and an entité gestionnaire, and their avenants (docs/domaine.md §4,
 §5.2).
 
 Convention: `brouillon` → `soumise` → `pre_validee` (Administrateur départemental) → `validee`

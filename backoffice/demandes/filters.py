@@ -13,7 +13,7 @@ from .models import Demande, EtatDemande, TypeDemande
 
 
 class File:
-    """The work queues: who acts on which state (DOMAIN.md §5.1)."""
+    """The work queues: who acts on which state (docs/domaine.md §5.1)."""
 
     A_PRE_VALIDER = "a_pre_valider"
     A_VALIDER = "a_valider"

@@ -1,4 +1,4 @@
-"""Demandes de création, de modification et de fermeture (DOMAIN.md §5.1).
+"""Demandes de création, de modification et de fermeture (docs/domaine.md §5.1).
 
 `soumise` → `pre_validee` (Administrateur SIAO) → `validee` (Administrateur départemental);
 `soumise`/`pre_validee` → `a_completer` → `soumise` (the requester answers); `refusee` with a

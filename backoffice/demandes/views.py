@@ -1,5 +1,5 @@
-"""Admin screens of the requests (DOMAIN.md §5.1): work queues per role, the inspect page with its
-timeline, attachments, before/after diff and possible duplicates, the transition buttons, bulk
+"""Admin screens of the requests (docs/domaine.md §5.1): work queues per role, the inspect page with
+its timeline, attachments, before/after diff and possible duplicates, the transition buttons, bulk
 actions from the queues, and the modification/closure requests filed from a dispositif page.
 
 Every state change goes through workflows.services.executer_transition (role AND perimeter,

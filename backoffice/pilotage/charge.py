@@ -1,4 +1,4 @@
-"""What waits for a user (DOMAIN.md §6 "Workload"), shown first on the home page: only what
+"""What waits for a user (docs/domaine.md §6 "Workload"), shown first on the home page: only what
 *this* user can act on, in their perimeter. "Can act" is read from the rules that govern the
 action itself — a request's transition permission, the right to file an import, to justify an
 anomaly, to renew a convention, to file or instruct a candidature — never from role names.

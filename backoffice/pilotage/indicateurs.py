@@ -1,5 +1,5 @@
-"""The figures of the offer (DOMAIN.md §6): their one definition, for a perimeter, today or at any
-past date. docs/pilotage.md is the reference of each figure with its edge cases.
+"""The figures of the offer (docs/domaine.md §6): their one definition, for a perimeter, today or at
+any past date. docs/pilotage.md is the reference of each figure with its edge cases.
 
 Each figure is the sum of *contributions* of rows, each counted over a *period* (first and last
 day, inclusive; None = unbounded). A figure on date D is the sum of the contributions whose period

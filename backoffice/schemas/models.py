@@ -1,5 +1,5 @@
-"""Schéma régional d'accueil (DOMAIN.md §4): the préfet de région's plan, as a tree objectifs →
-thématiques → actions, and its evaluation campaigns (each action réalisée oui / non /
+"""Schéma régional d'accueil (docs/domaine.md §4): the préfet de région's plan, as a tree
+objectifs → thématiques → actions, and its evaluation campaigns (each action réalisée oui / non /
 partiellement / nc).
 
 Objectifs, thématiques and actions carry a fingerprint of their normalised text (texte.py) so

@@ -1,5 +1,6 @@
 """Production: PostgreSQL, HTTPS, secrets from the environment (fails fast when missing)."""
 
+import importlib.util
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -26,7 +27,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Documents on object storage (S3-compatible) when configured: install django-storages[s3]
-# and set AWS_STORAGE_BUCKET_NAME (see README, « Déploiement »).
+# Documents on object storage (S3-compatible) when configured: AWS_STORAGE_BUCKET_NAME and the
+# optional "s3" extra (django-storages[s3], locked in uv.lock; see README, « Déploiement »).
+# Without the package, Django would only fail at the first upload, with an English import error:
+# say it at start-up, in French, with the command that fixes it.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    manquants = [nom for nom in ("storages", "boto3") if importlib.util.find_spec(nom) is None]
+    if manquants:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME est défini mais le stockage S3 n'est pas installé "
+            f"(module manquant : {', '.join(manquants)}). Installez-le avec "
+            "« uv sync --frozen --no-dev --extra s3 », ou retirez AWS_STORAGE_BUCKET_NAME pour "
+            "garder les documents sur le disque (MEDIA_ROOT)."
+        )
+    # A new dict: the base settings' one stays as it is for whoever imported it.
+    STORAGES = {**STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}  # noqa: F405

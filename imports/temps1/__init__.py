@@ -1,4 +1,4 @@
-"""Temps 1 workbooks: reading, checking, applying, exporting (TEMPS1.md; docs/temps1.md).
+"""Temps 1 workbooks: reading, checking, applying, exporting (docs/temps1.md).
 
 The one pipeline behind the web upload and the command line::
 
@@ -7,7 +7,7 @@ The one pipeline behind the web upload and the command line::
     annoter(chemin, rapport, destination)      # copy with faulty cells highlighted and noted
     if rapport.ok:
         appliquer(rapport, user, libelle="Import Temps 1 n° 12 (offre.xlsx)")  # all or nothing
-    rapport.to_json()                          # the report of TEMPS1.md
+    rapport.to_json()                          # the report of docs/temps1.md
 
     exporter(destination, departements=["44"], user=user)   # current data, same format
     generer_modele(destination)                              # the blank template

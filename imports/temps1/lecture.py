@@ -2,7 +2,7 @@
 sheet with python-calamine.
 
 Why calamine and not openpyxl: on a national workbook (51,000 rows) openpyxl's read-only mode
-takes about 20 s on our 2-core servers, calamine under a second. Calamine gives what TEMPS1.md
+takes about 20 s on our 2-core servers, calamine under a second. Calamine gives what the format
 needs: a formula's cached value, dates as `date`/`datetime` for date cells, hidden rows, and it
 stops at the last cell holding a value, so thousands of formatted blank rows cost nothing.
 Known limits (docs/temps1.md): a formula saved without a cached value (files written by scripts,

@@ -1,6 +1,6 @@
 """What an analysis tells: errors, warnings, counts per sheet, and the plan to apply.
 
-`Rapport.to_json()` is exactly the report of TEMPS1.md (« Command line »):
+`Rapport.to_json()` is exactly the report of docs/temps1.md (« Le format »):
 ``{"ok", "applied", "sheets": {sheet: {"created", "updated", "unchanged"}}, "errors", "warnings"}``
 with each error and warning as ``{"sheet", "row", "column", "value", "message"}``.
 """

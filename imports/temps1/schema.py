@@ -1,4 +1,4 @@
-"""The Temps 1 workbook layout (TEMPS1.md): sheets, columns, closed lists.
+"""The Temps 1 workbook layout (docs/temps1.md, « Le format »): sheets, columns, closed lists.
 
 One description serves every step: reading (header matching, required columns), checking (which
 parser per column), writing the template and the export (order, widths, notes, drop-downs, text

@@ -1,5 +1,5 @@
-"""Cell values as people really type them, turned into model values (TEMPS1.md, « Values as
-people really type them »).
+"""Cell values as people really type them, turned into model values (docs/temps1.md,
+« Le format » and « Valeurs »).
 
 Every parser takes the raw value python-calamine gives for a cell (``str``, ``float``, ``int``,
 ``bool``, ``datetime.date``/``datetime.datetime``, or ``""`` for an empty cell) and returns the
@@ -313,7 +313,7 @@ def departement_du_code_postal(code):
     """Département of a French postal code, when it tells: 44000 → 44, 20090 → 2A, 97400 → 974.
 
     Postal codes follow départements except at a few borders; good enough for the siège of an
-    entité, which only feeds perimeters (DOMAIN.md §2).
+    entité, which only feeds perimeters (docs/domaine.md §2).
     """
     if not code or not re.fullmatch(r"\d{5}", code):
         return ""

@@ -1,5 +1,5 @@
 """Perimeters on every admin view: list, search, filters, export, inspect, edit, delete, history,
-usage, form choices. An object out of perimeter is answered as not found (DOMAIN.md §2)."""
+usage, form choices. An object out of perimeter is answered as not found (docs/domaine.md §2)."""
 
 import re
 from types import SimpleNamespace

@@ -1,5 +1,5 @@
 """Two administrators validating the same request at the same moment: one wins, the other gets a
-clear message, nothing is created twice (DOMAIN.md §5).
+clear message, nothing is created twice (docs/domaine.md §5).
 
 On SQLite (one writer at a time, no row locks) the race is played with two stale pages: both
 administrators loaded the request while it could be validated, then post one after the other.

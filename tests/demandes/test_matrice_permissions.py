@@ -2,7 +2,7 @@
 transition button (one POST per transition) and the bulk action of the queues.
 
 Every role (national, SIAO, DDETS, régional, lecteur, gestionnaire) × own / other département
-× every state. The expected outcome is written out below from DOMAIN.md §5.1, independently of
+× every state. The expected outcome is written out below from docs/domaine.md §5.1, independently of
 the code under test:
 - allowed → the state changes, with a success message;
 - out of perimeter → 404, nothing changes;

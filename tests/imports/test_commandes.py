@@ -1,4 +1,4 @@
-"""Command line (TEMPS1.md): exit codes 0 / 1 / 2, the JSON report, export and template."""
+"""Command line (docs/temps1.md): exit codes 0 / 1 / 2, the JSON report, export and template."""
 
 import json
 import os

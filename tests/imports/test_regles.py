@@ -1,6 +1,6 @@
-"""Each rule of TEMPS1.md gives its error at the right sheet, Excel row and column — and nothing
-else (no confusing second error). Rows: 2 and 3 hold a valid base; a case adds row 4 or changes a
-row."""
+"""Each rule of docs/temps1.md gives its error at the right sheet, Excel row and column — and
+nothing else (no confusing second error). Rows: 2 and 3 hold a valid base; a case adds row 4 or
+changes a row."""
 
 import copy
 import datetime

@@ -1,4 +1,4 @@
-"""Cell values as people type them (TEMPS1.md « Values as people really type them »)."""
+"""Cell values as people type them (docs/temps1.md, « Le format » and « Valeurs »)."""
 
 import datetime
 from decimal import Decimal

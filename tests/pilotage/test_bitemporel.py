@@ -1,4 +1,4 @@
-"""Figures on two time axes: in effect on D as known on K (DOMAIN.md §6)."""
+"""Figures on two time axes: in effect on D as known on K (docs/domaine.md §6)."""
 
 import datetime
 

@@ -1,6 +1,6 @@
 """Capacities: each figure equals a recomputation from the raw rows, today and at a past date.
 
-The oracle below reads every row in Python and applies DOMAIN.md §6 literally; the engine
+The oracle below reads every row in Python and applies docs/domaine.md §6 literally; the engine
 (aggregate queries today, history at a past date) must agree with it on random data.
 """
 
@@ -137,7 +137,7 @@ def releve():
 
 
 def oracle(rows, date, perimetre=NATIONAL):
-    """DOMAIN.md §6 and docs/pilotage.md applied row by row."""
+    """docs/domaine.md §6 and docs/pilotage.md applied row by row."""
     attendu = defaultdict(lambda: defaultdict(int))
     dispositifs = {}
     for d in rows["dispositifs"]:

@@ -34,7 +34,7 @@ def media_temporaire(settings, tmp_path):
 
 
 # Per machine: its final states, and the targets that are a way out (give up, refuse, send
-# back), as opposed to the way forward. Written from DOMAIN.md, not read from the code.
+# back), as opposed to the way forward. Written from docs/domaine.md, not read from the code.
 MACHINES = {
     "demande": (
         {EtatDemande.VALIDEE, EtatDemande.REFUSEE, EtatDemande.ANNULEE},

@@ -1,6 +1,7 @@
-"""Fixtures of the schéma tests: the seed 002 grid (a copy in donnees/, so the tests never read
-shared/), turned into an .xlsx as a région would send it (title lines, header repeated on every
-page, blank rows), and schémas in the région 52 (Pays de la Loire) and 11 (Île-de-France)."""
+"""Fixtures of the schéma tests: the seed 002 grid (a copy in donnees/, so the tests read nothing
+outside the repository), turned into an .xlsx as a région would send it (title lines, header
+repeated on every page, blank rows), and schémas in the région 52 (Pays de la Loire) and 11
+(Île-de-France)."""
 
 import io
 from pathlib import Path

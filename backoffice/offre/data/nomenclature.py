@@ -70,7 +70,7 @@ TYPES = [
     ("PRAHDA", "DNA", "PRAHDA", MARCHE, "16.50", False),
 ]
 
-# Only CADA and CPH require places autorisées in Temps 1 (TEMPS1.md); other authorised
+# Only CADA and CPH require places autorisées in Temps 1 (docs/temps1.md); other authorised
 # types (CHRS, médico-social) may record them.
 TYPES_PLACES_AUTORISEES_REQUISES = {"CADA", "CPH"}
 

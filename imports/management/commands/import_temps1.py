@@ -1,6 +1,6 @@
 """python manage.py import_temps1 FICHIER [--dry-run] [--user EMAIL] [--report CHEMIN]
 
-Exit codes (TEMPS1.md): 0 the file has no error (applied unless --dry-run), 1 it has errors
+Exit codes (docs/temps1.md): 0 the file has no error (applied unless --dry-run), 1 it has errors
 (nothing applied), 2 it cannot be read at all (or the --user account does not exist).
 """
 
