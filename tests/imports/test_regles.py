@@ -359,9 +359,7 @@ def test_reference_locale_revendiquee_par_deux_lignes_existantes(tmp_path):
     donnees = base()
     for n, existant in ((3, premier), (4, second)):
         donnees[D].append(
-            dispositif(
-                n, code=existant.code, reference_locale="NEUVE", siren=existant.entite.siren
-            )
+            dispositif(n, code=existant.code, reference_locale="NEUVE", siren=existant.entite.siren)
         )
     rapport = analyse(simple(tmp_path / "ref.xlsx", donnees[E], donnees[D], donnees[F]))
     assert [(e.sheet, e.row, e.column) for e in rapport.errors] == [(D, 5, "Référence locale")]
@@ -383,4 +381,21 @@ def test_reference_locale_d_une_nouvelle_ligne_reprise_par_un_code(tmp_path):
     erreurs = [e for e in rapport.errors if e.sheet == D]
     assert [(e.row, e.column) for e in erreurs] == [(4, "Référence locale")]
     assert erreurs[0].message == "Référence locale déjà utilisée ligne 2 pour le département 44."
+    assert rapport.plan is None
+
+
+def test_bornes_des_champs_comme_dans_les_formulaires(tmp_path):
+    """The bounds the web forms apply (the fields' validators, backoffice/bornes.py) refuse a
+    Temps 1 cell too, with the same French message at the analysis, rather than a failed
+    application when the database constraint refuses it."""
+    donnees = base()
+    donnees[D].append(dispositif(3, places_autorisees=150_000, places_pmr=0))
+    donnees[F].append(financement(1, exercice=2024, montant_annuel=2_000_000_000))
+    rapport = analyse(simple(tmp_path / "bornes.xlsx", donnees[E], donnees[D], donnees[F]))
+    assert [(e.sheet, e.row, e.column) for e in rapport.errors] == [
+        (D, 4, "Places autorisées"),
+        (F, 4, "Montant annuel (€)"),
+    ], [str(e) for e in rapport.errors]
+    assert rapport.errors[0].message == "Plus de 100\u202f000 places : vérifiez la saisie."
+    assert rapport.errors[1].message == "Plus d'un milliard d'euros par an : vérifiez la saisie."
     assert rapport.plan is None

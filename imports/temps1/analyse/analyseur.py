@@ -3,6 +3,8 @@ and runs the models' own `clean()` on what the import would write."""
 
 from django.core.exceptions import ValidationError
 
+from backoffice.bornes import ContrainteDeBornes
+
 from .. import valeurs as v
 from ..rapport import Anomalie, Rapport
 from ..referentiel import Referentiel
@@ -26,6 +28,22 @@ COLONNE_DU_CHAMP = {
     FINANCEMENTS: {"dispositif": "dispositif", "programme": "programme"},
     ENTITES: {},
 }
+
+
+_BORNES = {}
+
+
+def _bornes(modele):
+    """[(field, Bornes)] of the model's bounded fields: the same bounds its fields validate in
+    the web forms and its check constraints enforce (backoffice/bornes.py)."""
+    bornes = _BORNES.get(modele)
+    if bornes is None:
+        bornes = _BORNES[modele] = [
+            (contrainte.champ, contrainte.bornes)
+            for contrainte in modele._meta.constraints
+            if isinstance(contrainte, ContrainteDeBornes) and contrainte.bornes is not None
+        ]
+    return bornes
 
 
 def analyser(classeur, user=None):
@@ -77,22 +95,33 @@ class _Analyse(
         self.rapport.warnings.append(self._anomalie(ligne, cle_colonne, message))
 
     def _erreurs_modele(self, ligne, instance):
-        """Run the model's clean() (the business rules' one place) and report its errors on the
-        matching columns."""
+        """Run the model's clean() (the business rules' one place) and its fields' bounds (what
+        the web forms check besides clean(), backoffice/bornes.py), and report their errors on
+        the matching columns."""
         try:
             instance.clean()
+            erreurs = {}
         except ValidationError as exc:
-            presentes = self.classeur.feuilles[ligne.feuille].colonnes
-            correspondances = COLONNE_DU_CHAMP[ligne.feuille]
-            schema = FEUILLES[ligne.feuille]
-            for champ, messages in exc.message_dict.items():
-                cle_colonne = correspondances.get(champ, champ)
-                if not any(c.cle == cle_colonne for c in schema.colonnes):
-                    cle_colonne = schema.colonnes[0].cle
-                # A column the sheet does not carry keeps an existing object's stored value:
-                # not this file's business. A new object must be valid whatever is missing.
-                if cle_colonne in presentes or instance.pk is None:
-                    self.erreur(ligne, cle_colonne, " ".join(messages))
+            erreurs = exc.message_dict
+        for champ, bornes in _bornes(type(instance)):
+            valeur = getattr(instance, champ)
+            if valeur is None or bornes.minimum <= valeur <= bornes.maximum:
+                continue
+            message = bornes.trop_petit if valeur < bornes.minimum else bornes.trop_grand
+            erreurs.setdefault(champ, []).append(message)
+        if not erreurs:
+            return
+        presentes = self.classeur.feuilles[ligne.feuille].colonnes
+        correspondances = COLONNE_DU_CHAMP[ligne.feuille]
+        schema = FEUILLES[ligne.feuille]
+        for champ, messages in erreurs.items():
+            cle_colonne = correspondances.get(champ, champ)
+            if not any(c.cle == cle_colonne for c in schema.colonnes):
+                cle_colonne = schema.colonnes[0].cle
+            # A column the sheet does not carry keeps an existing object's stored value:
+            # not this file's business. A new object must be valid whatever is missing.
+            if cle_colonne in presentes or instance.pk is None:
+                self.erreur(ligne, cle_colonne, " ".join(messages))
 
     # -- run ------------------------------------------------------------------------------
 
