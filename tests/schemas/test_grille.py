@@ -1,5 +1,6 @@
 """Reading, checking and applying evaluation grids; the seed 002 grid as the reference case."""
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -24,7 +25,6 @@ NOUVELLE = {"libelle": "Première évaluation", "date": "2023-11-30", "descripti
 
 
 def importer(schema, contenu, utilisateur=None, **campagne):
-    import datetime
 
     lue = lecture.lire_xlsx(contenu)
     if not campagne:
@@ -175,7 +175,6 @@ def test_export_puis_reimport_donne_les_memes_evaluations(schema52, grille_002):
     lue = lecture.lire_xlsx(export)
     assert len(lue.lignes) == 71
     assert lue.avec_commentaire
-    import datetime
 
     bilan = application.appliquer(
         schema52,
