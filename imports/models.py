@@ -1,10 +1,13 @@
 """Temps 1 import jobs: the uploaded file kept as sent, who filed it with which perimeter, the
 analysis report, the annotated copy, and the state of the job."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from backoffice.acces.perimetres import reference
 from backoffice.grammaire import MASCULIN
@@ -20,6 +23,12 @@ class EtatImport(models.TextChoices):
     EN_APPLICATION = "en_application", "Application en cours"
     APPLIQUEE = "appliquee", "Appliqué"
     ECHEC = "echec", "Échec de l'application"
+
+
+EN_COURS = {EtatImport.DEPOSEE, EtatImport.EN_ANALYSE, EtatImport.EN_APPLICATION}
+# A national file is analysed in ~7 s and applied in ~15 s (docs/temps1.md): a job in progress
+# untouched for this long is waiting for a worker that does not run.
+SANS_NOUVELLES_APRES = datetime.timedelta(minutes=10)
 
 
 class ImportTemps1(Recherchable):
@@ -91,6 +100,21 @@ class ImportTemps1(Recherchable):
     def libelle(self):
         """How history entries name the import (change reason of every object it writes)."""
         return f"Import Temps 1 n° {self.pk} ({self.nom_fichier})"
+
+    @property
+    def en_cours(self):
+        """Filed, being analysed or being applied: its page keeps polling."""
+        return self.etat in EN_COURS
+
+    @property
+    def sans_nouvelles(self):
+        """In progress but untouched for too long: waiting for a worker that does not run."""
+        return self.en_cours and timezone.now() - self.modifie_le > SANS_NOUVELLES_APRES
+
+    @property
+    def applicable(self):
+        """Its state lets it be confirmed (the perimeter is the caller's business)."""
+        return self.etat == EtatImport.ANALYSEE
 
 
 def imports_a_reprendre(imports):

@@ -2,7 +2,8 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import ImportTemps1ViewSet, peut_voir_la_page
+from .regles import peut_voir_la_page
+from .views.viewset import ImportTemps1ViewSet
 
 
 @hooks.register("register_admin_viewset")

@@ -46,7 +46,7 @@ OFFRE = [
 ]
 DEMANDES = ["demandes.demande", "demandes.piecejointe"]
 # Temps 1 workbook imports: filing one needs "add"; what it may write is limited by the perimeter
-# of that right (imports/temps1/analyse.py).
+# of that right (imports/temps1/analyse/perimetre.py).
 IMPORTS = ["imports.importtemps1"]
 # Conventions and avenants (backoffice/conventions), calls and candidatures (backoffice/appels).
 # "change" on a convention or a call = edit its draft and act through the transition service.

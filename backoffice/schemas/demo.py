@@ -8,7 +8,7 @@ from django.db import transaction
 
 from backoffice.territoires.models import Region
 
-from . import grille
+from .grille import application, lecture
 from .models import CampagneEvaluation, SchemaRegional
 
 FICHIER_GRILLE = Path(__file__).resolve().parent / "data" / "grille_002.tsv"
@@ -41,8 +41,8 @@ def charger_schema_demo(utilisateur=None):
         )
         if CampagneEvaluation.objects.filter(schema=schema, libelle=CAMPAGNE).exists():
             return schema
-        lue = grille.lire_tsv(FICHIER_GRILLE.read_text(encoding="utf-8"), nom="grille_002")
-        grille.appliquer(
+        lue = lecture.lire_tsv(FICHIER_GRILLE.read_text(encoding="utf-8"), nom="grille_002")
+        application.appliquer(
             schema,
             lue,
             utilisateur=utilisateur,

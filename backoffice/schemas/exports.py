@@ -6,6 +6,7 @@ never a formula, so a comment starting with "=" stays text in Excel and the grid
 exactly as it was exported.
 """
 
+from django.utils.text import slugify
 from openpyxl.styles import Alignment, Font
 
 from backoffice.exports import FORMAT_POURCENTAGE, Classeur, cellule
@@ -37,8 +38,6 @@ def _classeur(titre_feuille, largeurs):
 
 
 def nom_fichier(campagne, suffixe):
-    from django.utils.text import slugify
-
     return f"{slugify(campagne.schema.titre)[:60]}-{slugify(campagne.libelle)[:60]}-{suffixe}.xlsx"
 
 

@@ -6,7 +6,7 @@ from django import forms
 
 from backoffice.acces.viewsets import PerimetreForm
 
-from .grille import TAILLE_MAX
+from .grille.lecture import TAILLE_MAX
 from .models import CampagneEvaluation, Realisation
 
 

@@ -1,6 +1,16 @@
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from .views import ObjectifViewSet, SchemasViewSetGroup, ThematiqueViewSet
+from .views.arbre import ActionSchemaViewSet, ObjectifViewSet, ThematiqueViewSet
+from .views.campagnes import CampagneViewSet
+from .views.schemas import SchemaViewSet
+
+
+class SchemasViewSetGroup(ModelViewSetGroup):
+    menu_label = "Schéma régional"
+    menu_icon = "list-ol"
+    menu_order = 400
+    items = (SchemaViewSet, CampagneViewSet, ActionSchemaViewSet)
 
 
 @hooks.register("register_admin_viewset")

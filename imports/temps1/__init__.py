@@ -13,10 +13,12 @@ The one pipeline behind the web upload and the command line::
     generer_modele(destination)                              # the blank template
 """
 
-from .analyse import analyser, libelle_perimetre, perimetre_import
+from .analyse.analyseur import analyser
+from .analyse.perimetre import libelle_perimetre, perimetre_import
 from .annotation import annoter
 from .application import ImportImpossible, appliquer
-from .ecriture import exporter, generer_modele
+from .ecriture import generer_modele
+from .export import exporter
 from .lecture import Classeur, lire_classeur
 from .rapport import Anomalie, FichierIllisible, Rapport
 

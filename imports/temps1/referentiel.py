@@ -5,7 +5,7 @@ import re
 from backoffice.offre.models import Nature, Programme, TypeDispositif
 from backoffice.territoires.models import Departement
 
-from .schema import LISTES_STATIQUES
+from .listes import LISTES_STATIQUES
 from .valeurs import cle
 
 

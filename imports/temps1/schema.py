@@ -1,14 +1,12 @@
-"""The Temps 1 workbook layout (docs/temps1.md, « Le format »): sheets, columns, closed lists.
+"""The Temps 1 workbook layout (docs/temps1.md, « Le format »): its sheets and their columns. The shape of a column
+is in `colonnes.py`, the closed lists in `listes.py`.
 
 One description serves every step: reading (header matching, required columns), checking (which
 parser per column), writing the template and the export (order, widths, notes, drop-downs, text
 format of code columns) and the guide tab.
 """
 
-from dataclasses import dataclass, field
-
-from backoffice.offre import choices
-
+from .colonnes import Colonne, Feuille
 from .valeurs import cle
 
 ENTITES = "Entités"
@@ -19,51 +17,6 @@ LISTES = "Listes"
 ERREURS = "Erreurs"  # summary sheet of the annotated copy
 
 FEUILLES_DONNEES = (ENTITES, DISPOSITIFS, FINANCEMENTS)
-
-
-@dataclass(frozen=True)
-class Colonne:
-    cle: str  # internal key
-    entete: str  # header as written in the template (without the "*")
-    genre: str  # parser: texte, siren, siret, finess, code_postal, telephone, courriel, entier,
-    # montant, annee, date, liste, departement, action, info
-    obligatoire: bool = False
-    liste: str = ""  # name of the closed list (drop-down, accepted values)
-    largeur: int = 18
-    format_texte: bool = False  # code column: formatted as text so Excel keeps leading zeros
-    aide: str = ""
-    exemple: str = ""
-    alias: tuple = ()
-    marque_obligatoire: bool = False  # shown with "*" although only conditionally required
-
-    @property
-    def entete_modele(self):
-        return f"{self.entete} *" if (self.obligatoire or self.marque_obligatoire) else self.entete
-
-    @property
-    def informative(self):
-        """Written by the export to help people, ignored on import."""
-        return self.genre == "info"
-
-
-@dataclass(frozen=True)
-class Feuille:
-    nom: str
-    colonnes: tuple
-    alias: tuple = ()
-    description: str = ""
-    index: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self):
-        for colonne in self.colonnes:
-            for nom in (colonne.entete, *colonne.alias):
-                self.index[cle(nom)] = colonne
-
-    def colonne(self, cle_colonne):
-        return next(c for c in self.colonnes if c.cle == cle_colonne)
-
-    def par_entete(self, entete):
-        return self.index.get(cle(entete))
 
 
 FEUILLE_ENTITES = Feuille(
@@ -426,69 +379,3 @@ COLONNES_CLE_DISPOSITIF = ("code", "reference_locale")
 
 # Sheets that are part of the format but carry no data to import.
 FEUILLES_IGNOREES = {cle(GUIDE), cle("Annexes"), cle("Guide"), cle(LISTES), cle(ERREURS)}
-
-
-# ---------------------------------------------------------------------------------------------
-# Closed lists. Static ones come from backoffice.offre.choices; natures, types, départements and
-# programmes come from the reference tables (see referentiel.py).
-# ---------------------------------------------------------------------------------------------
-
-
-def _depuis_choix(classe, alias=None):
-    """[(value, label)] of a TextChoices, plus extra spellings {alias: value}."""
-    return list(classe.choices), dict(alias or {})
-
-
-LISTES_STATIQUES = {
-    "statuts": _depuis_choix(
-        choices.StatutJuridique,
-        {
-            "SA HLM": "sa_hlm",
-            "ESH": "sa_hlm",
-            "CCAS": "collectivite",
-            "Collectivité": "collectivite",
-            "Société": "societe",
-            "Entreprise": "societe",
-            "EPA": "etablissement_public",
-        },
-    ),
-    "publics": _depuis_choix(
-        choices.Public,
-        {"Isolés": "isoles", "Personnes isolées": "isoles", "Tous publics": "tout_public"},
-    ),
-    "modes_hebergement": _depuis_choix(choices.ModeHebergement),
-    "services": _depuis_choix(choices.ServiceFinanceur),
-    "modes_financement": _depuis_choix(
-        choices.ModeFinancement,
-        {
-            "Dotation globale de financement": "dgf",
-            "Dotation globale": "dgf",
-            "Marché": "marche_public",
-            "Marché public": "marche_public",
-        },
-    ),
-    "orientations": _depuis_choix(
-        choices.Orientation,
-        {
-            "OFII": "ofii",
-            "DN@": "ofii",
-            "DNA": "ofii",
-            "115": "siao_115",
-            "SIAO insertion": "siao_insertion",
-            "SIAO 115": "siao_115",
-        },
-    ),
-}
-
-TITRES_LISTES = {
-    "statuts": "Statuts juridiques",
-    "natures": "Natures",
-    "types": "Types",
-    "departements": "Départements",
-    "publics": "Publics",
-    "modes_hebergement": "Modes d'hébergement",
-    "programmes": "Programmes",
-    "services": "Services financeurs",
-    "modes_financement": "Modes de financement",
-    "orientations": "Orientations",
-}

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import openpyxl
@@ -20,7 +21,6 @@ RACINE = Path(__file__).resolve().parents[2]
 
 def importer(*arguments):
     """Run import_temps1; return (exit code, stdout)."""
-    from io import StringIO
 
     sortie, erreurs = StringIO(), StringIO()
     try:
@@ -168,7 +168,6 @@ def test_codes_de_sortie_du_processus(tmp_path):
 
 @pytest.mark.django_db
 def test_export_et_modele(tmp_path, dispositif44, dispositif75):
-    from io import StringIO
 
     DispositifFactory(departement_id="85")
     chemin = tmp_path / "export.xlsx"

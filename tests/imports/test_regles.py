@@ -349,3 +349,53 @@ def test_financement_par_code_d_un_dispositif_existant(tmp_path):
     )
     assert rapport.ok, [str(e) for e in rapport.errors]
     assert rapport.to_json()["sheets"]["Financements"]["created"] == 1
+
+
+def test_reference_locale_revendiquee_par_deux_lignes_existantes(tmp_path):
+    """Two dispositifs found by their code both take the same new référence locale: the
+    second row is refused (the référence locale is unique within the département)."""
+    premier = DispositifFactory(departement_id="44", reference_locale="ANCIENNE-1")
+    second = DispositifFactory(departement_id="44", reference_locale="ANCIENNE-2")
+    donnees = base()
+    for n, existant in ((3, premier), (4, second)):
+        donnees[D].append(
+            dispositif(n, code=existant.code, reference_locale="NEUVE", siren=existant.entite.siren)
+        )
+    rapport = analyse(simple(tmp_path / "ref.xlsx", donnees[E], donnees[D], donnees[F]))
+    assert [(e.sheet, e.row, e.column) for e in rapport.errors] == [(D, 5, "Référence locale")]
+    assert rapport.errors[0].message == (
+        "Référence locale déjà utilisée ligne 4 pour le département 44."
+    )
+    assert rapport.plan is None
+
+
+def test_reference_locale_d_une_nouvelle_ligne_reprise_par_un_code(tmp_path):
+    """A new dispositif claims REF-1 (row 2), and an existing one found by its code takes the
+    same référence locale further down: refused, the first claim stands."""
+    existant = DispositifFactory(departement_id="44", reference_locale="ANCIENNE")
+    donnees = base()
+    donnees[D].append(
+        dispositif(3, code=existant.code, reference_locale="REF-1", siren=existant.entite.siren)
+    )
+    rapport = analyse(simple(tmp_path / "ref.xlsx", donnees[E], donnees[D], donnees[F]))
+    erreurs = [e for e in rapport.errors if e.sheet == D]
+    assert [(e.row, e.column) for e in erreurs] == [(4, "Référence locale")]
+    assert erreurs[0].message == "Référence locale déjà utilisée ligne 2 pour le département 44."
+    assert rapport.plan is None
+
+
+def test_bornes_des_champs_comme_dans_les_formulaires(tmp_path):
+    """The bounds the web forms apply (the fields' validators, backoffice/bornes.py) refuse a
+    Temps 1 cell too, with the same French message at the analysis, rather than a failed
+    application when the database constraint refuses it."""
+    donnees = base()
+    donnees[D].append(dispositif(3, places_autorisees=150_000, places_pmr=0))
+    donnees[F].append(financement(1, exercice=2024, montant_annuel=2_000_000_000))
+    rapport = analyse(simple(tmp_path / "bornes.xlsx", donnees[E], donnees[D], donnees[F]))
+    assert [(e.sheet, e.row, e.column) for e in rapport.errors] == [
+        (D, 4, "Places autorisées"),
+        (F, 4, "Montant annuel (€)"),
+    ], [str(e) for e in rapport.errors]
+    assert rapport.errors[0].message == "Plus de 100\u202f000 places : vérifiez la saisie."
+    assert rapport.errors[1].message == "Plus d'un milliard d'euros par an : vérifiez la saisie."
+    assert rapport.plan is None

@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from backoffice.acces.roles import Role
 from imports.temps1 import analyser, appliquer, lire_classeur
+from tests.factories import UserFactory, affecter
 from tests.imports.outils import dispositif, entite, financement, simple
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +37,6 @@ def requetes(fonction):
 
 
 def test_analyse_et_application_30_et_120_lignes(tmp_path, django_user_model):
-    from backoffice.acces.roles import Role
-    from tests.factories import UserFactory, affecter
 
     affecter(
         UserFactory(username="ddets-44-85@example.gouv.fr"),

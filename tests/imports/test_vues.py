@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -506,8 +508,6 @@ def test_historique(client, correct, fautif, ddets44, siao44, national):
 
 
 def test_historique_requetes_constantes(client, correct, ddets44):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     client.force_login(ddets44)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from backoffice.schemas.demo import charger_schema_demo
 from backoffice.schemas.models import SchemaRegional
 
 GRILLE_002 = Path(__file__).parent / "donnees" / "grille_002.tsv"
@@ -63,6 +64,5 @@ def schema11(db):
 
 @pytest.fixture
 def schema_demo(db):
-    from backoffice.schemas.demo import charger_schema_demo
 
     return charger_schema_demo()

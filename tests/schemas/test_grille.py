@@ -1,11 +1,13 @@
 """Reading, checking and applying evaluation grids; the seed 002 grid as the reference case."""
 
+import datetime
 from collections import Counter
 
 import pytest
 
-from backoffice.schemas import grille, services
+from backoffice.schemas import services
 from backoffice.schemas.exports import grille_xlsx
+from backoffice.schemas.grille import application, lecture
 from backoffice.schemas.models import (
     ActionSchema,
     CampagneEvaluation,
@@ -23,14 +25,13 @@ NOUVELLE = {"libelle": "Première évaluation", "date": "2023-11-30", "descripti
 
 
 def importer(schema, contenu, utilisateur=None, **campagne):
-    import datetime
 
-    lue = grille.lire_xlsx(contenu)
+    lue = lecture.lire_xlsx(contenu)
     if not campagne:
         campagne = {
             "nouvelle_campagne": {**NOUVELLE, "date": datetime.date.fromisoformat(NOUVELLE["date"])}
         }
-    return grille.appliquer(schema, lue, utilisateur=utilisateur, **campagne)
+    return application.appliquer(schema, lue, utilisateur=utilisateur, **campagne)
 
 
 def comptes_base():
@@ -81,7 +82,7 @@ def test_cle_ignore_accents_casse_et_ponctuation():
     ],
 )
 def test_decouper_objectif(texte, attendu):
-    assert grille.decouper_objectif(texte) == attendu
+    assert lecture.decouper_objectif(texte) == attendu
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,7 +91,7 @@ def test_decouper_objectif(texte, attendu):
 
 
 def test_grille_002_lue_sans_les_titres_ni_les_entetes_repetes(grille_002):
-    lue = grille.lire_xlsx(grille_002)
+    lue = lecture.lire_xlsx(grille_002)
     donnees = lignes_donnees()
     assert len(lue.lignes) == len(donnees) == 71  # counted by hand in the seed: 71 actions
     assert lue.ligne_entete == 6  # two blank rows and two title lines come first
@@ -171,12 +172,11 @@ def test_export_puis_reimport_donne_les_memes_evaluations(schema52, grille_002):
     arbre = comptes_base()[:3]
 
     export = grille_xlsx(campagne)
-    lue = grille.lire_xlsx(export)
+    lue = lecture.lire_xlsx(export)
     assert len(lue.lignes) == 71
     assert lue.avec_commentaire
-    import datetime
 
-    bilan = grille.appliquer(
+    bilan = application.appliquer(
         schema52,
         lue,
         utilisateur=None,
@@ -229,7 +229,7 @@ def test_cellules_fusionnees_objectif_et_thematique_repris(schema52):
         ["", "MOBILITE", "Action C", "nc"],
         ["2_Soigner", "SANTE", "Action D", ""],
     ]
-    lue = grille.lire_xlsx(classeur(lignes))
+    lue = lecture.lire_xlsx(classeur(lignes))
     assert [(li.objectif, li.thematique, li.realisation) for li in lue.lignes] == [
         ("1_Loger", "LOGEMENT", "oui"),
         ("1_Loger", "LOGEMENT", "non"),
@@ -248,16 +248,16 @@ def test_colonne_manquante(schema52):
         c[:3] if len(c) == 4 else c  # no Réalisation column
         for c in lignes_tsv()
     ]
-    with pytest.raises(grille.GrilleInvalide) as erreur:
-        grille.lire_xlsx(classeur(lignes))
+    with pytest.raises(lecture.GrilleInvalide) as erreur:
+        lecture.lire_xlsx(classeur(lignes))
     assert "Colonne manquante : Réalisation" in erreur.value.message
     assert "Rien n'a été importé" in erreur.value.message
     assert comptes_base() == (0, 0, 0, 0, 0)
 
 
 def test_aucun_entete():
-    with pytest.raises(grille.GrilleInvalide) as erreur:
-        grille.lire_xlsx(classeur([["a", "b"], ["c", "d"]]))
+    with pytest.raises(lecture.GrilleInvalide) as erreur:
+        lecture.lire_xlsx(classeur([["a", "b"], ["c", "d"]]))
     assert "Ligne d'en-tête introuvable" in erreur.value.message
 
 
@@ -268,8 +268,8 @@ def test_realisation_inconnue_liste_les_lignes(schema52):
     lignes[7] = [*lignes[7][:3], "en cours"]
     lignes[19] = [*lignes[19][:3], "En cours"]
     lignes[30] = [*lignes[30][:3], "peut-être"]
-    with pytest.raises(grille.GrilleInvalide) as erreur:
-        grille.lire_xlsx(classeur(lignes))
+    with pytest.raises(lecture.GrilleInvalide) as erreur:
+        lecture.lire_xlsx(classeur(lignes))
     details = " | ".join(erreur.value.details)
     assert "Réalisation inconnue « en cours » (ligne 8)" in details
     assert "Réalisation inconnue « En cours » (ligne 20)" in details
@@ -285,7 +285,7 @@ def test_numero_d_objectif_en_conflit_avec_le_schema(schema52, grille_002):
         ["Objectifs", "Thématiques", "Actions", "Réalisation"],
         ["1_Un tout autre objectif", "THEME", "Nouvelle action", "oui"],
     ]
-    with pytest.raises(grille.GrilleInvalide) as erreur:
+    with pytest.raises(lecture.GrilleInvalide) as erreur:
         importer(schema52, classeur(lignes))
     assert "le numéro 1 est déjà celui de l'objectif" in " ".join(erreur.value.details)
     assert comptes_base() == avant
@@ -297,7 +297,7 @@ def test_doublon_contradictoire(schema52):
         ["1_Loger", "LOGEMENT", "Action A", "oui"],
         ["1_Loger", "LOGEMENT", "action a", "non"],
     ]
-    with pytest.raises(grille.GrilleInvalide) as erreur:
+    with pytest.raises(lecture.GrilleInvalide) as erreur:
         importer(schema52, classeur(lignes))
     assert "apparaît plusieurs fois" in erreur.value.details[0]
     assert "lignes 2, 3" in erreur.value.details[0]
@@ -308,7 +308,7 @@ def test_erreur_en_cours_d_ecriture_annule_tout(schema52, grille_002, monkeypatc
     def panne(*args, **kwargs):
         raise RuntimeError("panne simulée après la création de l'arbre")
 
-    monkeypatch.setattr(grille, "_ecrire_evaluations", panne)
+    monkeypatch.setattr(application, "_ecrire_evaluations", panne)
     with pytest.raises(RuntimeError):
         importer(schema52, grille_002)
     assert comptes_base() == (0, 0, 0, 0, 0)
@@ -325,6 +325,6 @@ def test_erreur_en_cours_d_ecriture_annule_tout(schema52, grille_002, monkeypatc
     ],
 )
 def test_fichier_qui_n_est_pas_un_xlsx(contenu, message):
-    with pytest.raises(grille.GrilleInvalide) as erreur:
-        grille.lire_xlsx(contenu)
+    with pytest.raises(lecture.GrilleInvalide) as erreur:
+        lecture.lire_xlsx(contenu)
     assert message in erreur.value.message

@@ -8,6 +8,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -47,7 +48,6 @@ def comptes():
 
 
 def fichier(contenu_xlsx, nom="grille.xlsx"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(
         nom,
