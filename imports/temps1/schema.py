@@ -1,5 +1,5 @@
-"""The Temps 1 workbook layout (docs/temps1.md, « Le format »): its sheets and their columns. The shape of a column
-is in `colonnes.py`, the closed lists in `listes.py`.
+"""The Temps 1 workbook layout (docs/temps1.md, « Le format »): its sheets and their columns.
+The shape of a column is in `colonnes.py`, the closed lists in `listes.py`.
 
 One description serves every step: reading (header matching, required columns), checking (which
 parser per column), writing the template and the export (order, widths, notes, drop-downs, text

@@ -145,8 +145,9 @@ class ControleDispositifs:
 
         if existant is None or changes:
             self._erreurs_modele(ligne, dispositif)
-        # Warning, not an error (docs/domaine.md §4): same wording as Dispositif.avertissement_siret,
-        # which cannot see an entité this workbook is about to create.
+        # Warning, not an error (docs/domaine.md §4): same wording as
+        # Dispositif.avertissement_siret, which cannot see an entité this workbook is about to
+        # create.
         siren = entite.siren if entite is not None else None
         siret_valide = (DISPOSITIFS, ligne.numero, "siret") not in self._cellules_en_erreur
         if siret_valide and dispositif.siret and siren and not dispositif.siret.startswith(siren):
