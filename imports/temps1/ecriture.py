@@ -298,3 +298,4 @@ def generer_modele(destination):
         redacteur.feuille(schema, [])
     redacteur.guide()
     redacteur.listes()
+    redacteur.enregistrer(destination)
