@@ -1,5 +1,6 @@
 """The one permission policy every admin view of a perimeter-bound model goes through."""
 
+from django.apps import apps
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import perimetres
@@ -37,6 +38,8 @@ class PerimetrePermissionPolicy(ModelPermissionPolicy):
 
 
 def policy_for(model):
+    # import différé : wagtail.permissions charge les modèles de Wagtail, et ce module est lu par
+    # les apps.py des applications, avant que le registre des applications soit prêt.
     from wagtail.permissions import policy_registry
 
     return policy_registry.get_by_type(model)
@@ -45,7 +48,7 @@ def policy_for(model):
 def enregistrer_politiques(labels):
     """Register the perimeter policy for models (`app_label.modelname`); each domain app calls it
     from its AppConfig.ready() for its own models."""
-    from django.apps import apps
+    # import différé : wagtail.permissions charge les modèles de Wagtail (voir policy_for).
     from wagtail.permissions import register_permission_policy
 
     for label in labels:

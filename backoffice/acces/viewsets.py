@@ -14,13 +14,14 @@ from django.db import models
 from django.db.models import ProtectedError, QuerySet, RestrictedError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.fields import display_class_registry
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.coreutils import multigetattr
 
 from backoffice import exports
@@ -288,3 +289,27 @@ class PerimetreModelViewSet(ModelViewSet):
             FieldPanel(champ) for champ in getattr(self, "form_fields", [])
         ]
         return ObjectList(panels, base_form_class=PerimetreForm).bind_to_model(self.model)
+
+
+class ReferentielViewSet(PerimetreModelViewSet):
+    """Reference data: not perimeter-bound, readable by every role (roles.py gives others
+    "view"; national administrators edit)."""
+
+    inspect_view_enabled = False
+    list_per_page = 100
+
+
+# Each app lists its reference viewsets under this hook (a function returning viewset classes;
+# `hooks.register(REFERENTIELS, order=…)` orders the menu): one « Référentiels » menu whatever
+# app owns the data, without the apps importing each other.
+REFERENTIELS = "register_referentiels"
+
+
+class ReferentielsViewSetGroup(ModelViewSetGroup):
+    menu_label = "Référentiels"
+    menu_icon = "list-ul"
+    menu_order = 800
+
+    def __init__(self):
+        self.items = [classe for fonction in hooks.get_hooks(REFERENTIELS) for classe in fonction()]
+        super().__init__()

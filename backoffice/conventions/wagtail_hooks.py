@@ -1,6 +1,8 @@
 from django.http import Http404
 from wagtail import hooks
 
+from backoffice.offre.sections import SECTIONS_DISPOSITIF, SectionDispositif
+
 from . import documents
 from .documents_wagtail import DocumentsAPIDansLePerimetre
 from .views import ConventionsViewSetGroup
@@ -22,3 +24,8 @@ def controler_perimetre_document(document, request):
 @hooks.register("construct_admin_api", order=1)
 def api_documents_dans_le_perimetre(router):
     router.register_endpoint("documents", DocumentsAPIDansLePerimetre)
+
+
+@hooks.register(SECTIONS_DISPOSITIF)
+def section_du_dispositif(dispositif, request):
+    return SectionDispositif("conventions/_section_dispositif.html", dispositif, request, ordre=30)

@@ -22,9 +22,9 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
     PerimetreModelViewSet,
+    ReferentielViewSet,
     deux_lignes,
 )
-from backoffice.qualite.services import anomalies_ouvertes, url_liste
 
 from .filters import DispositifFilterSet, EntiteFilterSet, FinancementFilterSet, GroupeFilterSet
 from .historique import historique
@@ -39,6 +39,7 @@ from .models import (
     TypeDispositif,
     exercice_courant,
 )
+from .sections import capacites_au, sections_du_dispositif
 from .validators import normaliser_siren
 
 # ---------------------------------------------------------------------------------------------
@@ -243,12 +244,10 @@ class DispositifIndexView(PerimetreIndexView):
         context = super().get_context_data(*args, **kwargs)
         if self.date_capacites:
             # The page's rows only: the history read costs a few queries whatever the park.
-            from backoffice.pilotage.indicateurs import capacites_historiques
-
             page = list(context["object_list"])
-            capacites = capacites_historiques(self.date_capacites, dispositifs=[d.pk for d in page])
+            capacites = capacites_au(self.date_capacites, [d.pk for d in page])
             for dispositif in page:
-                _, _, chiffres = capacites.get(dispositif.pk, (None, None, None))
+                chiffres = capacites.get(dispositif.pk)
                 dispositif.places_autorisees = chiffres.autorisees if chiffres else None
                 dispositif.nb_places_financees = chiffres.financees if chiffres else 0
                 dispositif.nb_places_ouvertes = chiffres.ouvertes if chiffres else 0
@@ -290,40 +289,24 @@ class DispositifEditView(PerimetreEditView):
         return super().get_form_class()
 
 
-def capacites_du_dispositif(dispositif, date):
-    """The dashboard's figures for this one dispositif (backoffice.pilotage.indicateurs): the
-    authorised places only for a type under the authorisation regime (None: « — »)."""
-    from backoffice.pilotage.indicateurs import chiffres_du_dispositif, sous_autorisation
-
-    chiffres = chiffres_du_dispositif(dispositif, date)
-    return {
-        "autorisees": chiffres.autorisees if sous_autorisation(dispositif.type) else None,
-        "financees": chiffres.financees,
-        "conventionnees": chiffres.conventionnees,
-        "ouvertes": chiffres.ouvertes,
-        "cout_jour_place": chiffres.cout_jour_place(date.year),
-    }
-
-
 class DispositifInspectView(HistoriqueInspectView):
     template_name = "offre/dispositif_inspect.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         dispositif = self.object
-        exercice = exercice_courant()
-        aujourdhui = timezone.localdate()
         groupes = list(dispositif.groupes.all())
         financements = list(dispositif.financements.select_related("programme"))
+        # Capacities, requests, anomalies, conventions: sections of the apps above the offer.
+        sections_avant, sections_apres = sections_du_dispositif(dispositif, self.request)
         context.update(
             {
-                "exercice": exercice,
+                "exercice": exercice_courant(),
                 "groupes": groupes,
                 "financements": financements,
-                "capacites": capacites_du_dispositif(dispositif, aujourdhui),
+                "sections_avant": sections_avant,
+                "sections_apres": sections_apres,
                 "avertissement_siret": dispositif.avertissement_siret,
-                "anomalies": anomalies_ouvertes(dispositif, self.request.user),
-                "url_toutes": url_liste(dispositif=dispositif.pk, etat="toutes"),
                 "peut_modifier_structure": peut_modifier_structure(self.request.user, dispositif),
             }
         )
@@ -649,13 +632,6 @@ class OffreViewSetGroup(ModelViewSetGroup):
 # ---------------------------------------------------------------------------------------------
 # Nomenclature (editable by national administrators only: roles.py gives others "view")
 # ---------------------------------------------------------------------------------------------
-
-
-class ReferentielViewSet(PerimetreModelViewSet):
-    """Reference data: not perimeter-bound, readable by every role."""
-
-    inspect_view_enabled = False
-    list_per_page = 100
 
 
 class NatureViewSet(ReferentielViewSet):

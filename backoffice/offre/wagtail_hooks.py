@@ -1,7 +1,6 @@
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from backoffice.territoires.views import DepartementViewSet, RegionViewSet, SiaoViewSet
+from backoffice.acces.viewsets import REFERENTIELS
 
 from .views import (
     NatureViewSet,
@@ -12,26 +11,11 @@ from .views import (
 )
 
 
-class ReferentielsViewSetGroup(ModelViewSetGroup):
-    menu_label = "Référentiels"
-    menu_icon = "list-ul"
-    menu_order = 800
-    items = (
-        NatureViewSet,
-        TypeDispositifViewSet,
-        ProgrammeViewSet,
-        PublicSpecifiqueViewSet,
-        RegionViewSet,
-        DepartementViewSet,
-        SiaoViewSet,
-    )
-
-
 @hooks.register("register_admin_viewset")
 def register_offre():
     return OffreViewSetGroup()
 
 
-@hooks.register("register_admin_viewset")
-def register_referentiels():
-    return ReferentielsViewSetGroup()
+@hooks.register(REFERENTIELS, order=10)
+def referentiels_offre():
+    return [NatureViewSet, TypeDispositifViewSet, ProgrammeViewSet, PublicSpecifiqueViewSet]

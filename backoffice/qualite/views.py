@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -510,8 +511,6 @@ class QualiteViewSetGroup(ViewSetGroup):
     items = (AnomalieViewSet,)
 
     def get_submenu_items(self):
-        from wagtail.admin.menu import MenuItem
-
         class SyntheseMenuItem(MenuItem):
             def is_shown(self, request):
                 return request.user.has_perm("qualite.view_anomalie")

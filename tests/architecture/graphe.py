@@ -73,7 +73,8 @@ METIER_PERMIS = {
     "offre": frozenset({"territoires"}),
 }
 
-# Un import placé dans une fonction doit dire pourquoi, sur sa ligne ou la ligne au-dessus.
+# Un import placé dans une fonction doit dire pourquoi, sur sa ligne ou dans le commentaire
+# juste au-dessus.
 MARQUE_DIFFERE = "# import différé :"
 
 
@@ -156,6 +157,16 @@ def _cibles(noeud: ast.AST, module: str, est_paquet: bool, modules: set[str]) ->
     return cibles
 
 
+def _commentaire_au_dessus(lignes, numero):
+    """Les lignes de commentaire contiguës juste au-dessus de la ligne `numero` (1-indexée)."""
+    bloc = []
+    i = numero - 2
+    while i >= 0 and lignes[i].strip().startswith("#"):
+        bloc.append(lignes[i])
+        i -= 1
+    return "\n".join(bloc)
+
+
 def lire_imports(racine: Path) -> list[Import]:
     racine = Path(racine)
     chemins = list(fichiers_du_projet(racine))
@@ -171,8 +182,9 @@ def lire_imports(racine: Path) -> list[Import]:
         for noeud, dans_fonction in visiteur.trouves:
             numero = noeud.lineno
             ligne = lignes[numero - 1]
-            precedente = lignes[numero - 2] if numero >= 2 else ""
-            justifie = MARQUE_DIFFERE in ligne or MARQUE_DIFFERE in precedente
+            justifie = MARQUE_DIFFERE in ligne or MARQUE_DIFFERE in _commentaire_au_dessus(
+                lignes, numero
+            )
             for cible in _cibles(noeud, module, chemin.name == "__init__.py", modules):
                 cible_app = application(cible)
                 if cible_app is None:
@@ -359,7 +371,7 @@ def rapport(racine) -> str:
     if differes:
         parties.append(
             "IMPORTS DANS UNE FONCTION SANS RAISON (hors apps.py ; écrire la raison dans un "
-            f"commentaire « {MARQUE_DIFFERE} … » sur la ligne ou la ligne au-dessus)\n"
+            f"commentaire « {MARQUE_DIFFERE} … » sur la ligne ou dans le commentaire juste au-dessus)\n"
             + "\n".join(differes)
         )
     return "\n\n".join(parties)

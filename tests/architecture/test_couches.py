@@ -31,7 +31,7 @@ def test_aucun_import_dans_une_fonction_sans_raison_ecrite():
     differes = graphe.violations_differes(graphe.lire_imports(RACINE))
     assert not differes, (
         "Imports dans une fonction (hors apps.py) sans commentaire "
-        f"« {graphe.MARQUE_DIFFERE} <raison> » sur la ligne ou la ligne au-dessus :\n"
+        f"« {graphe.MARQUE_DIFFERE} <raison> » sur la ligne ou dans le commentaire juste au-dessus :\n"
         + "\n".join(differes)
     )
 
