@@ -1,6 +1,7 @@
 """The one permission policy every admin view of a perimeter-bound model goes through."""
 
 from django.apps import apps
+from django.shortcuts import get_object_or_404
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import perimetres
@@ -54,3 +55,10 @@ def enregistrer_politiques(labels):
     for label in labels:
         model = apps.get_model(label)
         register_permission_policy(model, PerimetrePermissionPolicy(model), exact_class=True)
+
+
+def objet_ou_404(politique, user, pk, actions=perimetres.LECTURE):
+    """The one way to fetch an object by its key for a user: through the policy's scoped
+    queryset, so an object out of the user's perimeter (or without the right for `actions`) is
+    not found, whatever the URL (Wagtail's generic views fetch by key alone, issue #10746)."""
+    return get_object_or_404(politique.instances_user_has_any_permission_for(user, actions), pk=pk)

@@ -12,7 +12,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ProtectedError, QuerySet, RestrictedError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -39,7 +39,7 @@ from .libelles import (
     LibellesSuppressionMixin,
 )
 from .perimetres import LECTURE
-from .policies import policy_for
+from .policies import objet_ou_404, policy_for
 
 
 class PerimetreObjectMixin:
@@ -59,7 +59,7 @@ class PerimetreObjectMixin:
         if getattr(self, "object", None) is not None:
             return self.object
         pk = unquote(str(self.kwargs[self.pk_url_kwarg]))
-        return get_object_or_404(self.get_perimetre_queryset(), pk=pk)
+        return objet_ou_404(self.permission_policy, self.request.user, pk, self.perimetre_actions)
 
 
 class ExportTableurMixin:
