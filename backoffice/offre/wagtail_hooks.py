@@ -1,14 +1,24 @@
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces.viewsets import REFERENTIELS
 
-from .views import (
+from .views.dispositifs import DispositifViewSet
+from .views.entites import EntiteViewSet
+from .views.places import FinancementViewSet, GroupeViewSet
+from .views.referentiels import (
     NatureViewSet,
-    OffreViewSetGroup,
     ProgrammeViewSet,
     PublicSpecifiqueViewSet,
     TypeDispositifViewSet,
 )
+
+
+class OffreViewSetGroup(ModelViewSetGroup):
+    menu_label = "Offre"
+    menu_icon = "home"
+    menu_order = 100
+    items = (EntiteViewSet, DispositifViewSet, GroupeViewSet, FinancementViewSet)
 
 
 @hooks.register("register_admin_viewset")
