@@ -1,7 +1,7 @@
 """The data-quality rules. Each rule is a small function taking a `Contexte` (a set of
 dispositifs and a day) and returning its findings (`Constat`). The figures every rule needs are
-read once per computation by the contexte (contexte.py), in two queries whatever the number of dispositifs:
-one annotated query on the dispositifs (places financées, montants, groupes, places
+read once per computation by the contexte (contexte.py), in two queries whatever the number of
+dispositifs: one annotated query on the dispositifs (places financées, montants, groupes, places
 conventionnées… as subqueries) and one on the financing lines of the exercice that may concern a
 convention. The rules themselves run no query.
 

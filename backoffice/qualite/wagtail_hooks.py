@@ -4,7 +4,7 @@ from wagtail.log_actions import LogFormatter
 from backoffice.offre.sections import SECTIONS_DISPOSITIF, SectionDispositif
 
 from .services import ACTION_JUSTIFICATION, ACTION_RETRAIT_JUSTIFICATION
-from .views import QualiteViewSetGroup
+from .views.anomalies import QualiteViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
