@@ -78,6 +78,32 @@ def exercice_courant():
     return timezone.localdate().year
 
 
+def places_financees_annotees(exercice=None):
+    """Places of the financing lines of `exercice` (default: the current one) of the row's
+    dispositif: an expression for `annotate`."""
+    financees = (
+        Financement.objects.filter(
+            dispositif=OuterRef("pk"), exercice=exercice or exercice_courant()
+        )
+        .values("dispositif")
+        .annotate(total=Sum("places_financees"))
+        .values("total")
+    )
+    return Coalesce(Subquery(financees), Value(0))
+
+
+def places_ouvertes_annotees(date=None):
+    """Places of the row's dispositif's groupes active on `date` (default: today)."""
+    ouvertes = (
+        GroupeDePlaces.objects.actifs(date or timezone.localdate())
+        .filter(dispositif=OuterRef("pk"))
+        .values("dispositif")
+        .annotate(total=Sum("places"))
+        .values("total")
+    )
+    return Coalesce(Subquery(ouvertes), Value(0))
+
+
 class DispositifQuerySet(RechercheQuerySet):
     def ouverts(self, date=None):
         date = date or timezone.localdate()
@@ -92,25 +118,11 @@ class DispositifQuerySet(RechercheQuerySet):
 
     def avec_capacites(self, exercice=None, date=None):
         """Annotate places financées (exercice) and places ouvertes (groupes active at date),
-        as subqueries so a listing costs one query whatever its size."""
-        exercice = exercice or exercice_courant()
-        date = date or timezone.localdate()
-        financees = (
-            Financement.objects.filter(dispositif=OuterRef("pk"), exercice=exercice)
-            .values("dispositif")
-            .annotate(total=Sum("places_financees"))
-            .values("total")
-        )
-        ouvertes = (
-            GroupeDePlaces.objects.actifs(date)
-            .filter(dispositif=OuterRef("pk"))
-            .values("dispositif")
-            .annotate(total=Sum("places"))
-            .values("total")
-        )
+        as subqueries so a listing costs one query whatever its size. The offer's one
+        definition of both (the model's methods read it for one dispositif)."""
         return self.annotate(
-            nb_places_financees=Coalesce(Subquery(financees), Value(0)),
-            nb_places_ouvertes=Coalesce(Subquery(ouvertes), Value(0)),
+            nb_places_financees=places_financees_annotees(exercice),
+            nb_places_ouvertes=places_ouvertes_annotees(date),
         )
 
 
@@ -252,20 +264,21 @@ class Dispositif(ClusterableModel, Recherchable):
             )
         return ""
 
+    def _annotation(self, expression):
+        return (
+            Dispositif.objects.filter(pk=self.pk)
+            .annotate(valeur=expression)
+            .values_list("valeur", flat=True)
+            .get()
+        )
+
     def places_financees(self, exercice=None):
-        exercice = exercice or exercice_courant()
-        return self.financements.filter(exercice=exercice).aggregate(
-            total=Coalesce(Sum("places_financees"), 0)
-        )["total"]
+        return self._annotation(places_financees_annotees(exercice))
 
     def places_ouvertes(self, date=None):
         if not self.est_ouvert:
             return 0
-        return (
-            GroupeDePlaces.objects.actifs(date)
-            .filter(dispositif=self)
-            .aggregate(total=Coalesce(Sum("places"), 0))["total"]
-        )
+        return self._annotation(places_ouvertes_annotees(date))
 
     def clean_fields(self, exclude=None):
         self.siret = normaliser_siret(self.siret)
