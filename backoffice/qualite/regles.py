@@ -10,6 +10,7 @@ row in docs/qualite.md.
 """
 
 import datetime
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from backoffice.conventions.models import EtatConvention
@@ -41,6 +42,7 @@ SEVERITES = {
 }
 
 
+@dataclass(frozen=True)
 class Constat:
     """One problem found by one rule on one dispositif (and convention, for some rules)."""
 

@@ -18,7 +18,7 @@ from backoffice.conventions.models import Convention, LigneConvention
 from backoffice.grammaire import compter
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
 
-from .services import recalculer
+from . import services
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class Lot:
             setattr(connection, ATTRIBUT_LOT, None)
         ids = self.dispositifs_concernes()
         if ids:
-            bilan = recalculer(dispositifs=ids)
+            bilan = services.recalculer(dispositifs=ids)
             logger.debug(
                 "Qualité recalculée pour %s : %s",
                 compter(len(ids), "dispositif", "dispositifs"),
