@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, migrations
 from django.db.models import CheckConstraint, Q
 
 ANNEE_MIN = 2000
@@ -150,7 +150,6 @@ def verification_prealable(app_label, operations):
     """A migration step, run before `operations` add their check constraints: if existing rows
     break one, stop with the list of them in French (rather than a bare database error), so
     they are corrected by hand before the deployment is run again."""
-    from django.db import migrations
 
     def verifier(apps, schema_editor):
         fautes = []

@@ -29,6 +29,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 SEPARATEUR_CSV = ";"
 BOM = "\ufeff"
@@ -212,8 +213,6 @@ class Feuille:
         self.feuille.append([])
 
     def largeurs(self, largeurs):
-        from openpyxl.utils import get_column_letter
-
         for rang, largeur in enumerate(largeurs, start=1):
             self.feuille.column_dimensions[get_column_letter(rang)].width = largeur
 

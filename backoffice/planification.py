@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.core.management import call_command
+from django.db import close_old_connections
+
 PARIS = ZoneInfo("Europe/Paris")
 JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 REPERTOIRE_PRODUCTION = "/srv/parc-hebergement"
@@ -329,9 +332,6 @@ class Planificateur:
 def executer_commande(commande):
     """Run a management command in this process and return what it printed, e-mails included
     (the console e-mail backend of the trial writes them on the standard output)."""
-    from django.core.management import call_command
-    from django.db import close_old_connections
-
     tampon = io.StringIO()
     try:
         with contextlib.redirect_stdout(tampon):

@@ -13,7 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import transaction
 from django.http import Http404
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
-from wagtail.log_actions import log
+from wagtail.log_actions import log, registry
 
 from backoffice.acces.policies import policy_for
 
@@ -132,8 +132,6 @@ def chronologie(objet, *, publique=False):
 
     Each entry keeps the stored codes (`transition`, `de`, `vers`) and gives what people read:
     `action`, `de_libelle`, `vers_libelle`."""
-    from wagtail.log_actions import registry
-
     entrees = (
         registry.get_logs_for_instance(objet)
         .filter(action=ACTION_LOG)

@@ -16,7 +16,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
@@ -24,7 +24,7 @@ from django_fsm import can_proceed, has_transition_perm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from backoffice.acces.policies import policy_for
+from backoffice.acces.policies import objet_ou_404, policy_for
 from backoffice.acces.viewsets import LECTURE
 from backoffice.grammaire import compter
 
@@ -132,7 +132,7 @@ class VueObjetMixin:
         return self.policy.filtrer(self.model._default_manager.all(), self.request.user, LECTURE)
 
     def get_objet(self):
-        return get_object_or_404(self.objets_visibles(), pk=self.kwargs["pk"])
+        return objet_ou_404(self.policy, self.request.user, self.kwargs["pk"])
 
     def url_fiche(self, objet):
         return reverse(f"{self.espace}:inspect", args=[objet.pk])

@@ -14,41 +14,27 @@ A model whose scope is not declared raises (perimetres.declaration): choices fai
 from django.db.models import Q
 
 from .perimetres import LECTURE, est_perimetre, filtrer, perimetre_pour
+from .policies import policy_for
 
-TERRITOIRES = ("territoires.departement", "territoires.region", "territoires.siao")
+# Choices whose rule belongs to the app that owns the model (territories: by the perimeter's
+# départements), declared from that app's ready(): {label: fonction(queryset, perimetre)}, called
+# for a perimeter that is not national. Acces imports no domain app.
+_RESTRICTIONS = {}
 
 
-def departements(perimetre):
-    """Queryset of the départements of a perimeter (all of them for the national one)."""
-    from backoffice.territoires.models import Departement
-
-    if perimetre.national:
-        return Departement.objects.all()
-    condition = Q(code__in=perimetre.departements)
-    if perimetre.entites:
-        # Through the reverse relations (no domain import): siège, then dispositifs.
-        condition |= Q(entites__pk__in=perimetre.entites) | Q(
-            dispositifs__entite_id__in=perimetre.entites
-        )
-    return Departement.objects.filter(code__in=Departement.objects.filter(condition).values("code"))
+def declarer_restriction(label, fonction):
+    """Declare how the choices of a model (`app_label.modelname`) are limited to a perimeter."""
+    _RESTRICTIONS[label.lower()] = fonction
 
 
 def restreindre(queryset, user, perimetre):
     """`queryset` (the choices of a field) limited to what `user` may choose in `perimetre`."""
     label = queryset.model._meta.label_lower
-    if label in TERRITOIRES:
-        if perimetre.national:
-            return queryset
-        codes = departements(perimetre).values("code")
-        if label == "territoires.departement":
-            return queryset.filter(code__in=codes)
-        if label == "territoires.region":
-            return queryset.filter(departements__code__in=codes).distinct()
-        return queryset.filter(departements__code__in=codes).distinct()
+    restriction = _RESTRICTIONS.get(label)
+    if restriction is not None:
+        return queryset if perimetre.national else restriction(queryset, perimetre)
     if est_perimetre(label):
-        from wagtail.permissions import policy_registry
-
-        policy = policy_registry.get_by_type(queryset.model)
+        policy = policy_for(queryset.model)
         return queryset.filter(
             pk__in=policy.instances_user_has_any_permission_for(user, LECTURE).values("pk")
         )

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from .perimetres import perimetre_global
 from .throttle import est_bloque
 from .tiers import FERME, NATIONAL, decision, est_notre_vue
 
@@ -59,8 +60,6 @@ def refuse(match, user):
 
 
 def est_national(user):
-    from .perimetres import perimetre_global
-
     return getattr(user, "is_authenticated", False) and perimetre_global(user).national
 
 

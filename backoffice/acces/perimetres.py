@@ -63,6 +63,7 @@ def affectations_de(user):
         return []
     cache = getattr(user, "_affectations_cache", None)
     if cache is None:
+        # import différé : models.py importe ce module (q_modele) pour ses propres périmètres.
         from .models import AffectationRole
 
         requete = (

@@ -6,6 +6,9 @@ of an installed app without a decision, stops `manage.py check`, hence `make tes
 upgrade that adds either must be decided here first. docs/securite.md explains each decision.
 """
 
+from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import ResolverMatch
+
 from . import perimetres
 
 # ---------------------------------------------------------------------------------------------
@@ -202,9 +205,6 @@ def decision(view_name, namespaces=()):
 def points_d_acces(patterns=None, namespaces=(), route=""):
     """Every URL of the project: (route, view_name, namespaces, callback), as Django names them
     when it resolves a request (`ResolverMatch.view_name`)."""
-    from django.urls import URLResolver, get_resolver
-    from django.urls.resolvers import ResolverMatch
-
     if patterns is None:
         patterns = get_resolver().url_patterns
     for motif in patterns:

@@ -12,15 +12,16 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ProtectedError, QuerySet, RestrictedError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.fields import display_class_registry
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.coreutils import multigetattr
 
 from backoffice import exports
@@ -38,7 +39,7 @@ from .libelles import (
     LibellesSuppressionMixin,
 )
 from .perimetres import LECTURE
-from .policies import policy_for
+from .policies import objet_ou_404, policy_for
 
 
 class PerimetreObjectMixin:
@@ -58,7 +59,7 @@ class PerimetreObjectMixin:
         if getattr(self, "object", None) is not None:
             return self.object
         pk = unquote(str(self.kwargs[self.pk_url_kwarg]))
-        return get_object_or_404(self.get_perimetre_queryset(), pk=pk)
+        return objet_ou_404(self.permission_policy, self.request.user, pk, self.perimetre_actions)
 
 
 class ExportTableurMixin:
@@ -288,3 +289,27 @@ class PerimetreModelViewSet(ModelViewSet):
             FieldPanel(champ) for champ in getattr(self, "form_fields", [])
         ]
         return ObjectList(panels, base_form_class=PerimetreForm).bind_to_model(self.model)
+
+
+class ReferentielViewSet(PerimetreModelViewSet):
+    """Reference data: not perimeter-bound, readable by every role (roles.py gives others
+    "view"; national administrators edit)."""
+
+    inspect_view_enabled = False
+    list_per_page = 100
+
+
+# Each app lists its reference viewsets under this hook (a function returning viewset classes;
+# `hooks.register(REFERENTIELS, order=…)` orders the menu): one « Référentiels » menu whatever
+# app owns the data, without the apps importing each other.
+REFERENTIELS = "register_referentiels"
+
+
+class ReferentielsViewSetGroup(ModelViewSetGroup):
+    menu_label = "Référentiels"
+    menu_icon = "list-ul"
+    menu_order = 800
+
+    def __init__(self):
+        self.items = [classe for fonction in hooks.get_hooks(REFERENTIELS) for classe in fonction()]
+        super().__init__()

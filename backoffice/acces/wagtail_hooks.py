@@ -5,11 +5,17 @@ from wagtail import hooks
 
 from .middleware import refuse
 from .views import AffectationRoleViewSet
+from .viewsets import ReferentielsViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_comptes():
     return AffectationRoleViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_referentiels():
+    return ReferentielsViewSetGroup()
 
 
 @hooks.register("construct_main_menu")

@@ -108,7 +108,7 @@ def dispositifs_demandables(user):
 
 
 def peut_demander_changement(user, dispositif):
-    from backoffice.offre.views import peut_modifier_structure
+    from backoffice.offre.droits import peut_modifier_structure
 
     # Who may edit the structure directly does not need to ask.
     if peut_modifier_structure(user, dispositif):

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from backoffice.acces.policies import policy_for
+from backoffice.offre.sections import SECTIONS_DISPOSITIF, SectionDispositif
 
 from .filters import File
 from .models import Demande
@@ -50,3 +51,8 @@ def register_menu_demandes():
     return SubmenuMenuItem(
         "Demandes", Menu(items=[*files, toutes]), name="demandes", icon_name="mail", order=200
     )
+
+
+@hooks.register(SECTIONS_DISPOSITIF)
+def section_du_dispositif(dispositif, request):
+    return SectionDispositif("demandes/_dispositif_demandes.html", dispositif, request, ordre=10)

@@ -26,6 +26,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
+from django.db.migrations.loader import MigrationLoader
 
 FICHIER = Path(__file__).with_name("base_initiale.sql")
 PREFIXE = "-- migration "
@@ -57,8 +58,6 @@ def _modules_du_projet(source):
 
 def empreintes():
     """{"app.migration": fingerprint} of every migration on disk."""
-    from django.db.migrations.loader import MigrationLoader
-
     resultat = {}
     for (app, nom), migration in MigrationLoader(
         None, ignore_no_migrations=True

@@ -1,30 +1,24 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from backoffice.territoires.views import DepartementViewSet, RegionViewSet, SiaoViewSet
+from backoffice.acces.viewsets import REFERENTIELS
 
-from .views import (
+from .views.dispositifs import DispositifViewSet
+from .views.entites import EntiteViewSet
+from .views.places import FinancementViewSet, GroupeViewSet
+from .views.referentiels import (
     NatureViewSet,
-    OffreViewSetGroup,
     ProgrammeViewSet,
     PublicSpecifiqueViewSet,
     TypeDispositifViewSet,
 )
 
 
-class ReferentielsViewSetGroup(ModelViewSetGroup):
-    menu_label = "Référentiels"
-    menu_icon = "list-ul"
-    menu_order = 800
-    items = (
-        NatureViewSet,
-        TypeDispositifViewSet,
-        ProgrammeViewSet,
-        PublicSpecifiqueViewSet,
-        RegionViewSet,
-        DepartementViewSet,
-        SiaoViewSet,
-    )
+class OffreViewSetGroup(ModelViewSetGroup):
+    menu_label = "Offre"
+    menu_icon = "home"
+    menu_order = 100
+    items = (EntiteViewSet, DispositifViewSet, GroupeViewSet, FinancementViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -32,6 +26,6 @@ def register_offre():
     return OffreViewSetGroup()
 
 
-@hooks.register("register_admin_viewset")
-def register_referentiels():
-    return ReferentielsViewSetGroup()
+@hooks.register(REFERENTIELS, order=10)
+def referentiels_offre():
+    return [NatureViewSet, TypeDispositifViewSet, ProgrammeViewSet, PublicSpecifiqueViewSet]

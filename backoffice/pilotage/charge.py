@@ -12,6 +12,13 @@ from django.utils import timezone
 from django_fsm import has_transition_perm
 
 from backoffice.acces.policies import policy_for
+from backoffice.appels.models import AppelAProjets, Candidature, EtatAppel
+from backoffice.conventions.panneaux import files_de, fins_prochaines
+from backoffice.demandes.filters import File
+from backoffice.demandes.models import ETATS_OUVERTS, Demande, EtatDemande
+from backoffice.qualite.models import Anomalie
+from backoffice.qualite.services import url_liste
+from imports.models import ImportTemps1, imports_a_reprendre
 
 LECTURE = ("view",)
 
@@ -28,8 +35,6 @@ def files_demandes():
     """(queue, transitions that empty it): a request waits in a queue for whoever may run one of
     its transitions (the SIAO pre-validates, or validates the simple natures directly; the
     département validates; the requester completes)."""
-    from backoffice.demandes.filters import File
-
     return [
         (File.A_PRE_VALIDER, ("pre_valider", "valider")),
         (File.A_VALIDER, ("valider",)),
@@ -39,9 +44,6 @@ def files_demandes():
 
 def demandes(user, maintenant=None):
     """[{libelle, nombre, plus_ancienne (days), url}] for the request queues of this user."""
-    from backoffice.demandes.filters import File
-    from backoffice.demandes.models import ETATS_OUVERTS, Demande
-
     maintenant = maintenant or timezone.now()
     politique = policy_for(Demande)
     if not politique.user_has_permission(user, "view"):
@@ -79,8 +81,6 @@ def demandes(user, maintenant=None):
 def delai_moyen_demandes(user, maintenant=None):
     """Average days from filing to decision over the last 12 months' decisions, for those who
     instruct requests (None otherwise, or without decisions)."""
-    from backoffice.demandes.models import Demande, EtatDemande
-
     maintenant = maintenant or timezone.now()
     politique = policy_for(Demande)
     if not politique.user_has_permission(user, "change"):
@@ -104,8 +104,6 @@ def conventions_et_appels(user):
     """The conventions, avenants, calls and candidatures waiting for this user's transition,
     and the conventions they would renew ending within 3 and 6 months
     (backoffice.conventions.panneaux)."""
-    from backoffice.conventions.panneaux import files_de, fins_prochaines
-
     return [
         _ligne(libelle, nombre, url)
         for libelle, nombre, url in files_de(user) + fins_prochaines(user)
@@ -114,8 +112,6 @@ def conventions_et_appels(user):
 
 def appels_se_cloturant(user, maintenant=None, jours=15):
     """Calls closing soon, for those who file or instruct candidatures."""
-    from backoffice.appels.models import AppelAProjets, Candidature, EtatAppel
-
     maintenant = maintenant or timezone.now()
     if not policy_for(Candidature).user_has_any_permission(user, ["add", "change"]):
         return []
@@ -144,8 +140,6 @@ def appels_se_cloturant(user, maintenant=None, jours=15):
 
 def imports_en_erreur(user):
     """Imports in error or failed, not replaced since, for those who may file a new one."""
-    from imports.models import ImportTemps1, imports_a_reprendre
-
     politique = policy_for(ImportTemps1)
     if not politique.user_has_permission(user, "add"):
         return []
@@ -157,9 +151,6 @@ def imports_en_erreur(user):
 
 def anomalies_a_traiter(user):
     """Open data anomalies, for those who may justify them (others fix them at the source)."""
-    from backoffice.qualite.models import Anomalie
-    from backoffice.qualite.services import url_liste
-
     politique = policy_for(Anomalie)
     if not politique.user_has_permission(user, "change"):
         return []

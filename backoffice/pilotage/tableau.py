@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backoffice.acces.perimetres import perimetre_pour
+from backoffice.territoires.models import Departement
 
 from . import indicateurs
 from .evolution import evolution
@@ -194,8 +195,6 @@ def _autorisation(photo, codes_autorises):
 
 
 def lignes_par_departement(photo, date, codes_autorises):
-    from backoffice.territoires.models import Departement
-
     par_departement = photo.par_departement()
     autorisation = _autorisation(photo, codes_autorises)
     noms = dict(Departement.objects.filter(code__in=par_departement).values_list("code", "nom"))

@@ -9,8 +9,11 @@ from django.views import View
 from wagtail.admin.ui.components import Component
 
 from backoffice.exports import reponse_xlsx
+from backoffice.qualite.services import compter_par_departement
+from backoffice.territoires.models import Departement
 
 from . import charge, graphiques
+from .carte import construire_carte
 from .detail import CHIFFRES, lignes_du_chiffre
 from .exports import classeur_tableau
 from .tableau import lire_date, perimetre_du_tableau, tableau_de_bord, url_detail
@@ -28,8 +31,6 @@ INDICATEURS_CARTE = {
 
 def anomalies_par_departement(perimetre):
     """Open anomalies per département (backoffice.qualite), {} while that app has no data."""
-    from backoffice.qualite.services import compter_par_departement
-
     return compter_par_departement(perimetre)
 
 
@@ -120,15 +121,11 @@ class CarteView(View):
         lignes = {ligne.code: ligne for ligne in tableau["lignes_departement"]}
         valeurs = {code: valeur(ligne) for code, ligne in lignes.items()}
 
-        from backoffice.territoires.models import Departement
-
         accessibles = {
             code
             for code in Departement.objects.values_list("code", flat=True)
             if perimetre.national or code in perimetre.departements
         } | set(lignes)
-
-        from .carte import construire_carte
 
         carte = construire_carte(
             valeurs,

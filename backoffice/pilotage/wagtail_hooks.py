@@ -1,7 +1,12 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from backoffice.offre.models import exercice_courant
+from backoffice.offre.sections import CAPACITES_AU, SECTIONS_DISPOSITIF, SectionDispositif
+
+from .indicateurs import capacites_historiques, chiffres_du_dispositif, sous_autorisation
 from .tableau import perimetre_du_tableau
 from .views import AttentePanel, CarteView, DetailView, ExportView, TableauDeBordPanel
 
@@ -45,3 +50,35 @@ class CarteMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def menu_carte():
     return CarteMenuItem("Carte de l'offre", reverse("pilotage_carte"), icon_name="site", order=150)
+
+
+@hooks.register(SECTIONS_DISPOSITIF)
+def section_capacites(dispositif, request):
+    """The dashboard's figures for this one dispositif, above its fields: the authorised places
+    only for a type under the authorisation regime (None: « — »)."""
+    aujourdhui = timezone.localdate()
+    chiffres = chiffres_du_dispositif(dispositif, aujourdhui)
+    capacites = {
+        "autorisees": chiffres.autorisees if sous_autorisation(dispositif.type) else None,
+        "financees": chiffres.financees,
+        "conventionnees": chiffres.conventionnees,
+        "ouvertes": chiffres.ouvertes,
+        "cout_jour_place": chiffres.cout_jour_place(aujourdhui.year),
+    }
+    return SectionDispositif(
+        "pilotage/_dispositif_capacites.html",
+        dispositif,
+        request,
+        ordre=0,
+        avant_champs=True,
+        capacites=capacites,
+        exercice=exercice_courant(),
+    )
+
+
+@hooks.register(CAPACITES_AU)
+def capacites_des_dispositifs_au(date, dispositifs):
+    return {
+        pk: chiffres
+        for pk, (_, _, chiffres) in capacites_historiques(date, dispositifs=dispositifs).items()
+    }

@@ -1,7 +1,7 @@
 """The data-quality rules. Each rule is a small function taking a `Contexte` (a set of
 dispositifs and a day) and returning its findings (`Constat`). The figures every rule needs are
-read once per computation by the contexte, in two queries whatever the number of dispositifs:
-one annotated query on the dispositifs (places financées, montants, groupes, places
+read once per computation by the contexte (contexte.py), in two queries whatever the number of
+dispositifs: one annotated query on the dispositifs (places financées, montants, groupes, places
 conventionnées… as subqueries) and one on the financing lines of the exercice that may concern a
 convention. The rules themselves run no query.
 
@@ -13,29 +13,17 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
-from django.utils.functional import cached_property
-
-from backoffice.conventions.models import (
-    EtatConvention,
-    LigneConvention,
-    q_en_vigueur_le,
-)
+from backoffice.conventions.models import EtatConvention
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
-from backoffice.offre.models import Financement, GroupeDePlaces, cout_jour_place
+from backoffice.offre.models import cout_jour_place
 
+from .contexte import Contexte, date_fr, est_ferme, est_ouvert, euros, pluriel
 from .models import Regle, Severite
 
 # A cost per place per day further than this from the type's reference cost is reported.
 ECART_COUT_MAX = Decimal("0.30")
 
-# Types whose financing lines must be linked to a convention: the asylum park under
-# authorisation or declaration (CADA and CPH conventions are regulatory, HUDA and CAES are
-# financed under a convention too). PRAHDA is bought through a public procurement contract,
-# not a convention; the other types are financed under many instruments (subventions, CPOM
-# not always recorded): reporting them would be noise.
-TYPES_CONVENTION_REQUISE = frozenset({"CADA", "HUDA", "CAES", "CPH"})
 
 SEVERITES = {
     Regle.FINANCEES_SUP_AUTORISEES: Severite.HAUTE,
@@ -52,12 +40,6 @@ SEVERITES = {
     Regle.SIRET_SIREN: Severite.BASSE,
     Regle.SANS_GROUPE: Severite.BASSE,
 }
-
-ETATS_CONVENTION_TERMINES = (
-    EtatConvention.EXPIREE,
-    EtatConvention.RESILIEE,
-    EtatConvention.ABANDONNEE,
-)
 
 
 @dataclass(frozen=True)
@@ -80,158 +62,6 @@ class Constat:
     @property
     def severite(self):
         return SEVERITES[self.regle]
-
-
-# ---------------------------------------------------------------------------------------------
-# Formatting (French)
-# ---------------------------------------------------------------------------------------------
-
-
-def euros(montant):
-    return f"{montant:.2f}".replace(".", ",") + " €"
-
-
-def date_fr(date):
-    return date.strftime("%d/%m/%Y")
-
-
-def pluriel(nombre, singulier, pluriel_=None):
-    mot = singulier if nombre == 1 else (pluriel_ or singulier + "s")
-    return f"{nombre} {mot}"
-
-
-# ---------------------------------------------------------------------------------------------
-# The figures, read once
-# ---------------------------------------------------------------------------------------------
-
-
-def _somme(queryset, champ):
-    """Σ champ of `queryset` per dispositif, as a subquery (None when no row)."""
-    return Subquery(
-        queryset.order_by().values("dispositif").annotate(total=Sum(champ)).values("total")[:1]
-    )
-
-
-def _nombre(queryset):
-    return Subquery(
-        queryset.order_by().values("dispositif").annotate(total=Count("pk")).values("total")[:1],
-        output_field=IntegerField(),
-    )
-
-
-def q_convention_en_vigueur(date, prefixe="convention__"):
-    """Conventions in force on `date` (their one definition: conventions.models.q_en_vigueur_le)."""
-    return q_en_vigueur_le(date, prefixe)
-
-
-def q_convention_terminee(date, prefixe="convention__"):
-    """Conventions that no longer run on `date`: expired, resiliated, abandoned, or past their
-    end (the nightly state change may not have run yet)."""
-    p = prefixe
-    return (
-        Q(**{f"{p}etat__in": ETATS_CONVENTION_TERMINES})
-        | Q(**{f"{p}date_fin__lt": date})
-        | Q(**{f"{p}date_resiliation__lte": date})
-    )
-
-
-def est_ouvert(ligne, date):
-    ouverture, fermeture = ligne["date_ouverture"], ligne["date_fermeture"]
-    return (ouverture is None or ouverture <= date) and (fermeture is None or fermeture > date)
-
-
-def est_ferme(ligne, date):
-    return ligne["date_fermeture"] is not None and ligne["date_fermeture"] <= date
-
-
-class Contexte:
-    """The dispositifs to check (a queryset) and the day of the check (exercice = its year)."""
-
-    def __init__(self, dispositifs, aujourdhui):
-        self.dispositifs_qs = dispositifs
-        self.aujourdhui = aujourdhui
-        self.exercice = aujourdhui.year
-
-    @cached_property
-    def dispositifs(self):
-        """One row per dispositif with every figure the rules read (one query)."""
-        date = self.aujourdhui
-        financements = Financement.objects.filter(dispositif=OuterRef("pk"), exercice=self.exercice)
-        # The daily cost reads the lines that carry an amount, co-financing lines (amount, 0
-        # places) included: the one definition of backoffice.pilotage.indicateurs.cout_jour_place.
-        avec_montant = financements.filter(montant_annuel__isnull=False)
-        groupes = GroupeDePlaces.objects.filter(dispositif=OuterRef("pk"))
-        actifs = groupes.filter(
-            Q(date_debut__isnull=True) | Q(date_debut__lte=date),
-            Q(date_fin__isnull=True) | Q(date_fin__gte=date),
-        )
-        conventionnees = LigneConvention.objects.filter(dispositif=OuterRef("pk")).filter(
-            q_convention_en_vigueur(date)
-        )
-        return list(
-            self.dispositifs_qs.order_by()
-            .annotate(
-                financees=_somme(financements, "places_financees"),
-                nb_financements=_nombre(financements),
-                montant=_somme(avec_montant, "montant_annuel"),
-                places_montant=_somme(avec_montant, "places_financees"),
-                nb_groupes=_nombre(groupes),
-                nb_groupes_actifs=_nombre(actifs),
-                ouvertes=_somme(actifs, "places"),
-                conventionnees=_somme(conventionnees, "places_conventionnees"),
-            )
-            .values(
-                "pk",
-                "code",
-                "departement_id",
-                "siret",
-                "finess",
-                "entite__siren",
-                "type_id",
-                "type__libelle",
-                "type__regime",
-                "type__cout_journalier_reference",
-                "type__nature__sans_places",
-                "places_autorisees",
-                "date_ouverture",
-                "date_fermeture",
-                "date_fin_autorisation",
-                "financees",
-                "nb_financements",
-                "montant",
-                "places_montant",
-                "nb_groupes",
-                "nb_groupes_actifs",
-                "ouvertes",
-                "conventionnees",
-            )
-        )
-
-    @cached_property
-    def financements_convention(self):
-        """Financing lines of the exercice either without a convention (types requiring one)
-        or linked to a convention no longer running (one query)."""
-        sans = Q(convention__isnull=True, dispositif__type_id__in=TYPES_CONVENTION_REQUISE)
-        terminee = Q(convention__isnull=False) & q_convention_terminee(self.aujourdhui)
-        return list(
-            Financement.objects.filter(
-                dispositif__in=self.dispositifs_qs.values("pk"), exercice=self.exercice
-            )
-            .filter(sans | terminee)
-            .order_by("dispositif_id", "convention_id", "programme_id")
-            .values(
-                "dispositif_id",
-                "dispositif__departement_id",
-                "programme_id",
-                "places_financees",
-                "date_fin",
-                "convention_id",
-                "convention__numero",
-                "convention__etat",
-                "convention__date_fin",
-                "convention__date_resiliation",
-            )
-        )
 
 
 # ---------------------------------------------------------------------------------------------

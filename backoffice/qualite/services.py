@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from backoffice.acces import perimetres
+from backoffice.acces.policies import policy_for
 from backoffice.grammaire import compter
 from backoffice.offre.models import Dispositif
 
@@ -253,8 +254,6 @@ def anomalies_ouvertes(dispositif, user=None):
         .select_related("convention", "justifiee_par")
     )
     if user is not None:
-        from backoffice.acces.policies import policy_for
-
         anomalies = policy_for(Anomalie).filtrer(anomalies, user, ("view",))
     return sorted(anomalies, key=lambda a: (a.rang_severite, a.regle))
 

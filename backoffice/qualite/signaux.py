@@ -18,6 +18,8 @@ from backoffice.conventions.models import Convention, LigneConvention
 from backoffice.grammaire import compter
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
 
+from . import services
+
 logger = logging.getLogger(__name__)
 
 # Attribute of the database connection holding the pending batch of the current transaction.
@@ -60,14 +62,12 @@ class Lot:
         return ids
 
     def executer(self):
-        from .services import recalculer
-
         connection = transaction.get_connection()
         if getattr(connection, ATTRIBUT_LOT, None) is self:
             setattr(connection, ATTRIBUT_LOT, None)
         ids = self.dispositifs_concernes()
         if ids:
-            bilan = recalculer(dispositifs=ids)
+            bilan = services.recalculer(dispositifs=ids)
             logger.debug(
                 "Qualité recalculée pour %s : %s",
                 compter(len(ids), "dispositif", "dispositifs"),

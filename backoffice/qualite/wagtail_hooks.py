@@ -1,8 +1,10 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from backoffice.offre.sections import SECTIONS_DISPOSITIF, SectionDispositif
+
 from .services import ACTION_JUSTIFICATION, ACTION_RETRAIT_JUSTIFICATION
-from .views import QualiteViewSetGroup
+from .views.anomalies import QualiteViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
@@ -26,3 +28,8 @@ def enregistrer_actions(actions):
 
         def format_message(self, log_entry):
             return "Justification retirée : l'anomalie est de nouveau à traiter"
+
+
+@hooks.register(SECTIONS_DISPOSITIF)
+def section_anomalies(dispositif, request):
+    return SectionDispositif("qualite/_section_dispositif.html", dispositif, request, ordre=20)

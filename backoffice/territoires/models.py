@@ -79,3 +79,27 @@ class Siao(Recherchable):
 
     def __str__(self):
         return self.nom
+
+
+def departements_du_perimetre(perimetre):
+    """Queryset of the départements of a perimeter (all of them for the national one); for an
+    entité perimeter (gestionnaire), also those where the entité has its siège or a dispositif."""
+    if perimetre.national:
+        return Departement.objects.all()
+    condition = models.Q(code__in=perimetre.departements)
+    if perimetre.entites:
+        # Through the reverse relations (territories import no other app): siège, then dispositifs.
+        condition |= models.Q(entites__pk__in=perimetre.entites) | models.Q(
+            dispositifs__entite_id__in=perimetre.entites
+        )
+    return Departement.objects.filter(code__in=Departement.objects.filter(condition).values("code"))
+
+
+def restreindre_departements(queryset, perimetre):
+    return queryset.filter(code__in=departements_du_perimetre(perimetre).values("code"))
+
+
+def restreindre_par_departements(queryset, perimetre):
+    """Régions and SIAO: those holding a département of the perimeter."""
+    codes = departements_du_perimetre(perimetre).values("code")
+    return queryset.filter(departements__code__in=codes).distinct()

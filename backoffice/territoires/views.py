@@ -1,4 +1,4 @@
-from backoffice.offre.views import ReferentielViewSet
+from backoffice.acces.viewsets import ReferentielViewSet
 
 from .models import Departement, Region, Siao
 
