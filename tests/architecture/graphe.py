@@ -372,7 +372,6 @@ def rapport(racine) -> str:
         parties.append(
             "IMPORTS DANS UNE FONCTION SANS RAISON (hors apps.py ; écrire la raison dans un "
             f"commentaire « {MARQUE_DIFFERE} … » sur la ligne ou dans le commentaire juste "
-            "au-dessus)\n"
-            + "\n".join(differes)
+            "au-dessus)\n" + "\n".join(differes)
         )
     return "\n\n".join(parties)

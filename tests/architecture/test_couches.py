@@ -32,8 +32,7 @@ def test_aucun_import_dans_une_fonction_sans_raison_ecrite():
     assert not differes, (
         "Imports dans une fonction (hors apps.py) sans commentaire "
         f"« {graphe.MARQUE_DIFFERE} <raison> » sur la ligne ou dans le commentaire juste "
-        "au-dessus :\n"
-        + "\n".join(differes)
+        "au-dessus :\n" + "\n".join(differes)
     )
 
 
