@@ -12,12 +12,13 @@ from backoffice.acces.viewsets import (
     PerimetreIndexView,
     PerimetreInspectView,
 )
+from backoffice.documents.vues import AjoutDocumentView
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, exercice_courant
 from workflows import suppression, vues
 from workflows.services import chronologie
 
-from .. import circuits, services
+from .. import services
 from ..filters import (
     filtrer_file,
 )
@@ -209,7 +210,7 @@ class ConventionInspectView(PerimetreInspectView):
         return context
 
 
-class AjoutDocumentConventionView(circuits.AjoutDocumentView):
+class AjoutDocumentConventionView(AjoutDocumentView):
     natures = [
         (NatureDocument.PROJET, NatureDocument.PROJET.label),
         (NatureDocument.ANNEXE, NatureDocument.ANNEXE.label),
