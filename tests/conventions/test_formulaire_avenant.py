@@ -1,15 +1,18 @@
 """AvenantForm.verifier_lignes, each branch, through the real form (the page's own fields): a
 line is checked against its convention (the dispositif's entité, the places autorisées); a
 line left without dispositif is skipped; without a convention there is nothing to check
-against (the field's own message only). Bad input: a French message, nothing saved."""
+against; in an edit, the avenant's own convention is the reference. Bad input: a French
+message, nothing saved."""
 
 import datetime
 import html
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
 from backoffice.conventions.models import Avenant
+from backoffice.conventions.views.formulaires import AvenantForm
 from tests.acces.outils import donnees_formulaire, formulaire_de
 from tests.conventions.factories import amener, convention_pour, jours
 from tests.factories import DispositifFactory, EntiteFactory, departement
@@ -89,11 +92,37 @@ def test_chaque_ligne_verifiee(client, ddets44, convention, dispositif44):
     assert not Avenant.objects.exists()
 
 
-def test_sans_convention_rien_a_verifier(client, ddets44, convention, dispositif44):
-    client.force_login(ddets44)
-    reponse = envoyer(client, convention, [(dispositif44, 81)], convention="")
-    assert reponse.status_code == 200
-    page = texte(reponse)
-    assert "Ce champ est obligatoire" in page
-    assert "places autorisées" not in page  # no line check without its convention
-    assert not Avenant.objects.exists()
+class FormulaireSansPage:
+    """The state `verifier_lignes` reads from a bound form (its instance, its line formset)
+    and the errors it adds: the branches the page cannot reach (the convention field is
+    required there) are run on it."""
+
+    def __init__(self, instance, lignes):
+        self.instance = instance
+        sous = [
+            SimpleNamespace(cleaned_data={"dispositif": d, "places_conventionnees": p})
+            for d, p in lignes
+        ]
+        self.formsets = {"lignes": SimpleNamespace(forms=sous)}
+        self.erreurs = []
+
+    def add_error(self, champ, erreur):
+        self.erreurs.append(erreur)
+
+
+def test_sans_convention_rien_a_verifier(dispositif44):
+    autre = DispositifFactory(
+        departement_id="44", entite=EntiteFactory(departement=departement("44"))
+    )
+    formulaire = FormulaireSansPage(Avenant(), [(autre, 10), (dispositif44, 81)])
+    AvenantForm.verifier_lignes(formulaire, {})
+    assert formulaire.erreurs == []
+
+
+def test_convention_de_l_avenant_en_modification(convention, dispositif44):
+    """No convention in the submitted data: the avenant's own convention is the reference."""
+    formulaire = FormulaireSansPage(Avenant(convention=convention), [(None, 5), (dispositif44, 81)])
+    AvenantForm.verifier_lignes(formulaire, {})
+    assert formulaire.erreurs == [
+        f"{dispositif44} : 81 places conventionnées dépassent les 80 places autorisées."
+    ]
