@@ -34,8 +34,8 @@ from backoffice.acces.viewsets import (
     PerimetreModelViewSet,
     deux_lignes,
 )
-from backoffice.conventions import circuits
 from backoffice.documents.depot import ChampDocument
+from backoffice.documents.vues import AjoutDocumentView
 from backoffice.offre.models import EntiteGestionnaire
 from backoffice.offre.validators import normaliser_siren
 from backoffice.territoires.models import Departement
@@ -291,7 +291,7 @@ class AppelInspectView(PerimetreInspectView):
         return context
 
 
-class AjoutDocumentAppelView(circuits.AjoutDocumentView):
+class AjoutDocumentAppelView(AjoutDocumentView):
     natures = NatureDocumentAppel.choices
     modele_document = DocumentAppel
     champ_objet = "appel"
@@ -604,7 +604,7 @@ class CandidatureInspectView(PerimetreInspectView):
         return context
 
 
-class AjoutDocumentCandidatureView(circuits.AjoutDocumentView):
+class AjoutDocumentCandidatureView(AjoutDocumentView):
     natures = NatureDocumentCandidature.choices
 
     def enregistrer(self, objet, nature, fichier, titre):

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backoffice.acces import perimetres
+from backoffice.acces.policies import policy_for
 from backoffice.acces.roles import Role
 from backoffice.grammaire import compter
 from backoffice.offre.models import Financement
@@ -92,8 +93,6 @@ ROLES_RELANCES = (Role.NATIONAL, Role.REGIONAL, Role.DEPARTEMENTAL)
 def conventions_a_signaler(user, aujourdhui=None):
     """What the digest tells `user`, limited to their perimeter."""
     aujourdhui = aujourdhui or timezone.localdate()
-    from backoffice.acces.policies import policy_for
-
     base = policy_for(Convention).filtrer(Convention.objects.all(), user, ("view",))
     trois = base.se_terminant(aujourdhui, 3).order_by("date_fin")
     six = base.se_terminant(aujourdhui, 6).exclude(pk__in=trois.values("pk")).order_by("date_fin")

@@ -2,12 +2,15 @@
 avenants, calls and candidatures, and the conventions ending soon. Shown in the home dashboard's
 workload (backoffice.pilotage.charge)."""
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm import has_transition_perm
 
 from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import LECTURE
+
+from .models import Convention
 
 # (model path, transition, label, list URL name, query string)
 FILES = [
@@ -74,8 +77,6 @@ FILES = [
 
 
 def files_de(user):
-    from django.apps import apps
-
     resultat = []
     for chemin, nom, libelle, url_name, requete in FILES:
         model = apps.get_model(chemin)
@@ -96,8 +97,6 @@ def files_de(user):
 
 
 def fins_prochaines(user):
-    from .models import Convention
-
     # For those who would renew them or draft an avenant ("change"), not for readers.
     if not policy_for(Convention).user_has_permission(user, "change"):
         return []

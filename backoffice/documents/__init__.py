@@ -12,6 +12,8 @@ registers it; the rules below then apply to it.
   from the content, macros, password-protected and old Office files refused, size capped by
   ``settings.DOCUMENTS_TAILLE_MAX``): ``ChampDocument`` for forms, ``enregistrer_document`` to
   store (it checks again), ``formulaire_wagtail.FormulaireDocumentWagtail`` for Wagtail's own forms.
+- ``vues.AjoutDocumentView``: the page adding a document to an object (subclass it with
+  ``natures``, ``modele_document``, ``champ_objet``, ``nom_collection``).
 - ``telechargement``: the download side. A document is served only to a user who may view one
   of the objects it is attached to (a document attached to nothing: national accounts only);
   anything else is a 404, the same answer as for a document that does not exist. Wagtail's
