@@ -6,10 +6,10 @@ class AppelsConfig(AppConfig):
     verbose_name = "Appels à projets"
 
     def ready(self):
-        from backoffice.conventions import documents
+        from backoffice.documents.telechargement import enregistrer_liaison
 
         from .models import DocumentAppel, DocumentCandidature
 
         # Documents of a call / a candidature: for those who may view the call / candidature.
-        documents.enregistrer_liaison(DocumentAppel, "appel")
-        documents.enregistrer_liaison(DocumentCandidature, "candidature")
+        enregistrer_liaison(DocumentAppel)
+        enregistrer_liaison(DocumentCandidature)

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from backoffice.acces.policies import policy_for
-from backoffice.conventions.documents import enregistrer_document
+from backoffice.documents.depot import enregistrer_document
 from workflows.services import TransitionImpossible, journaliser_creation, journaliser_evenement
 
 from .etats import EtatAppel

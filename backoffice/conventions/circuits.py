@@ -10,9 +10,8 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from backoffice.documents.depot import ChampDocument, enregistrer_document
 from workflows.vues import ChampDate, FormulaireMotif, FormulaireTransition, VueObjetMixin
-
-from .documents import ChampDocument, enregistrer_document
 
 
 class FormulaireSignature(FormulaireTransition):

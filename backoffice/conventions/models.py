@@ -21,7 +21,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -29,10 +29,11 @@ from django_fsm import FSMField, transition
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
-from wagtail.documents import get_document_model_string
 
-from backoffice import bornes
+from backoffice import bornes, compteurs
 from backoffice.acces.roles import Role
+from backoffice.documents.depot import enregistrer_document
+from backoffice.documents.modeles import DocumentRattache
 from backoffice.grammaire import FEMININ, MASCULIN
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, exercice_courant
@@ -68,13 +69,8 @@ class Compteur(models.Model):
 
 
 def prochain_numero(cle):
-    with transaction.atomic():
-        Compteur.objects.get_or_create(cle=cle)
-        compteur = Compteur.objects.select_for_update().get(cle=cle)
-        compteur.dernier = F("dernier") + 1
-        compteur.save(update_fields=["dernier"])
-        compteur.refresh_from_db(fields=["dernier"])
-        return compteur.dernier
+    """The next number of a series (`CONV-44-2026`…), drawn under lock (backoffice/compteurs.py)."""
+    return compteurs.tirer(Compteur, cle=cle)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,8 +184,6 @@ def _exiger_signature(date_signature, fichier, aujourdhui, de_quoi):
 
 def _joindre_copie_signee(fichier, titre, acteur, **liens):
     """Store the signed copy and link it (`liens`: the convention, and the avenant if any)."""
-    from .documents import enregistrer_document
-
     document = enregistrer_document(
         fichier, titre=titre, nom_collection="Conventions", acteur=acteur
     )
@@ -206,7 +200,24 @@ def _joindre_copie_signee(fichier, titre, acteur, **liens):
 # ---------------------------------------------------------------------------------------------
 
 
+def q_en_vigueur_le(date, prefixe=""):
+    """« In force on `date` », the one definition (as a filter; `Convention.periode_en_vigueur`
+    says the same of one convention): signed (a signed state and a signature date), from its
+    start date to its end date included; a résiliation takes effect on its date, so a
+    convention résiliée on `date` is no longer in force that day (in force the day before)."""
+    p = prefixe
+    return (
+        Q(**{f"{p}etat__in": ETATS_SIGNES, f"{p}date_signature__isnull": False})
+        & Q(**{f"{p}date_debut__lte": date})
+        & (Q(**{f"{p}date_fin__isnull": True}) | Q(**{f"{p}date_fin__gte": date}))
+        & (Q(**{f"{p}date_resiliation__isnull": True}) | Q(**{f"{p}date_resiliation__gt": date}))
+    )
+
+
 class ConventionQuerySet(RechercheQuerySet):
+    def en_vigueur_le(self, date):
+        return self.filter(q_en_vigueur_le(date))
+
     def actives(self):
         return self.filter(etat__in=ETATS_ACTIFS)
 
@@ -406,12 +417,21 @@ class Convention(
             fins.append(self.date_resiliation - datetime.timedelta(days=1))
         return min(fins) if fins else None
 
-    def en_vigueur_le(self, date):
-        """Signed, and `date` inside its period (résiliation included)."""
+    @property
+    def periode_en_vigueur(self):
+        """(first day, last day or None) in force, None if never in force: `q_en_vigueur_le`
+        said of one convention (its definition)."""
         if self.etat not in ETATS_SIGNES or not self.date_signature:
-            return False
-        fin = self.fin_effective
-        return self.date_debut <= date and (fin is None or date <= fin)
+            return None
+        return self.date_debut, self.fin_effective
+
+    def en_vigueur_le(self, date):
+        periode = self.periode_en_vigueur
+        return (
+            periode is not None
+            and periode[0] <= date
+            and (periode[1] is None or date <= periode[1])
+        )
 
     def lignes_au(self, date):
         """{dispositif_id: places} of the lines as they stood on `date` (end of day).
@@ -1084,7 +1104,7 @@ class MontantAvenant(models.Model):
 # ---------------------------------------------------------------------------------------------
 
 
-class DocumentConvention(models.Model):
+class DocumentConvention(DocumentRattache):
     PERIMETRE_PAR = "convention"
 
     convention = models.ForeignKey(
@@ -1099,26 +1119,10 @@ class DocumentConvention(models.Model):
         verbose_name="avenant",
     )
     nature = models.CharField("nature", max_length=20, choices=NatureDocument.choices)
-    document = models.ForeignKey(
-        get_document_model_string(), on_delete=models.CASCADE, related_name="+"
-    )
-    ajoute_par = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="ajouté par",
-    )
-    ajoute_le = models.DateTimeField("ajouté le", auto_now_add=True)
 
-    class Meta:
+    class Meta(DocumentRattache.Meta):
         verbose_name = "document de convention"
         verbose_name_plural = "documents de convention"
-        ordering = ["ajoute_le"]
-
-    def __str__(self):
-        return f"{self.get_nature_display()} – {self.document.title}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1130,16 +1134,12 @@ def places_conventionnees_au(date, dispositifs=None, conventions=None):
     """Σ places conventionnées on `date` (conventions in force that day, their lines as they
     stood that day). `dispositifs`: ids or queryset to restrict to; `conventions`: a queryset."""
     conventions = conventions if conventions is not None else Convention.objects.all()
-    conventions = conventions.filter(
-        etat__in=ETATS_SIGNES, date_signature__isnull=False, date_debut__lte=date
-    )
+    conventions = conventions.filter(q_en_vigueur_le(date))
     if dispositifs is not None:
         conventions = conventions.filter(lignes__dispositif__in=dispositifs).distinct()
     dispositifs_ids = None if dispositifs is None else {getattr(d, "pk", d) for d in dispositifs}
     total = 0
     for convention in conventions:
-        if not convention.en_vigueur_le(date):
-            continue
         for dispositif_id, places in convention.lignes_au(date).items():
             if dispositifs_ids is None or dispositif_id in dispositifs_ids:
                 total += places

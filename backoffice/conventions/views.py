@@ -3,12 +3,9 @@ inspect pages (state, actions, timeline, documents, lines and their versions), t
 bulk transition views, documents, linking of financing lines, renewal. Perimeters are enforced
 by the base classes of backoffice.acces.viewsets and by the transition service."""
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -38,9 +35,9 @@ from backoffice.acces.viewsets import (
 from backoffice.offre.historique import historique
 from backoffice.offre.models import Dispositif, Financement, exercice_courant
 from workflows import suppression, vues
-from workflows.services import chronologie, journaliser_creation
+from workflows.services import chronologie
 
-from . import circuits
+from . import circuits, services
 from .filters import (
     AvenantFilterSet,
     ConventionFilterSet,
@@ -56,7 +53,6 @@ from .models import (
     EtatConvention,
     LigneConvention,
     NatureDocument,
-    peut_rediger,
 )
 from .notifications import notifier_avenant_cree
 
@@ -172,10 +168,13 @@ ACTIONS_AVENANT = {
 }
 
 ETATS_MODIFIABLES = {EtatConvention.BROUILLON}
+ETATS_AVENANT_MODIFIABLES = {EtatAvenant.BROUILLON}
 
 
-def convention_modifiable(convention):
-    return convention.etat in ETATS_MODIFIABLES
+def modifiable_par(vue_edition, objet):
+    """Whether the edit view (a GardeEtatMixin) opens for `objet`: the page offers « Modifier »
+    on the same guard the view applies."""
+    return getattr(objet, objet.CHAMP_ETAT) in vue_edition.etats_permis
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,7 +285,7 @@ class ConventionInspectView(PerimetreInspectView):
     ]
 
     def get_edit_url(self):
-        if convention_modifiable(self.object) and policy_for(
+        if modifiable_par(ConventionEditView, self.object) and policy_for(
             Convention
         ).user_has_permission_for_instance(self.request.user, "change", self.object):
             return reverse("convention:edit", args=[self.object.pk])
@@ -339,13 +338,8 @@ class ConventionInspectView(PerimetreInspectView):
                 "peut_rattacher": peut_modifier,
                 # Covered dispositifs are lines of the draft's form.
                 "url_modifier_lignes": self.get_edit_url(),
-                "peut_ajouter_avenant": convention.etat in ETATS_ACTIFS
-                and policy_for(Avenant).user_has_permission(user, "add")
-                and peut_rediger(convention, user),
-                "peut_renouveler": convention.etat
-                in (EtatConvention.SIGNEE, EtatConvention.EN_VIGUEUR, EtatConvention.EXPIREE)
-                and policy_for(Convention).user_has_permission(user, "add")
-                and peut_rediger(convention, user),
+                "peut_ajouter_avenant": services.peut_ajouter_avenant(convention, user),
+                "peut_renouveler": services.peut_renouveler(convention, user),
                 "places_au_jour": convention.lignes_au(aujourdhui)
                 if convention.en_vigueur_le(aujourdhui)
                 else {},
@@ -394,16 +388,7 @@ class RattachementFinancementsView(vues.VueObjetMixin, WagtailAdminTemplateMixin
         return super().dispatch(request, *args, **kwargs)
 
     def candidats(self):
-        modifiables = perimetres.filtrer(
-            Financement.objects.all(),
-            perimetres.perimetre_pour(self.request.user, "offre.financement", "change"),
-        )
-        return (
-            modifiables.filter(dispositif__lignes_convention__convention=self.objet)
-            .select_related("dispositif", "programme", "convention")
-            .distinct()
-            .order_by("-exercice", "dispositif__code")
-        )
+        return services.financements_rattachables(self.objet, self.request.user)
 
     def formulaire(self, data=None):
         form = FormulaireRattachement(
@@ -435,20 +420,9 @@ class RattachementFinancementsView(vues.VueObjetMixin, WagtailAdminTemplateMixin
         form = self.formulaire(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        choisis = {f.pk for f in form.cleaned_data["financements"]}
-        with transaction.atomic():
-            verrouilles = Financement.objects.filter(
-                pk__in=self.candidats().values("pk")
-            ).select_for_update()
-            for financement in verrouilles:
-                if financement.pk in choisis and financement.convention_id != self.objet.pk:
-                    financement.convention = self.objet
-                elif financement.pk not in choisis and financement.convention_id == self.objet.pk:
-                    financement.convention = None
-                else:
-                    continue
-                financement._change_reason = f"Rattachement à la convention {self.objet.numero}"
-                financement.save()
+        services.rattacher_financements(
+            self.objet, form.cleaned_data["financements"], self.candidats()
+        )
         messages.success(request, "Lignes de financement enregistrées.")
         return redirect(self.url_fiche(self.objet))
 
@@ -465,12 +439,7 @@ class RenouvellementView(vues.VueObjetMixin, WagtailAdminTemplateMixin, Template
 
     def dispatch(self, request, *args, **kwargs):
         self.objet = self.get_objet()
-        if not (
-            self.objet.etat
-            in (EtatConvention.SIGNEE, EtatConvention.EN_VIGUEUR, EtatConvention.EXPIREE)
-            and policy_for(Convention).user_has_permission(request.user, "add")
-            and peut_rediger(self.objet, request.user)
-        ):
+        if not services.peut_renouveler(self.objet, request.user):
             messages.error(request, "Cette convention ne peut pas être renouvelée par vous.")
             return redirect(self.url_fiche(self.objet))
         return super().dispatch(request, *args, **kwargs)
@@ -481,40 +450,11 @@ class RenouvellementView(vues.VueObjetMixin, WagtailAdminTemplateMixin, Template
         return context
 
     def post(self, request, *args, **kwargs):
-        ancienne = self.objet
-        debut = (ancienne.date_fin or timezone.localdate()) + datetime.timedelta(days=1)
-        duree = (ancienne.date_fin - ancienne.date_debut) if ancienne.date_fin else None
-        nouvelle = Convention(
-            intitule=ancienne.intitule,
-            type_convention=ancienne.type_convention,
-            entite=ancienne.entite,
-            departement=ancienne.departement,
-            nationale=ancienne.nationale,
-            date_debut=debut,
-            date_fin=debut + duree if duree else None,
-            signataire=ancienne.signataire,
-            signataire_nom=ancienne.signataire_nom,
-            objectifs=ancienne.objectifs,
-            convention_precedente=ancienne,
-            cree_par=request.user,
-        )
         try:
-            with transaction.atomic():
-                nouvelle.full_clean(exclude=["numero"])
-                nouvelle._change_reason = f"Renouvellement de {ancienne.numero}"
-                nouvelle.save()
-                for ligne in ancienne.lignes.all():
-                    LigneConvention.objects.create(
-                        convention=nouvelle,
-                        dispositif_id=ligne.dispositif_id,
-                        places_conventionnees=ligne.places_conventionnees,
-                    )
-                journaliser_creation(
-                    nouvelle, request.user, commentaire=f"Renouvellement de {ancienne.numero}"
-                )
+            nouvelle = services.renouveler(self.objet, request.user)
         except ValidationError as exc:
             messages.error(request, "Renouvellement impossible : " + " ".join(exc.messages))
-            return redirect(self.url_fiche(ancienne))
+            return redirect(self.url_fiche(self.objet))
         messages.success(request, f"Brouillon de renouvellement créé : {nouvelle.numero}.")
         return redirect("convention:edit", nouvelle.pk)
 
@@ -661,7 +601,7 @@ class AvenantCreateView(vues.CreationJournaliseeMixin, PerimetreCreateView):
 
 
 class AvenantEditView(vues.GardeEtatMixin, PerimetreEditView):
-    etats_permis = {EtatAvenant.BROUILLON}
+    etats_permis = ETATS_AVENANT_MODIFIABLES
     message_refus = "Un avenant validé ou signé ne se modifie plus."
 
 
@@ -682,7 +622,7 @@ class AvenantInspectView(PerimetreInspectView):
     ]
 
     def get_edit_url(self):
-        if self.object.etat == EtatAvenant.BROUILLON and policy_for(
+        if modifiable_par(AvenantEditView, self.object) and policy_for(
             Avenant
         ).user_has_permission_for_instance(self.request.user, "change", self.object):
             return reverse("avenant:edit", args=[self.object.pk])

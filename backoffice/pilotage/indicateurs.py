@@ -36,7 +36,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from backoffice.acces.perimetres import filtrer, q_dans
-from backoffice.conventions.models import ETATS_SIGNES, Convention, LigneConvention, fin_du_jour
+from backoffice.conventions.models import Convention, LigneConvention, fin_du_jour
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
     Dispositif,
@@ -160,10 +160,9 @@ def periode_exercice(exercice):
 
 
 def periode_convention(convention):
-    """Convention.en_vigueur_le as a period (None: never in force)."""
-    if convention.etat not in ETATS_SIGNES or not convention.date_signature:
-        return None
-    return _intersection((convention.date_debut, convention.fin_effective), (None, None))
+    """Convention.periode_en_vigueur (None: never in force)."""
+    periode = convention.periode_en_vigueur
+    return None if periode is None else _intersection(periode, (None, None))
 
 
 def contient(periode, date):

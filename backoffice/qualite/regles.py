@@ -16,7 +16,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.utils.functional import cached_property
 
-from backoffice.conventions.models import ETATS_SIGNES, EtatConvention, LigneConvention
+from backoffice.conventions.models import (
+    EtatConvention,
+    LigneConvention,
+    q_en_vigueur_le,
+)
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
 from backoffice.offre.models import Financement, GroupeDePlaces, cout_jour_place
@@ -116,14 +120,8 @@ def _nombre(queryset):
 
 
 def q_convention_en_vigueur(date, prefixe="convention__"):
-    """Conventions in force on `date` (Convention.en_vigueur_le, as a filter)."""
-    p = prefixe
-    return (
-        Q(**{f"{p}etat__in": ETATS_SIGNES, f"{p}date_signature__isnull": False})
-        & Q(**{f"{p}date_debut__lte": date})
-        & (Q(**{f"{p}date_fin__isnull": True}) | Q(**{f"{p}date_fin__gte": date}))
-        & (Q(**{f"{p}date_resiliation__isnull": True}) | Q(**{f"{p}date_resiliation__gt": date}))
-    )
+    """Conventions in force on `date` (their one definition: conventions.models.q_en_vigueur_le)."""
+    return q_en_vigueur_le(date, prefixe)
 
 
 def q_convention_terminee(date, prefixe="convention__"):

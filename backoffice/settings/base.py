@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "backoffice",
     "backoffice.recherche",  # shared: normalised search columns (imports no domain app)
     "backoffice.affichage",  # the display rule; overrides two of Wagtail's table cells
+    "backoffice.documents",  # shared: documents attached to objects (imports no domain app)
     "backoffice.territoires",
     "backoffice.offre",
     "backoffice.acces",
@@ -232,10 +233,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Documents always go through Wagtail's serve view, where the `before_serve_document` hook checks
-# the perimeter (backoffice/conventions/documents.py); never a redirect to the raw file.
+# the perimeter (backoffice/documents/telechargement.py); never a redirect to the raw file.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Wagtail's own document library (superusers only) checks uploads like every other path.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "backoffice.conventions.documents.FormulaireDocumentWagtail"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "backoffice.documents.formulaire_wagtail.FormulaireDocumentWagtail"
 # Wagtail's API search asks a search index this project does not install (searches are database
 # queries): refused with a 400 instead of a 500 (docs/securite.md).
 WAGTAILAPI_SEARCH_ENABLED = False

@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from backoffice.acces.roles import Role
-from backoffice.conventions.documents import enregistrer_document
 from backoffice.conventions.models import DocumentConvention
+from backoffice.documents.depot import enregistrer_document
 from tests.conventions.factories import amener, convention_pour, pdf
 from tests.factories import DispositifFactory, EntiteFactory, UserFactory, affecter, departement
 from tests.fichiers import corpus

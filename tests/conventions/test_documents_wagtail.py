@@ -10,7 +10,7 @@ every role over one set of documents (signing conventions is the slow part).
 import pytest
 from django.urls import reverse
 
-from backoffice.conventions.documents import enregistrer_document
+from backoffice.documents.depot import enregistrer_document
 from tests.conventions.factories import amener, convention_pour, pdf
 from tests.factories import DispositifFactory, EntiteFactory, departement
 

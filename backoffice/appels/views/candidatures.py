@@ -22,7 +22,7 @@ from backoffice.acces.viewsets import (
     deux_lignes,
 )
 from backoffice.conventions import circuits
-from backoffice.conventions.documents import ChampDocument
+from backoffice.documents.depot import ChampDocument
 from backoffice.offre.models import EntiteGestionnaire
 from backoffice.offre.validators import normaliser_siren
 from backoffice.territoires.models import Departement
