@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from backoffice.conventions.models import ETATS_SIGNES, EtatAvenant
 
-from .models import EtatCandidature
+from .etats import EtatCandidature
 
 
 @dataclass

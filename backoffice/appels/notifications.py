@@ -3,7 +3,7 @@
 from backoffice.acces.roles import Role
 from backoffice.conventions.notifications import destinataires, envoyer, lien_admin
 
-from .models import departements_appel
+from .regles import departements_appel
 
 
 def _pilotes(appel):

@@ -4,6 +4,7 @@ hour, or daily with `manage.py echeances`); idempotent; logged as « Système »
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from backoffice.appels.echeances import clore_appels
 from backoffice.grammaire import compter
@@ -26,8 +27,6 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError("Instant invalide : format AAAA-MM-JJTHH:MM attendu.") from exc
             if maintenant.tzinfo is None:
-                from django.utils import timezone
-
                 maintenant = timezone.make_aware(maintenant)
         closes, erreurs = clore_appels(maintenant)
         self.stdout.write(
