@@ -6,7 +6,7 @@ from backoffice.acces.policies import policy_for
 
 from .filters import File
 from .models import Demande
-from .views import DemandeViewSet
+from .views.viewset import DemandeViewSet
 
 
 @hooks.register("register_admin_viewset")
