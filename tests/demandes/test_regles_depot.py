@@ -4,11 +4,15 @@ request is filed (demandes/services.py)."""
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from backoffice.acces.roles import Role
 from backoffice.demandes import services
 from backoffice.demandes.models import Demande
 from backoffice.offre.models import TypeDispositif
 from tests.demandes.factories import DemandeFactory
+from tests.demandes.test_admin_changements import formulaire_modification
+from tests.factories import DispositifFactory, UserFactory, affecter
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +63,21 @@ def test_le_depot_enregistre_et_previent_apres_validation(
         demande = services.deposer(DemandeFactory.build())
     assert Demande.objects.get() == demande
     assert [m.to for m in mail.outbox] == [[demande.demandeur_courriel], [siao44.email]]
+
+
+def test_la_demande_de_modification_obeit_aussi_a_la_regle_du_premier_accueil(client):
+    """The admin's modification request goes through the same filing as the public form: a
+    premier accueil dispositif cannot be asked for places there either."""
+    point = DispositifFactory(
+        type=TypeDispositif.objects.get(code="PA_SANTE"), places_autorisees=None
+    )
+    gestionnaire = UserFactory(username="gestionnaire-pa@example.org")
+    affecter(gestionnaire, Role.GESTIONNAIRE, entite=point.entite)
+    client.force_login(gestionnaire)
+    donnees = formulaire_modification(client, point, places_pmr="40", motif="Rampe d'accès.")
+    response = client.post(reverse("demande:demander_modification", args=[point.pk]), donnees)
+    assert response.status_code == 200
+    assert "premier accueil n'a pas de places" in " ".join(
+        response.context["form"].non_field_errors()
+    )
+    assert not Demande.objects.exists()

@@ -49,7 +49,11 @@ def _url_suivante(request, defaut):
 class ActionsGroupeesView(PermissionCheckedMixin, View):
     """Pré-validate or validate the checked requests with one comment. Each one goes through the
     transition service on its own and is reported on its own: one refusal does not stop the
-    others, and nothing is done that the user could not do request by request."""
+    others, and nothing is done that the user could not do request by request.
+
+    Not the shared bulk page (workflows/vues.py TransitionGroupeeView, a page listing the
+    candidates): the queue's own checkboxes post here, and each request is reported by its
+    number, or as not found without it when it lies out of perimeter."""
 
     model = Demande
     permission_required = "change"
