@@ -161,11 +161,29 @@ class TransitionView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.nom = kwargs["nom"]
+        # The object first: out of perimeter is not found, whatever the action asked.
+        self.objet = self.get_objet()
         self.action = self.actions.get(self.nom)
         if self.action is None:
-            raise Http404("Action inconnue.")
-        self.objet = self.get_objet()
+            return self.action_inconnue()
         return super().dispatch(request, *args, **kwargs)
+
+    # Hooks of a viewset whose transitions are posted from the object's page (no form page):
+    # see demandes/views/transitions.py.
+
+    def action_inconnue(self):
+        raise Http404("Action inconnue.")
+
+    def formulaire_invalide(self, form):
+        messages.error(self.request, "Corrigez les erreurs ci-dessous : rien n'a été enregistré.")
+        return self.render_to_response(self.get_context_data(form=form), status=200)
+
+    def parametres(self, form):
+        """The transition's keyword arguments besides the comment."""
+        return form.parametres()
+
+    def message_succes(self, objet):
+        return f"« {self.action.libelle} » effectué : {objet} est {_etat_minuscule(objet)}."
 
     def get_page_title(self):
         return self.action.libelle
@@ -193,8 +211,7 @@ class TransitionView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form = self.formulaire(request.POST, request.FILES)
         if not form.is_valid():
-            messages.error(request, "Corrigez les erreurs ci-dessous : rien n'a été enregistré.")
-            return self.render_to_response(self.get_context_data(form=form), status=200)
+            return self.formulaire_invalide(form)
         try:
             objet = executer_transition(
                 self.model,
@@ -202,7 +219,7 @@ class TransitionView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
                 self.nom,
                 request.user,
                 commentaire=form.cleaned_data.get("commentaire", "") or "",
-                **form.parametres(),
+                **self.parametres(form),
             )
         except PermissionDenied:
             messages.error(request, "Vous n'avez pas le droit d'effectuer cette action ici.")
@@ -214,9 +231,7 @@ class TransitionView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateView):
                 return self.render_to_response(self.get_context_data(form=form), status=200)
             messages.error(request, f"Action non effectuée : {message}")
             return redirect(self.url_fiche(self.objet))
-        messages.success(
-            request, f"« {self.action.libelle} » effectué : {objet} est {_etat_minuscule(objet)}."
-        )
+        messages.success(request, self.message_succes(objet))
         return redirect(self.url_fiche(objet))
 
 

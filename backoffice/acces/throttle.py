@@ -4,7 +4,8 @@ form is refused for the rest of the window (cache-backed; shared cache in produc
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+
+from backoffice import limiteur
 
 
 def _ip(request):
@@ -18,17 +19,12 @@ def _cles(request, username):
 
 def enregistrer_echec(request, username):
     for cle in _cles(request, username):
-        cache.add(cle, 0, settings.LOGIN_THROTTLE_WINDOW_SECONDS)
-        try:
-            cache.incr(cle)
-        except ValueError:
-            cache.set(cle, 1, settings.LOGIN_THROTTLE_WINDOW_SECONDS)
+        limiteur.compter(cle, settings.LOGIN_THROTTLE_WINDOW_SECONDS)
 
 
 def effacer_echecs(request, username):
-    cache.delete(_cles(request, username)[1])
+    limiteur.effacer(_cles(request, username)[1])
 
 
 def est_bloque(request, username):
-    limite = settings.LOGIN_THROTTLE_MAX_ATTEMPTS
-    return any((cache.get(cle) or 0) >= limite for cle in _cles(request, username))
+    return limiteur.atteinte(_cles(request, username), settings.LOGIN_THROTTLE_MAX_ATTEMPTS)

@@ -10,8 +10,10 @@ from wagtail.admin.widgets import AdminDateInput
 
 from backoffice.acces.choix import restreindre_formulaire
 from backoffice.offre.models import Dispositif, Financement
+from workflows.vues import FormulaireTransition
 
 from .materialisation import CHAMPS_MODIFIABLES
+from .models import Demande
 
 # Transitions that need a comment (the model refuses them without one, this says it earlier).
 COMMENTAIRE_OBLIGATOIRE = {"refuser", "demander_complements"}
@@ -21,7 +23,9 @@ COMMENTAIRE_OBLIGATOIRE = {"refuser", "demander_complements"}
 ACTIONS_GROUPEES = [("pre_valider", "Pré-valider"), ("valider", "Valider")]
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(FormulaireTransition):
+    """The comment typed on the request's page with a transition button (workflows/vues.py)."""
+
     commentaire = forms.CharField(
         label="Commentaire",
         required=False,
@@ -67,17 +71,6 @@ def valeur_json(valeur):
     return valeur
 
 
-def _deja_en_cours(dispositif, type_demande):
-    from .models import Demande
-
-    return (
-        Demande.objects.ouvertes()
-        .filter(dispositif=dispositif, type_demande=type_demande)
-        .order_by("soumise_le")
-        .first()
-    )
-
-
 class DemandeModificationForm(forms.ModelForm):
     """The dispositif's structuring fields, pre-filled; only the changed ones are requested.
 
@@ -103,7 +96,7 @@ class DemandeModificationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if _deja_en_cours(self.dispositif, "modification"):
+        if Demande.objects.en_cours(self.dispositif, "modification"):
             raise forms.ValidationError(
                 "Une demande de modification de ce dispositif est déjà en cours : attendez "
                 "sa décision ou complétez-la."
@@ -184,7 +177,7 @@ class DemandeFermetureForm(forms.Form):
             raise forms.ValidationError(
                 f"Ce dispositif est déjà fermé depuis le {fermeture:%d/%m/%Y}."
             )
-        if _deja_en_cours(self.dispositif, "fermeture"):
+        if Demande.objects.en_cours(self.dispositif, "fermeture"):
             raise forms.ValidationError(
                 "Une demande de fermeture de ce dispositif est déjà en cours."
             )

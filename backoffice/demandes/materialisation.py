@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
 from backoffice.offre.validators import normaliser_siren
 
+from .choix import TypeDemande
+
 # Structuring fields a modification request may change (minor fields are edited directly).
 CHAMPS_MODIFIABLES = [
     "nom",
@@ -118,8 +120,6 @@ def _fermer(demande):
 
 
 def materialiser(demande, acteur):
-    from .models import TypeDemande
-
     {
         TypeDemande.CREATION: _creer,
         TypeDemande.MODIFICATION: _modifier,
@@ -127,20 +127,32 @@ def materialiser(demande, acteur):
     }[demande.type_demande](demande)
 
 
+def _instantane(dispositif):
+    """An unsaved history row holding the dispositif's values (what diff_against compares)."""
+    historique = Dispositif.history.model
+    return historique(
+        **{f.attname: getattr(dispositif, f.attname) for f in historique.tracked_fields}
+    )
+
+
 def diff_modification(demande):
-    """[(libellé, avant, après)] of a modification request, for the validator."""
+    """[(libellé, avant, après)] of a modification request, for the validator: the dispositif
+    as it is against the same with the requested values (django-simple-history's diff), in the
+    order of the dispositif's fields; relations as their keys."""
     if not demande.dispositif_id:
         return []
-    dispositif = demande.dispositif
+    actuel = Dispositif.objects.get(pk=demande.dispositif_id)
     propose = affecter_valeurs(
-        Dispositif.objects.get(pk=dispositif.pk),
+        Dispositif.objects.get(pk=demande.dispositif_id),
         {k: v for k, v in demande.donnees_dispositif.items() if k in CHAMPS_MODIFIABLES},
     )
-    lignes = []
-    for champ in dispositif._meta.concrete_fields:
-        if champ.attname not in CHAMPS_MODIFIABLES:
-            continue
-        avant, apres = getattr(dispositif, champ.attname), getattr(propose, champ.attname)
-        if avant != apres:
-            lignes.append((str(champ.verbose_name), avant, apres))
-    return lignes
+    champs = [f for f in Dispositif._meta.concrete_fields if f.attname in CHAMPS_MODIFIABLES]
+    delta = _instantane(propose).diff_against(
+        _instantane(actuel), included_fields=[f.name for f in champs]
+    )
+    changes = {change.field: change for change in delta.changes}
+    return [
+        (str(f.verbose_name), changes[f.name].old, changes[f.name].new)
+        for f in champs
+        if f.name in changes
+    ]

@@ -22,28 +22,16 @@ from django_fsm import FSMField, transition
 from backoffice.acces.roles import Role
 from backoffice.grammaire import FEMININ
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
+from backoffice.offre.validators import valider_telephone
 from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
 from workflows.acteurs import Demandeur, a_role_sur_departement, est_compte
 from workflows.models import EtatSuiviMixin
 
-
-class TypeDemande(models.TextChoices):
-    CREATION = "creation", "Création"
-    MODIFICATION = "modification", "Modification"
-    FERMETURE = "fermeture", "Fermeture"
-
-
-class EtatDemande(models.TextChoices):
-    SOUMISE = "soumise", "Soumise"
-    A_COMPLETER = "a_completer", "À compléter"
-    PRE_VALIDEE = "pre_validee", "Pré-validée"
-    VALIDEE = "validee", "Validée"
-    REFUSEE = "refusee", "Refusée"
-    ANNULEE = "annulee", "Annulée"
-
-
-ETATS_OUVERTS = [EtatDemande.SOUMISE, EtatDemande.A_COMPLETER, EtatDemande.PRE_VALIDEE]
+from . import regles
+from .choix import ETATS_OUVERTS, EtatDemande, TypeDemande
+from .materialisation import materialiser
+from .notifications import notifier_transition
 
 
 def nouveau_jeton():
@@ -85,6 +73,15 @@ def _est_demandeur(demande, acteur):
 class DemandeQuerySet(RechercheQuerySet):
     def ouvertes(self):
         return self.filter(etat__in=ETATS_OUVERTS)
+
+    def en_cours(self, dispositif, type_demande):
+        """The open request of this type on the dispositif, if any (one at a time)."""
+        return (
+            self.ouvertes()
+            .filter(dispositif=dispositif, type_demande=type_demande)
+            .order_by("soumise_le")
+            .first()
+        )
 
 
 class Demande(EtatSuiviMixin, Recherchable):
@@ -186,12 +183,43 @@ class Demande(EtatSuiviMixin, Recherchable):
 
     @classmethod
     def q_perimetre(cls, perimetre, prefixe=""):
-        # Its département's, its entité's, and its dispositif's entité's.
+        # Its département's, and its entité's: the entité that manages its dispositif today (a
+        # dispositif taken over by another entité takes its requests along: the former entité no
+        # longer sees them), or, without a dispositif yet, the entité it names.
         return (
             Q(**{f"{prefixe}departement_id__in": perimetre.departements})
-            | Q(**{f"{prefixe}entite_id__in": perimetre.entites})
+            | Q(
+                **{
+                    f"{prefixe}dispositif__isnull": True,
+                    f"{prefixe}entite_id__in": perimetre.entites,
+                }
+            )
             | Q(**{f"{prefixe}dispositif__entite_id__in": perimetre.entites})
         )
+
+    def clean_fields(self, exclude=None):
+        self.demandeur_telephone = (self.demandeur_telephone or "").strip()
+        super().clean_fields(exclude=exclude)
+
+    def clean(self):
+        super().clean()
+        erreurs = {}
+        if self.demandeur_telephone:
+            try:
+                valider_telephone(self.demandeur_telephone)
+            except ValidationError as exc:
+                erreurs["demandeur_telephone"] = exc
+        if regles.places_interdites(self.type_dispositif, self.donnees_dispositif or {}):
+            erreurs["donnees_dispositif"] = regles.MESSAGE_CHAMP_SANS_PLACES
+        if regles.sans_places(self.type_dispositif):
+            for champ, titre in (
+                ("groupes", "Groupes de places"),
+                ("financements", "Financements"),
+            ):
+                if getattr(self, champ):
+                    erreurs[champ] = regles.message_lignes_sans_places(titre)
+        if erreurs:
+            raise ValidationError(erreurs)
 
     # --- display --------------------------------------------------------------------------
 
@@ -218,6 +246,11 @@ class Demande(EtatSuiviMixin, Recherchable):
         if self.dispositif_id and self.type_demande != TypeDemande.CREATION:
             types.append(self.dispositif.type)
         return bool(types) and all(t.est_validation_directe_siao for t in types)
+
+    @property
+    def accepte_pieces(self):
+        """The requester may add documents until the request is pre-validated or decided."""
+        return self.etat in (EtatDemande.SOUMISE, EtatDemande.A_COMPLETER)
 
     @property
     def age_jours(self):
@@ -250,8 +283,6 @@ class Demande(EtatSuiviMixin, Recherchable):
         custom={"libelle": "Valider"},
     )
     def valider(self, acteur, commentaire=""):
-        from .materialisation import materialiser
-
         materialiser(self, acteur)
         self._changer_etat()
         self.decidee_le = timezone.now()
@@ -305,8 +336,6 @@ class Demande(EtatSuiviMixin, Recherchable):
         self._changer_etat()
 
     def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
-        from .notifications import notifier_transition
-
         notifier_transition(self, nom, commentaire=commentaire, interne=interne)
 
 

@@ -7,7 +7,7 @@ from backoffice.offre.sections import SECTIONS_DISPOSITIF, SectionDispositif
 
 from .filters import File
 from .models import Demande
-from .views import DemandeViewSet
+from .views.viewset import DemandeViewSet
 
 
 @hooks.register("register_admin_viewset")

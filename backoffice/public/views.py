@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, EtatDemande
+from backoffice.demandes.services import enregistrer_pieces, supprimer_fichiers
 from backoffice.fichiers.envoi import limite_envoi
 from backoffice.grammaire import compter
 from workflows.acteurs import Demandeur, libelle_acteur
@@ -22,16 +23,12 @@ from workflows.services import (
     chronologie,
     executer_transition,
     journaliser_evenement,
+    transitions_disponibles,
 )
 
-from .forms import (
-    AnnulationForm,
-    FormulaireDemande,
-    PiecesForm,
-    ReponseForm,
-    enregistrer_pieces,
-    supprimer_fichiers,
-)
+from .forms.demande import FormulaireDemande
+from .forms.pieces import PiecesForm
+from .forms.suivi import AnnulationForm, ReponseForm
 from .limitation import compter_envoi, limite_atteinte
 from .uploads import purger_lots_anciens
 
@@ -143,8 +140,6 @@ COULEURS_ETATS = {
     EtatDemande.ANNULEE: "",
 }
 
-ETATS_AJOUT_PIECES = [EtatDemande.SOUMISE, EtatDemande.A_COMPLETER]
-
 
 def _demande_par_jeton(jeton):
     # A token shows its own request only; an unknown token is a plain 404.
@@ -181,20 +176,28 @@ def _evenements_publics(demande):
     return evenements
 
 
+def _actions_du_demandeur(demande):
+    """What the requester may do now: the transitions the state machine grants it (completer,
+    annuler), and adding documents while the request is still examined (the model's rule)."""
+    transitions = set(transitions_disponibles(demande, Demandeur(demande.jeton)))
+    return {
+        "completer": "completer" in transitions,
+        # While completing, documents go with the answer (one form, not two).
+        "ajouter": demande.accepte_pieces and "completer" not in transitions,
+        "annuler": "annuler" in transitions,
+    }
+
+
 def _contexte_suivi(demande, **extra):
+    actions = _actions_du_demandeur(demande)
     contexte = {
         "demande": demande,
         "couleur_etat": COULEURS_ETATS.get(demande.etat, ""),
         "evenements": _evenements_publics(demande),
         "pieces": list(demande.pieces.all()),
-        "peut_completer": demande.etat == EtatDemande.A_COMPLETER,
-        "peut_ajouter": demande.etat == EtatDemande.SOUMISE,
-        "peut_annuler": demande.etat
-        in (
-            EtatDemande.SOUMISE,
-            EtatDemande.A_COMPLETER,
-            EtatDemande.PRE_VALIDEE,
-        ),
+        "peut_completer": actions["completer"],
+        "peut_ajouter": actions["ajouter"],
+        "peut_annuler": actions["annuler"],
     }
     contexte.update(extra)
     return contexte
@@ -223,10 +226,11 @@ def suivi_demande(request, jeton):
         valide = reponse_form.is_valid() & pieces_form.is_valid()
         nouvelles = pieces_form.pieces
         message = reponse_form.cleaned_data.get("message", "").strip() if valide else ""
-        if valide and action == "completer" and demande.etat != EtatDemande.A_COMPLETER:
+        possibles = set(transitions_disponibles(demande, Demandeur(jeton)))
+        if valide and action == "completer" and "completer" not in possibles:
             messages.error(request, "Cette demande n'attend plus de compléments.")
             return _prive(redirect(demande.get_suivi_url()))
-        if valide and action == "ajouter" and demande.etat not in ETATS_AJOUT_PIECES:
+        if valide and action == "ajouter" and not demande.accepte_pieces:
             messages.error(request, "Des documents ne peuvent plus être ajoutés à cette demande.")
             return _prive(redirect(demande.get_suivi_url()))
         if valide and action == "completer" and not message and not nouvelles:

@@ -1,13 +1,64 @@
-import factory
+import datetime
 
-from backoffice.demandes.models import Demande, TypeDemande
+import factory
+from django.utils import timezone
+
+from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
 from backoffice.offre.models import TypeDispositif
-from tests.factories import siren_valide
+from tests.factories import DispositifFactory, siren_valide
 
 
 class DemandeFactory(factory.django.DjangoModelFactory):
+    """A creation request of a CADA by a new entité, just filed.
+
+    Traits for the common cases (test set-up only: the application itself never sets a state
+    but through the transition service): `modification`, `fermeture` (of a dispositif, made
+    unless given), `premier_accueil` (a type without places), and the states `pre_validee`,
+    `a_completer`, `refusee`, `annulee`."""
+
     class Meta:
         model = Demande
+
+    class Params:
+        modification = factory.Trait(
+            type_demande=TypeDemande.MODIFICATION,
+            dispositif=factory.SubFactory(DispositifFactory),
+            entite=factory.SelfAttribute("dispositif.entite"),
+            departement_id=factory.SelfAttribute("dispositif.departement_id"),
+            type_dispositif=factory.SelfAttribute("dispositif.type"),
+            nouvelle_entite={},
+            donnees_dispositif={"places_autorisees": 95},
+            groupes=[],
+            financements=[],
+        )
+        fermeture = factory.Trait(
+            type_demande=TypeDemande.FERMETURE,
+            dispositif=factory.SubFactory(DispositifFactory),
+            entite=factory.SelfAttribute("dispositif.entite"),
+            departement_id=factory.SelfAttribute("dispositif.departement_id"),
+            type_dispositif=factory.SelfAttribute("dispositif.type"),
+            nouvelle_entite={},
+            donnees_dispositif={},
+            groupes=[],
+            financements=[],
+            date_fermeture=datetime.date(2026, 12, 31),
+            description="Fin du bail du bâtiment.",
+        )
+        premier_accueil = factory.Trait(
+            type_dispositif=factory.LazyFunction(
+                lambda: TypeDispositif.objects.get(code="PA_SANTE")
+            ),
+            groupes=[],
+            financements=[],
+        )
+        pre_validee = factory.Trait(etat=EtatDemande.PRE_VALIDEE)
+        a_completer = factory.Trait(etat=EtatDemande.A_COMPLETER)
+        refusee = factory.Trait(
+            etat=EtatDemande.REFUSEE,
+            motif_refus="Hors schéma régional.",
+            decidee_le=factory.LazyFunction(timezone.now),
+        )
+        annulee = factory.Trait(etat=EtatDemande.ANNULEE)
 
     type_demande = TypeDemande.CREATION
     departement_id = "44"

@@ -12,6 +12,7 @@ from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
 from backoffice.offre.models import Dispositif, Financement, GroupeDePlaces, TypeDispositif
 from tests.demandes.factories import DemandeFactory
 from tests.factories import DispositifFactory
+from workflows.services import transitions_disponibles
 
 pytestmark = pytest.mark.django_db
 
@@ -211,8 +212,6 @@ def test_fermeture_avant_ouverture_refusee(client, gestionnaire44, dispositif44)
     ],
 )
 def test_validation_directe_d_une_modification(siao44, type_avant, type_apres, directe):
-    from workflows.services import transitions_disponibles
-
     dispositif = DispositifFactory(type=TypeDispositif.objects.get(code=type_avant))
     changements = {"places_autorisees": 12}
     if type_apres:

@@ -12,9 +12,11 @@ so there is no row-level race to observe there, and the stale-page tests cover t
 import threading
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
-from django.db import connection
+from django.db import connection, connections
 from django.urls import reverse
+from wagtail.log_actions import registry
 
 from backoffice.demandes.models import Demande, EtatDemande
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
@@ -29,8 +31,6 @@ def comptes():
 
 
 def nb_validations(demande):
-    from wagtail.log_actions import registry
-
     return sum(
         1
         for e in registry.get_logs_for_instance(demande).filter(action=ACTION_LOG)
@@ -82,9 +82,6 @@ if connection.vendor == "postgresql":
 
     @pytest.mark.django_db(transaction=True, serialized_rollback=True)
     def test_course_reelle_entre_deux_connexions(ddets44, national):
-        from django.contrib.auth import get_user_model
-        from django.db import connections
-
         demande = DemandeFactory(etat=EtatDemande.PRE_VALIDEE)
         avant = comptes()
         depart = threading.Barrier(2, timeout=30)

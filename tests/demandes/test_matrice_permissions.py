@@ -11,10 +11,11 @@ the code under test:
 
 import pytest
 from django.contrib.messages import constants, get_messages
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from backoffice.acces.roles import Role
-from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
+from backoffice.demandes.models import Demande, EtatDemande, PieceJointe, TypeDemande
 from tests.demandes.factories import DemandeFactory
 from tests.factories import DispositifFactory, UserFactory, affecter, siao_de
 
@@ -207,10 +208,6 @@ def test_action_groupee(client, acteurs, demandes, utilisateur, transition):
 def test_une_demande_d_un_autre_departement_est_introuvable_partout(client, siao44, dispositif75):
     """List, inspect, export, history, attachment download and transition of another
     département's request: not found (or absent from the list)."""
-    from django.core.files.base import ContentFile
-
-    from backoffice.demandes.models import PieceJointe
-
     demande = demande_modification(dispositif75, EtatDemande.SOUMISE)
     piece = PieceJointe(demande=demande, nom="budget.pdf", type_mime="application/pdf", taille=4)
     piece.fichier.save("budget.pdf", ContentFile(b"%PDF"), save=True)

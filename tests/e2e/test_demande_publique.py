@@ -229,3 +229,16 @@ def test_ajouter_des_documents_puis_annuler_depuis_le_lien(page, tmp_path):
     demande.refresh_from_db()
     assert demande.etat == EtatDemande.ANNULEE
     assert demande.pieces.count() == 2
+
+
+def test_les_champs_de_places_suivent_le_type_choisi(page):
+    """The page script hides the place fields the chosen type never carries (the model's rule,
+    written on each type option): authorised places for a hotel, none for a CHRS."""
+    page.goto("/demande/")
+    page.get_by_label("Nature").select_option(label="Hébergement")
+    page.get_by_label("Type de dispositif").select_option(label="Hôtel")
+    expect(page.get_by_label("Places autorisées")).to_be_hidden()
+    expect(page.locator("#id_dispositif-places_pmr")).to_be_visible()
+    page.get_by_label("Type de dispositif").select_option(label="CHRS")
+    expect(page.get_by_label("Places autorisées")).to_be_visible()
+    page.get_by_label("Places autorisées").fill("40")

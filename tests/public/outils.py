@@ -6,6 +6,7 @@ import re
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from tests.factories import siren_valide, siret_valide
 
@@ -28,8 +29,6 @@ def zip_en_memoire(membres):
 
 
 def xlsx():
-    from openpyxl import Workbook
-
     classeur = Workbook()
     classeur.active["A1"] = "Budget prévisionnel"
     tampon = io.BytesIO()

@@ -350,3 +350,18 @@ def test_un_siren_valide_d_une_autre_entite_n_est_pas_confondu(client):
         client, donnees_valides(**{"entite-siren": siren_valide(7)[:-1] + "0"})
     )
     assert "SIREN" in erreur_du_champ(reponse, "id_entite-siren")
+
+
+def test_chaque_type_dit_les_champs_de_places_qu_il_ne_porte_pas(client):
+    """The page script hides them from the same rule the model applies (demandes/regles.py):
+    both for premier accueil, the authorised places outside the authorisation regime."""
+    html = client.get(URL).content.decode()
+
+    def option(code):
+        return re.search(rf'<option value="{code}"[^>]*>', html).group(0)
+
+    assert "data-champs-exclus" not in option("CADA")
+    assert 'data-champs-exclus="places_autorisees"' in option("HEB_HOTEL")
+    assert 'data-champs-exclus="places_autorisees places_pmr"' in option("PA_SANTE")
+    for nom in ("places_autorisees", "places_pmr"):
+        assert f'data-champ="{nom}"' in html

@@ -2,15 +2,15 @@
 
 from django import template
 
+from ..droits import peut_demander_changement
+from ..filters import demandes_du_perimetre
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def demandes_du_dispositif(context, dispositif):
     """The dispositif's requests the user may see, and whether it may file a new one."""
-    from ..filters import demandes_du_perimetre
-    from ..views import peut_demander_changement
-
     request = context.get("request")
     if request is None or dispositif is None:
         return {"peut_demander": False, "demandes": []}

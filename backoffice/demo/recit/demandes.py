@@ -15,6 +15,7 @@ by `executer_transition`; validations create the dispositifs they ask for.
 from decimal import Decimal
 
 from backoffice.demandes.models import Demande, TypeDemande
+from backoffice.demandes.services import deposer
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from workflows.acteurs import Demandeur
 from workflows.services import executer_transition
@@ -80,9 +81,7 @@ class Recit:
             **demandeur,
             **champs,
         )
-        demande.full_clean()
-        demande.save()
-        return demande
+        return deposer(demande)
 
     def creation(self, jours, departement, entite, type_code, nom, commune, places, **extra):
         commune, code_postal = commune

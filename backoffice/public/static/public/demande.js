@@ -28,8 +28,19 @@
     if (code && choisie && choisie.dataset.nature && choisie.dataset.nature !== code) {
       type.value = "";
     }
-    document.querySelectorAll("[data-places], .champ-places").forEach(function (bloc) {
+    document.querySelectorAll("[data-places]").forEach(function (bloc) {
       bloc.hidden = sansPlaces;
+    });
+    // The place fields the chosen type never carries (server rule: demandes/regles.py, written
+    // on each type option) are hidden and not sent.
+    choisie = type.options[type.selectedIndex];
+    var exclus = choisie && choisie.dataset.champsExclus ? choisie.dataset.champsExclus.split(" ") : [];
+    document.querySelectorAll(".champ-places").forEach(function (bloc) {
+      var masque = sansPlaces || exclus.indexOf(bloc.dataset.champ) !== -1;
+      bloc.hidden = masque;
+      bloc.querySelectorAll("input").forEach(function (champ) {
+        champ.disabled = masque;
+      });
     });
     var avis = document.getElementById("avis-sans-places");
     if (avis) {
@@ -42,8 +53,8 @@
       var choisie = type.options[type.selectedIndex];
       if (choisie && choisie.dataset.nature && nature.value !== choisie.dataset.nature) {
         nature.value = choisie.dataset.nature;
-        appliquerNature();
       }
+      appliquerNature();
     });
     appliquerNature();
   }
