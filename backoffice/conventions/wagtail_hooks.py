@@ -2,6 +2,7 @@ from django.http import Http404
 from wagtail import hooks
 
 from . import documents
+from .choosers import convention_chooser
 from .documents_wagtail import DocumentsAPIDansLePerimetre
 from .views import ConventionsViewSetGroup
 
@@ -9,6 +10,11 @@ from .views import ConventionsViewSetGroup
 @hooks.register("register_admin_viewset")
 def register_conventions():
     return ConventionsViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_chooser_conventions():
+    return convention_chooser
 
 
 @hooks.register("before_serve_document")

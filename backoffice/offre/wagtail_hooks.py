@@ -3,6 +3,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.territoires.views import DepartementViewSet, RegionViewSet, SiaoViewSet
 
+from .choosers import dispositif_chooser, entite_chooser
 from .views import (
     NatureViewSet,
     OffreViewSetGroup,
@@ -35,3 +36,8 @@ def register_offre():
 @hooks.register("register_admin_viewset")
 def register_referentiels():
     return ReferentielsViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers_offre():
+    return [dispositif_chooser, entite_chooser]
