@@ -164,12 +164,14 @@ class ChooseResultsView(ListeChoixMixin, vues.ChooseResultsView):
     pass
 
 
-class ChoixPerimetreMixin:
+class SansLienModificationMixin:
+    # Wagtail's answer carries the edit URL of the chosen object: the widget shows no such
+    # link (an edit page the user may not be allowed to open), and finding it costs queries.
     def get_edit_item_url(self, instance):
         return None
 
 
-class ChosenView(ChoixPerimetreMixin, vues.ChosenView):
+class ChosenView(SansLienModificationMixin, vues.ChosenView):
     def get_object(self, pk):
         try:
             return rangs_choisissables(self.model_class, self.request.user).get(pk=pk)
@@ -177,9 +179,9 @@ class ChosenView(ChoixPerimetreMixin, vues.ChosenView):
             raise Http404 from erreur
 
 
-class ChosenMultipleView(ChoixPerimetreMixin, vues.ChosenMultipleView):
+class ChosenMultipleView(SansLienModificationMixin, vues.ChosenMultipleView):
     def get_objects(self, pks):
-        ids = [pk for pk in pks if str(pk).isdigit()]
+        ids = [pk for pk in pks if str(pk).isdigit()]  # a forged non-number must not raise
         return rangs_choisissables(self.model_class, self.request.user).filter(pk__in=ids)
 
 
