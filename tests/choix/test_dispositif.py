@@ -63,7 +63,7 @@ def test_recherche_sans_accents_et_dans_le_perimetre(client, ddets44, parc):
     assert resultats(client, ESPACE, q=d44.entite.raison_sociale) == [d44]
     assert resultats(client, ESPACE, q="lutetia") == []
     html = client.get(reverse(f"{ESPACE}:choose_results"), {"q": "lutetia"}).content.decode()
-    assert "Désolé, aucune correspondance pour « <em>lutetia</em> »" in html  # in French
+    assert "Désolé, aucune correspondance pour «\xa0<em>lutetia</em>\xa0»" in html  # in French
 
 
 def test_pagination(client, national):
@@ -97,7 +97,7 @@ def test_le_formulaire_sert_le_choisisseur_et_refuse_un_id_force(client, ddets44
     page = client.get(reverse("groupe:add")).content.decode()
     assert "Choisir un dispositif" in page
     assert 'name="dispositif"' in page and '<select name="dispositif"' not in page
-    donnees = {"libelle": "Diffus", "places": "10", "public": "familles"}
+    donnees = {"libelle": "Diffus", "places": "10", "places_pmr": "0", "public": "familles"}
     donnees["mode_hebergement"] = "diffus"
     refuse = client.post(reverse("groupe:add"), {**donnees, "dispositif": d75.pk})
     assert refuse.status_code == 200
