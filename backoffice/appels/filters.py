@@ -3,7 +3,8 @@
 import django_filters
 
 from backoffice.acces.filtres import PerimetreFilterSet
-from backoffice.offre.models import EntiteGestionnaire, TypeDispositif
+from backoffice.offre.choosers import filtre_entite
+from backoffice.offre.models import TypeDispositif
 from backoffice.territoires.models import Departement, Region
 
 from .models import AppelAProjets, Candidature, EtatAppel, EtatCandidature
@@ -32,9 +33,7 @@ class CandidatureFilterSet(PerimetreFilterSet):
     departement = django_filters.ModelChoiceFilter(
         queryset=Departement.objects.all(), label="Département"
     )
-    entite = django_filters.ModelChoiceFilter(
-        queryset=EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"), label="Entité"
-    )
+    entite = filtre_entite("Entité")
 
     class Meta:
         model = Candidature

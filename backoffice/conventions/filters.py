@@ -4,8 +4,9 @@ import django_filters
 from django.utils import timezone
 
 from backoffice.acces.filtres import PerimetreFilterSet
+from backoffice.offre.choosers import filtre_entite
 from backoffice.offre.filters import exercices_du_perimetre
-from backoffice.offre.models import EntiteGestionnaire, Financement, exercice_courant
+from backoffice.offre.models import Financement, exercice_courant
 from backoffice.territoires.models import Departement
 
 from .models import (
@@ -50,10 +51,7 @@ class ConventionFilterSet(PerimetreFilterSet):
     departement = django_filters.ModelChoiceFilter(
         queryset=Departement.objects.all(), label="Département"
     )
-    entite = django_filters.ModelChoiceFilter(
-        queryset=EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"),
-        label="Entité gestionnaire",
-    )
+    entite = filtre_entite()
     fin_avant = django_filters.DateFilter(
         field_name="date_fin", lookup_expr="lte", label="Se termine au plus tard le"
     )

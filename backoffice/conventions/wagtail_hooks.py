@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from backoffice.offre.sections import SECTIONS_DISPOSITIF, SectionDispositif
 
+from .choosers import convention_chooser
 from .views import ConventionsViewSetGroup
 
 
@@ -13,3 +14,8 @@ def register_conventions():
 @hooks.register(SECTIONS_DISPOSITIF)
 def section_du_dispositif(dispositif, request):
     return SectionDispositif("conventions/_section_dispositif.html", dispositif, request, ordre=30)
+
+
+@hooks.register("register_admin_viewset")
+def register_chooser_conventions():
+    return convention_chooser

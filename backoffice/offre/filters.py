@@ -5,10 +5,10 @@ import django_filters
 
 from backoffice.acces import perimetres
 from backoffice.acces.filtres import PerimetreFilterSet
-from backoffice.recherche.filtres import filtrer_champ
 from backoffice.territoires.models import Departement
 
 from . import choices
+from .choosers import filtre_entite
 from .models import (
     Dispositif,
     EntiteGestionnaire,
@@ -18,16 +18,6 @@ from .models import (
     Programme,
     TypeDispositif,
 )
-
-
-def entites_du_perimetre(request):
-    """The entités the user may read (their number decides between a list and a text filter)."""
-    if request is None:
-        return EntiteGestionnaire.objects.none()
-    return perimetres.filtrer(
-        EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"),
-        perimetres.perimetre_pour(request.user, "offre.entitegestionnaire", "view"),
-    )
 
 
 class EtatOuverture(django_filters.ChoiceFilter):
@@ -55,10 +45,7 @@ class DispositifFilterSet(PerimetreFilterSet):
         field_name="type__nature", queryset=Nature.objects.all(), label="Nature"
     )
     type = django_filters.ModelChoiceFilter(queryset=TypeDispositif.objects.all(), label="Type")
-    entite = django_filters.ModelChoiceFilter(
-        queryset=EntiteGestionnaire.objects.only("pk", "raison_sociale", "siren"),
-        label="Entité gestionnaire",
-    )
+    entite = filtre_entite()
     public = django_filters.ChoiceFilter(choices=choices.Public.choices, label="Public")
     mode_hebergement = django_filters.ChoiceFilter(
         choices=choices.ModeHebergement.choices, label="Mode d'hébergement"
@@ -70,29 +57,12 @@ class DispositifFilterSet(PerimetreFilterSet):
         label="Capacités au (date passée)", method="capacites_a_la_date"
     )
 
-    # Above this many entités in the perimeter, a <select> costs more than the whole page
-    # (3,000 options nationally, measured in benchmarks/bench_offre.py): use a text filter.
-    SEUIL_LISTE_ENTITES = 300
-
     class Meta:
         model = Dispositif
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if entites_du_perimetre(self.request).count() > self.SEUIL_LISTE_ENTITES:
-            self.filters["entite"] = django_filters.CharFilter(
-                label="Entité gestionnaire (SIREN ou nom)", method=self.filtrer_entite_texte
-            )
-
     def capacites_a_la_date(self, queryset, name, value):
         return queryset
-
-    def filtrer_entite_texte(self, queryset, name, value):
-        texte = value.strip()
-        if texte.replace(" ", "").isdigit():
-            return queryset.filter(entite__siren=texte.replace(" ", ""))
-        return filtrer_champ(queryset, texte, "entite__raison_sociale")
 
 
 class EntiteFilterSet(PerimetreFilterSet):

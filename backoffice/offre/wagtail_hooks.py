@@ -3,6 +3,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from backoffice.acces.viewsets import REFERENTIELS
 
+from .choosers import dispositif_chooser, entite_chooser
 from .views.dispositifs import DispositifViewSet
 from .views.entites import EntiteViewSet
 from .views.places import FinancementViewSet, GroupeViewSet
@@ -29,3 +30,8 @@ def register_offre():
 @hooks.register(REFERENTIELS, order=10)
 def referentiels_offre():
     return [NatureViewSet, TypeDispositifViewSet, ProgrammeViewSet, PublicSpecifiqueViewSet]
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers_offre():
+    return [dispositif_chooser, entite_chooser]

@@ -18,6 +18,8 @@ from backoffice.appels.models import AppelAProjets, Candidature
 from backoffice.conventions.models import Convention
 from tests.factories import DispositifFactory, UserFactory, affecter
 
+from .choisisseur import choisir
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -59,11 +61,12 @@ def test_convention_du_brouillon_a_la_copie_signee(page, connecter, live_server,
     page.goto("/admin/conventions/new/")
     page.locator("[name=intitule]").fill("CADA Les Tilleuls 2027-2031")
     page.locator("[name=type_convention]").select_option("cada")
-    page.locator("[name=entite]").select_option(str(dispositif.entite_id))
+    entite = dispositif.entite
+    choisir(page, "entite", "Choisir une entité", entite.raison_sociale, str(entite))
     page.locator("[name=departement]").select_option("44")
     page.locator("[name=date_debut]").fill("01/01/2027")  # typed as the date picker shows it
     page.locator("#id_lignes-ADD").click()
-    page.locator("[name='lignes-0-dispositif']").select_option(str(dispositif.pk))
+    choisir(page, "lignes-0-dispositif", "Choisir un dispositif", "Tilleuls", str(dispositif))
     page.locator("[name='lignes-0-places_conventionnees']").fill("80")
     page.get_by_role("button", name="Créer", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("créé")

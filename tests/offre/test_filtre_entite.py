@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_filtre_texte_au_dela_du_seuil(client, national, monkeypatch):
-    monkeypatch.setattr(DispositifFilterSet, "SEUIL_LISTE_ENTITES", 2)
+    monkeypatch.setattr(DispositifFilterSet, "SEUIL_LISTE", 2)
     cherche = DispositifFactory(entite=EntiteFactory(raison_sociale="Accueil du Phare"))
     autre = DispositifFactory(entite=EntiteFactory(raison_sociale="Horizon Solidaire"))
     DispositifFactory()

@@ -184,7 +184,7 @@ def test_controle_systeme_refuse_un_gestionnaire_qui_oublierait_la_colonne():
 
 @pytest.mark.django_db
 def test_filtre_texte_des_entites(client, national, monkeypatch):
-    monkeypatch.setattr(DispositifFilterSet, "SEUIL_LISTE_ENTITES", 1)
+    monkeypatch.setattr(DispositifFilterSet, "SEUIL_LISTE", 1)
     cherche = DispositifFactory(entite=EntiteFactory(raison_sociale="Foyer de Châteaubriant"))
     # The filter is on the name: an entité of Châteaubriant with another name is not kept.
     DispositifFactory(entite=EntiteFactory(raison_sociale="Le Phare", commune="Châteaubriant"))
