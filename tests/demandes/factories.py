@@ -1,6 +1,6 @@
 import factory
 
-from backoffice.demandes.models import Demande, TypeDemande
+from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
 from backoffice.offre.models import TypeDispositif
 from tests.factories import siren_valide
 
@@ -49,3 +49,11 @@ class DemandeFactory(factory.django.DjangoModelFactory):
             }
         ]
     )
+
+    class Params:
+        # States written directly, for tests about who sees a request and what it shows; the
+        # way there (and its side effects: the dispositif created on validation) is the
+        # transition service's, tested in test_service_transitions.py.
+        soumise = factory.Trait(etat=EtatDemande.SOUMISE)
+        pre_validee = factory.Trait(etat=EtatDemande.PRE_VALIDEE)
+        validee = factory.Trait(etat=EtatDemande.VALIDEE)
