@@ -39,7 +39,8 @@ def test_deux_nouveaux_dispositifs_de_meme_reference(tmp_path):
 def test_un_existant_renomme_vers_la_reference_d_un_nouveau(tmp_path):
     _, cle = existant("ANCIENNE")
     rapport = analyser(
-        tmp_path, [dispositif(1, reference_locale="REF-X"), dispositif(2, reference_locale="REF-X", **cle)]
+        tmp_path,
+        [dispositif(1, reference_locale="REF-X"), dispositif(2, reference_locale="REF-X", **cle)],
     )
     assert messages_references(rapport) == [
         (3, "Référence locale déjà utilisée ligne 2 pour le département 44.")
@@ -50,7 +51,8 @@ def test_un_existant_renomme_vers_la_reference_d_un_nouveau(tmp_path):
 def test_un_nouveau_prend_la_reference_donnee_plus_haut_a_un_existant(tmp_path):
     _, cle = existant("ANCIENNE")
     rapport = analyser(
-        tmp_path, [dispositif(1, reference_locale="REF-X", **cle), dispositif(2, reference_locale="REF-X")]
+        tmp_path,
+        [dispositif(1, reference_locale="REF-X", **cle), dispositif(2, reference_locale="REF-X")],
     )
     assert messages_references(rapport) == [
         (3, "Référence locale déjà utilisée ligne 2 pour le département 44.")
