@@ -6,8 +6,9 @@ Excel must open the file as it is (separator, accents, numbers, dates).
 
 - CSV: `;` separator, UTF-8 with a byte-order mark (French Excel reads accents only with it),
   numbers with a decimal comma and no thousands separator (so Excel reads them as numbers),
-  dates as `31/12/2025`, booleans as « Oui » / « Non ». A text starting with `= + - @`, a tab or
-  a carriage return is prefixed with `'` (OWASP "CSV injection"): Excel shows it as text.
+  dates as `31/12/2025`, booleans as « Oui » / « Non ». A text starting with `= + - @` (or their
+  full-width forms), a tab or a carriage return is prefixed with `'` (OWASP "CSV injection"):
+  Excel shows it as text.
 - XLSX (write-only, so large lists stay light): every text cell is typed as a string, never a
   formula (openpyxl turns any string starting with "=" into a formula unless told otherwise);
   numbers stay numeric cells with a French-friendly format (thousands separator, two decimals
@@ -33,7 +34,8 @@ from openpyxl.utils import get_column_letter
 
 SEPARATEUR_CSV = ";"
 BOM = "\ufeff"
-DEBUTS_DANGEREUX = ("=", "+", "-", "@", "\t", "\r")
+# The full-width forms too: some spreadsheets fold them into the ASCII ones when they read a cell.
+DEBUTS_DANGEREUX = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 FORMAT_ENTIER = "#,##0"
 FORMAT_ENTIER_SIMPLE = "0"  # years, numbers of an order: no thousands separator

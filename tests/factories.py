@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from stdnum import luhn
 
 from backoffice.acces.models import AffectationRole
@@ -71,6 +72,21 @@ class DispositifFactory(factory.django.DjangoModelFactory):
     mode_hebergement = "diffus"
     places_autorisees = 80
     date_ouverture = datetime.date(2015, 1, 1)
+
+    class Params:
+        # Common states, dated from today: open since 2015 (the default), closed yesterday,
+        # opening in a month.
+        ouvert = factory.Trait(date_ouverture=datetime.date(2015, 1, 1), date_fermeture=None)
+        ferme = factory.Trait(
+            date_fermeture=factory.LazyFunction(
+                lambda: timezone.localdate() - datetime.timedelta(days=1)
+            )
+        )
+        a_venir = factory.Trait(
+            date_ouverture=factory.LazyFunction(
+                lambda: timezone.localdate() + datetime.timedelta(days=30)
+            )
+        )
 
 
 class GroupeFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,13 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from backoffice.conventions.models import Avenant, Convention, LigneAvenant, LigneConvention
+from backoffice.conventions.models import (
+    Avenant,
+    Convention,
+    EtatConvention,
+    LigneAvenant,
+    LigneConvention,
+)
 from tests.factories import EntiteFactory, departement
 from workflows.services import executer_transition
 
@@ -32,6 +38,29 @@ class ConventionFactory(factory.django.DjangoModelFactory):
     entite = factory.SubFactory(EntiteFactory)
     departement = factory.LazyFunction(lambda: departement("44"))
     date_debut = factory.LazyFunction(lambda: jours(10))
+
+    class Params:
+        # States written directly, for tests about what a state means (figures, perimeters,
+        # screens); tests about how a state is reached go through `amener()`.
+        signee = factory.Trait(
+            etat=EtatConvention.SIGNEE,
+            date_signature=factory.LazyFunction(lambda: jours(-1)),
+            signee_le=factory.LazyFunction(timezone.now),
+        )
+        en_vigueur = factory.Trait(
+            etat=EtatConvention.EN_VIGUEUR,
+            date_debut=factory.LazyFunction(lambda: jours(-365)),
+            date_signature=factory.LazyFunction(lambda: jours(-370)),
+            signee_le=factory.LazyFunction(timezone.now),
+        )
+        resiliee = factory.Trait(
+            etat=EtatConvention.RESILIEE,
+            date_debut=factory.LazyFunction(lambda: jours(-365)),
+            date_signature=factory.LazyFunction(lambda: jours(-370)),
+            signee_le=factory.LazyFunction(timezone.now),
+            date_resiliation=factory.LazyFunction(timezone.localdate),
+            motif_resiliation="Fermeture du dispositif",
+        )
 
 
 def convention_pour(dispositif, places=50, **kwargs):

@@ -51,7 +51,12 @@ class DemandeFactory(factory.django.DjangoModelFactory):
             groupes=[],
             financements=[],
         )
+        # States written directly, for tests about who sees a request and what it shows; the
+        # way there (and its side effects: the dispositif created on validation) is the
+        # transition service's, tested in test_service_transitions.py.
+        soumise = factory.Trait(etat=EtatDemande.SOUMISE)
         pre_validee = factory.Trait(etat=EtatDemande.PRE_VALIDEE)
+        validee = factory.Trait(etat=EtatDemande.VALIDEE)
         a_completer = factory.Trait(etat=EtatDemande.A_COMPLETER)
         refusee = factory.Trait(
             etat=EtatDemande.REFUSEE,

@@ -1,0 +1,90 @@
+"""Absolute query counts of the main pages, for a national and a departmental account, on a small
+fixed park. Besides the N-versus-4N checks (tests/acces/outils.py), which catch a count growing
+with the rows, these pin the count itself: a change that adds a query to a page fails here, and
+whoever makes it updates the figure knowingly (and says why in the commit).
+
+Each page is asked once before counting: the first request of a test warms process-wide caches
+(content types, site settings) that a real server keeps warm."""
+
+import pytest
+from django.urls import reverse
+
+from backoffice.qualite.services import recalculer
+from tests.appels.factories import appel_44, deposer, publier
+from tests.conventions.factories import convention_pour
+from tests.demandes.factories import DemandeFactory
+from tests.factories import DispositifFactory, FinancementFactory, GroupeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def parc(national, dispositif44, dispositif75):
+    """Two dispositifs in the 44 (one closed), one in the 75, each with a groupe, a financing
+    line, a convention in force and a request; a published call with a candidature; the quality
+    rules run."""
+    ferme = DispositifFactory(departement_id="44", ferme=True)
+    for dispositif in (dispositif44, ferme, dispositif75):
+        GroupeFactory(dispositif=dispositif)
+        FinancementFactory(dispositif=dispositif)
+        convention_pour(dispositif, en_vigueur=True)
+        DemandeFactory(departement_id=dispositif.departement_id, soumise=True)
+    DemandeFactory(departement_id="44", pre_validee=True)
+    appel = publier(appel_44(), national)
+    deposer(national, appel, dispositif44.entite)
+    recalculer()
+    return {"dispositif44": dispositif44}
+
+
+PAGES = {
+    "dispositifs": lambda parc: reverse("dispositif:index"),
+    "entites": lambda parc: reverse("entite:index"),
+    "financements": lambda parc: reverse("financement:index"),
+    "groupes": lambda parc: reverse("groupe:index"),
+    "anomalies": lambda parc: reverse("anomalie:index"),
+    "demandes": lambda parc: reverse("demande:index"),
+    "conventions": lambda parc: reverse("convention:index"),
+    "appels": lambda parc: reverse("appel:index"),
+    "fiche_dispositif": lambda parc: reverse("dispositif:inspect", args=[parc["dispositif44"].pk]),
+    "tableau_de_bord": lambda parc: reverse("wagtailadmin_home"),
+    "carte": lambda parc: reverse("pilotage_carte"),
+}
+
+# (page, account) → queries of one GET, today. Update knowingly.
+ATTENDU = {
+    ("dispositifs", "national"): 17,
+    ("dispositifs", "ddets44"): 17,
+    ("entites", "national"): 13,
+    ("entites", "ddets44"): 13,
+    ("financements", "national"): 16,
+    ("financements", "ddets44"): 16,
+    ("groupes", "national"): 14,
+    ("groupes", "ddets44"): 14,
+    ("anomalies", "national"): 13,
+    ("anomalies", "ddets44"): 13,
+    ("demandes", "national"): 15,
+    ("demandes", "ddets44"): 15,
+    ("conventions", "national"): 20,
+    ("conventions", "ddets44"): 20,
+    ("appels", "national"): 14,
+    ("appels", "ddets44"): 14,
+    ("fiche_dispositif", "national"): 27,
+    ("fiche_dispositif", "ddets44"): 27,
+    ("tableau_de_bord", "national"): 42,
+    ("tableau_de_bord", "ddets44"): 42,
+    ("carte", "national"): 19,
+    ("carte", "ddets44"): 19,
+}
+
+
+@pytest.mark.parametrize("compte", ["national", "ddets44"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_nombre_de_requetes_d_une_page(
+    request, client, parc, page, compte, django_assert_num_queries
+):
+    client.force_login(request.getfixturevalue(compte))
+    url = PAGES[page](parc)
+    assert client.get(url).status_code == 200  # warm-up
+    with django_assert_num_queries(ATTENDU[page, compte]):
+        reponse = client.get(url)
+    assert reponse.status_code == 200
