@@ -277,6 +277,8 @@ class _Partie:
 
 @contextlib.contextmanager
 def _erreurs_calamine(message=None):
+    # import différé : l'extension de lecture n'est chargée qu'au premier classeur lu, pas au
+    # démarrage de chaque commande et de chaque processus web.
     import python_calamine
 
     try:
@@ -297,7 +299,7 @@ def _erreurs_calamine(message=None):
 def ouvrir_classeur(source, limites=LimitesClasseur()):
     """Check the workbook (`verifier_classeur`), then open it with python-calamine, the format
     told by the content (never by the file name). Close it after use."""
-    import python_calamine
+    import python_calamine  # import différé : voir _erreurs_calamine
 
     contenu = source if isinstance(source, bytes | bytearray) else Path(source).read_bytes()
     verifier_classeur(contenu, limites)

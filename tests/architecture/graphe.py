@@ -46,6 +46,9 @@ SOCLE = frozenset(
         "erreurs",
         "exports",
         "demarrage",
+        "limiteur",
+        "compteurs",
+        "documents",
     }
 )
 
