@@ -15,11 +15,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from backoffice.offre.models import (
-    CompteurCode,
     ContactReferent,
     Dispositif,
     EntiteGestionnaire,
     Financement,
+    reserver_codes_dispositif,
 )
 
 TAILLE_LOT = 1000
@@ -31,21 +31,6 @@ COLONNES_HISTORIQUE = {
 
 class ImportImpossible(Exception):
     """The report cannot be applied (errors, already applied, no plan)."""
-
-
-def reserver_codes(departement, nombre):
-    """Draw `nombre` national codes of a département at once (`44-00013`, `44-00014`…).
-
-    Same counter and format as `offre.models.prochain_code_dispositif`, locked once per
-    département instead of once per dispositif (12,000 creations would otherwise cost ~50,000
-    queries). The unique constraint on the code backs it, as for single creations.
-    """
-    CompteurCode.objects.get_or_create(departement_id=departement)
-    compteur = CompteurCode.objects.select_for_update().get(departement_id=departement)
-    premier = compteur.dernier + 1
-    compteur.dernier += nombre
-    compteur.save(update_fields=["dernier"])
-    return [f"{departement}-{rang:05d}" for rang in range(premier, premier + nombre)]
 
 
 def ecrire_historique(objets, modele, type_, user, motif, date):
@@ -165,7 +150,7 @@ def _ecrire(plan, creer, modifier, etape, maintenant):
         par_departement[dispositif.departement_id].append(dispositif)
     for departement, dispositifs in sorted(par_departement.items()):
         for dispositif, code in zip(
-            dispositifs, reserver_codes(departement, len(dispositifs)), strict=True
+            dispositifs, reserver_codes_dispositif(departement, len(dispositifs)), strict=True
         ):
             dispositif.code = code
     creer(plan.dispositifs_crees, Dispositif)

@@ -13,6 +13,7 @@ from .dispositifs import (
     DispositifQuerySet,
     exercice_courant,
     prochain_code_dispositif,
+    reserver_codes_dispositif,
 )
 from .entites import ContactReferent, EntiteGestionnaire
 from .places import (
@@ -41,4 +42,5 @@ __all__ = [
     "exercice_courant",
     "jours_exercice",
     "prochain_code_dispositif",
+    "reserver_codes_dispositif",
 ]

@@ -3,7 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
 from backoffice import bornes
+from backoffice.compteurs import tirer
 from backoffice.grammaire import MASCULIN
 from backoffice.recherche.modeles import Recherchable, RechercheQuerySet
 from backoffice.territoires.models import Departement
@@ -48,19 +49,25 @@ class CompteurCode(models.Model):
         return f"{self.departement_id}: {self.dernier}"
 
 
-def prochain_code_dispositif(departement_code):
-    """Draw the next national code of a département, e.g. `44-00012`.
+def reserver_codes_dispositif(departement_code, nombre=1):
+    """Draw `nombre` consecutive national codes of a département (`44-00013`, `44-00014`…).
 
-    The counter row is locked (`select_for_update`) so two creations never draw the same code;
-    a unique constraint on the code backs it anyway.
-    """
-    with transaction.atomic():
-        CompteurCode.objects.get_or_create(departement_id=departement_code)
-        compteur = CompteurCode.objects.select_for_update().get(departement_id=departement_code)
-        # Never behind a code already given (rows loaded with their code, counter lost).
-        compteur.dernier = max(compteur.dernier, _dernier_numero_attribue(departement_code)) + 1
-        compteur.save(update_fields=["dernier"])
-        return f"{departement_code}-{compteur.dernier:05d}"
+    One locked counter per département (`backoffice.compteurs.tirer`): two creations never draw
+    the same code, and Temps 1 draws all the codes of a département at once; a unique constraint
+    on the code backs it anyway. Never behind a code already given (rows loaded with their code,
+    counter lost)."""
+    premier = tirer(
+        CompteurCode,
+        nombre=nombre,
+        plancher=_dernier_numero_attribue(departement_code),
+        departement_id=departement_code,
+    )
+    return [f"{departement_code}-{rang:05d}" for rang in range(premier, premier + nombre)]
+
+
+def prochain_code_dispositif(departement_code):
+    """The next national code of a département, e.g. `44-00012`."""
+    return reserver_codes_dispositif(departement_code)[0]
 
 
 def _dernier_numero_attribue(departement_code):
