@@ -7,7 +7,7 @@ import pytest
 
 from backoffice.conventions.models import Convention, places_conventionnees_au
 from backoffice.pilotage.indicateurs import contient, periode_convention
-from backoffice.qualite.regles import q_convention_en_vigueur
+from backoffice.qualite.contexte import q_convention_en_vigueur
 from tests.conventions.factories import amener, convention_pour, jours
 from workflows.services import executer_transition
 

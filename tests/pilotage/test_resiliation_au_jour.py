@@ -11,7 +11,7 @@ import pytest
 from backoffice.acces.perimetres import NATIONAL
 from backoffice.conventions.models import LigneConvention
 from backoffice.pilotage.indicateurs import chiffres_du_dispositif, photographie
-from backoffice.qualite.regles import q_convention_en_vigueur, q_convention_terminee
+from backoffice.qualite.contexte import q_convention_en_vigueur, q_convention_terminee
 from tests.conventions.factories import convention_pour
 from tests.factories import DispositifFactory
 

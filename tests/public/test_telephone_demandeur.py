@@ -6,7 +6,7 @@ only, valid, invalid by its characters, invalid by too few digits."""
 import pytest
 
 from backoffice.demandes.models import Demande
-from backoffice.public.forms import DemandeurForm
+from backoffice.public.forms.sections import DemandeurForm
 from tests.public.outils import donnees_valides, erreur_du_champ
 
 pytestmark = pytest.mark.django_db
