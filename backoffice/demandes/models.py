@@ -183,17 +183,12 @@ class Demande(EtatSuiviMixin, Recherchable):
 
     @classmethod
     def q_perimetre(cls, perimetre, prefixe=""):
-        # Its département's, and its entité's: the entité that manages its dispositif today (a
-        # dispositif taken over by another entité takes its requests along: the former entité no
-        # longer sees them), or, without a dispositif yet, the entité it names.
+        # Its département's, the entité that filed it (it follows its own request to the end,
+        # even once its dispositif is taken over by another entité), and the entité that manages
+        # its dispositif today (the new operator sees the requests about what it now runs).
         return (
             Q(**{f"{prefixe}departement_id__in": perimetre.departements})
-            | Q(
-                **{
-                    f"{prefixe}dispositif__isnull": True,
-                    f"{prefixe}entite_id__in": perimetre.entites,
-                }
-            )
+            | Q(**{f"{prefixe}entite_id__in": perimetre.entites})
             | Q(**{f"{prefixe}dispositif__entite_id__in": perimetre.entites})
         )
 

@@ -1,5 +1,6 @@
-"""Who sees a request once its dispositif has changed entité: the new entité's gestionnaires,
-not the old one's (the département's administrations still do)."""
+"""Who sees a request once its dispositif has changed entité: the new entité's gestionnaires and
+the entité that filed it (it follows its own request to the end), not a third entité; the
+département's administrations still do (docs/decisions.md, « Demandes : qui les voit »)."""
 
 import pytest
 from django.urls import reverse
@@ -44,14 +45,15 @@ def demande_cedee(ddets44):
     return demande, ancien, _gestionnaire("nouveau", nouvelle)
 
 
-def test_la_nouvelle_entite_voit_la_demande_et_l_ancienne_plus(demande_cedee, ddets44):
+def test_la_nouvelle_entite_et_celle_qui_l_a_deposee_voient_la_demande(demande_cedee, ddets44):
     demande, ancien, nouveau = demande_cedee
     assert _voit(nouveau, demande)
-    assert not _voit(ancien, demande)
+    assert _voit(ancien, demande)
+    assert not _voit(_gestionnaire("tiers", EntiteFactory()), demande)
     assert _voit(ddets44, demande)
 
 
-def test_l_ancienne_entite_ne_trouve_plus_la_page_ni_les_pieces(client, demande_cedee):
+def test_une_entite_tierce_ne_trouve_ni_la_page_ni_les_pieces(client, demande_cedee):
     demande, ancien, nouveau = demande_cedee
     piece = PieceJointe.objects.create(
         demande=demande,
@@ -60,13 +62,15 @@ def test_l_ancienne_entite_ne_trouve_plus_la_page_ni_les_pieces(client, demande_
         type_mime="application/pdf",
         taille=4,
     )
-    perimetre = perimetres.perimetre_pour(ancien, "demandes.piecejointe", "view")
+    tiers = _gestionnaire("tiers", EntiteFactory())
+    perimetre = perimetres.perimetre_pour(tiers, "demandes.piecejointe", "view")
     assert not perimetres.filtrer(PieceJointe.objects.all(), perimetre).exists()
-    client.force_login(ancien)
+    client.force_login(tiers)
     assert client.get(reverse("demande:inspect", args=[demande.pk])).status_code == 404
     assert client.get(reverse("demande:piece", args=[piece.pk])).status_code == 404
-    client.force_login(nouveau)
-    assert client.get(reverse("demande:inspect", args=[demande.pk])).status_code == 200
+    for compte in (ancien, nouveau):
+        client.force_login(compte)
+        assert client.get(reverse("demande:inspect", args=[demande.pk])).status_code == 200
 
 
 def test_une_creation_sans_dispositif_reste_visible_de_son_entite():
