@@ -7,7 +7,7 @@
 -- migration admin.0002_logentry_remove_auto_add 2c127e659a2236ed
 -- migration admin.0003_logentry_add_action_flag_choices 02700a827190720e
 -- migration appels.0001_initial ee164b64c28a50e1
--- migration appels.0002_bornes_appels afd958da41c09e05
+-- migration appels.0002_bornes_appels 931fa1f9b719a299
 -- migration appels.0002_recherche_normalisee 1ab3e47693c4ba6f
 -- migration appels.0003_merge_0002_bornes_appels_0002_recherche_normalisee 747ec1255feb6037
 -- migration appels.0004_documents_rattaches e1e4b24f08a47b2d
@@ -28,9 +28,9 @@
 -- migration conventions.0001_initial bb636f79e508754e
 -- migration conventions.0002_bornes_montants_avenant 0f6b157b419fe882
 -- migration conventions.0002_recherche_normalisee a4c14bed4908ab47
--- migration conventions.0003_bornes_conventions 2675169e8df3ddd5
+-- migration conventions.0003_bornes_conventions 56ff26d5ac11c284
 -- migration conventions.0004_merge_20261207_0244 dcb002556e137773
--- migration demandes.0001_initial 5c4c14b5df948b26
+-- migration demandes.0001_initial 5d00b3d29aeeb35b
 -- migration demandes.0002_recherche_normalisee 7a71795af9c00406
 -- migration django_tasks_database.0001_initial cf812b2fc6a74045
 -- migration django_tasks_database.0002_alter_dbtaskresult_options 64089e9ab4b601be
@@ -66,14 +66,14 @@
 -- migration imports.0001_initial 36311951b6d89e45
 -- migration imports.0002_recherche_normalisee d32832d512ce3306
 -- migration offre.0001_initial 3a98bb8c08ebd37a
--- migration offre.0002_nomenclature 270e314d2c5c2e6e
+-- migration offre.0002_nomenclature a6edab0c7337e91d
 -- migration offre.0003_financement_convention abb031698c5b04ee
--- migration offre.0004_bornes_offre 27531c6d9b0f451e
+-- migration offre.0004_bornes_offre e82843593bb3ebe0
 -- migration offre.0004_recherche_normalisee 9731b994a64b8767
 -- migration offre.0005_merge_0004_bornes_offre_0004_recherche_normalisee 0bf6da9b93e7166f
 -- migration qualite.0001_initial 19fe649860e8d377
 -- migration schemas.0001_initial 75bfd4759d38821e
--- migration schemas.0002_bornes_schemas 7916366985cbe224
+-- migration schemas.0002_bornes_schemas 4cd91d4fe274adc4
 -- migration schemas.0002_recherche_normalisee bdc63c7a3032ea54
 -- migration schemas.0003_merge_0002_bornes_schemas_0002_recherche_normalisee 454c0356126ff6bc
 -- migration sessions.0001_initial 2aa438e2393ee513
@@ -1460,8 +1460,8 @@ CREATE TABLE "wagtailcore_locale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREME
 INSERT INTO "wagtailcore_locale" VALUES(1,'fr');
 CREATE TABLE "wagtailcore_modellogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "object_id" varchar(255) NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL, "uuid" char(32) NULL, "revision_id" integer NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "title" varchar(255) NOT NULL, "slug" varchar(255) NOT NULL, "live" bool NOT NULL, "has_unpublished_changes" bool NOT NULL, "url_path" text NOT NULL, "seo_title" varchar(255) NOT NULL, "show_in_menus" bool NOT NULL, "search_description" text NOT NULL, "go_live_at" datetime NULL, "expire_at" datetime NULL, "expired" bool NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locked" bool NOT NULL, "latest_revision_created_at" datetime NULL, "first_published_at" datetime NULL, "live_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "last_published_at" datetime NULL, "draft_title" varchar(255) NOT NULL, "locked_at" datetime NULL, "locked_by_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locale_id" integer NOT NULL REFERENCES "wagtailcore_locale" ("id") DEFERRABLE INITIALLY DEFERRED, "translation_key" char(32) NOT NULL, "alias_of_id" integer NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "latest_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED);
-INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'f29b174382d443bfa18e2ee434d43547',NULL,NULL);
-INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'c470b8be057f429ebb12ccbb39af49a4',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'d3ae0fdc83e849b98b76dd8781e18833',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'15a7c18b2e91437f90b55152292e6419',NULL,NULL);
 CREATE TABLE "wagtailcore_pagelogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "page_id" integer NOT NULL, "revision_id" integer NULL, "user_id" integer NULL, "uuid" char(32) NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_pagesubscription" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "comment_notifications" bool NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "wagtailcore_pageviewrestriction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(255) NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "restriction_type" varchar(20) NOT NULL);

@@ -6,7 +6,7 @@ import pytest
 from django_tasks import TaskResultStatus
 
 from imports import services, tasks
-from imports.temps1 import analyse as module_analyse
+from imports.temps1.analyse import analyseur as module_analyse
 from tests.fichiers import corpus
 from tests.imports.outils import dispositif, entite, financement, simple
 

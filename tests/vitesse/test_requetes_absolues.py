@@ -64,8 +64,9 @@ ATTENDU = {
     ("anomalies", "ddets44"): 13,
     ("demandes", "national"): 15,
     ("demandes", "ddets44"): 15,
-    ("conventions", "national"): 20,
-    ("conventions", "ddets44"): 20,
+    # +1 since the entité filter counts the perimeter to choose a <select> or the chooser.
+    ("conventions", "national"): 21,
+    ("conventions", "ddets44"): 21,
     ("appels", "national"): 14,
     ("appels", "ddets44"): 14,
     ("fiche_dispositif", "national"): 27,

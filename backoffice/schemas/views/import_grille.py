@@ -83,6 +83,9 @@ class ImportGrilleView(VueObjetMixin, TemplateView):
                 "Cette analyse a expiré ou a déjà été importée : déposez à nouveau la grille.",
             )
             return redirect("schema:importer", self.objet.pk)
+        except lecture.GrilleInvalide as erreur:  # the chosen campaign was deleted meanwhile
+            messages.error(request, str(erreur))
+            return redirect("schema:importer", self.objet.pk)
         try:
             bilan = application.appliquer(
                 self.objet,

@@ -23,7 +23,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from backoffice.demo import chargement, recit
-from backoffice.demo.generateur import ECHELLES, Generateur
+from backoffice.demo.generateur import Generateur
+from backoffice.demo.profils import ECHELLES
 from backoffice.grammaire import compter
 from backoffice.offre.models import (
     CompteurCode,
