@@ -7,7 +7,7 @@ from django.urls import reverse
 from backoffice.acces import perimetres
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, PieceJointe
-from tests.demandes.factories import DemandeFactory
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import EntiteFactory, UserFactory, affecter
 
 pytestmark = pytest.mark.django_db
@@ -53,13 +53,7 @@ def test_la_nouvelle_entite_voit_la_demande_et_l_ancienne_plus(demande_cedee, dd
 
 def test_l_ancienne_entite_ne_trouve_plus_la_page_ni_les_pieces(client, demande_cedee):
     demande, ancien, nouveau = demande_cedee
-    piece = PieceJointe.objects.create(
-        demande=demande,
-        fichier="demandes/x.pdf",
-        nom="x.pdf",
-        type_mime="application/pdf",
-        taille=4,
-    )
+    piece = piece_jointe(demande, "x.pdf", b"%PDF")
     perimetre = perimetres.perimetre_pour(ancien, "demandes.piecejointe", "view")
     assert not perimetres.filtrer(PieceJointe.objects.all(), perimetre).exists()
     client.force_login(ancien)
