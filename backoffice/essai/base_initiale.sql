@@ -7,7 +7,7 @@
 -- migration admin.0002_logentry_remove_auto_add 2c127e659a2236ed
 -- migration admin.0003_logentry_add_action_flag_choices 02700a827190720e
 -- migration appels.0001_initial ee164b64c28a50e1
--- migration appels.0002_bornes_appels afd958da41c09e05
+-- migration appels.0002_bornes_appels 931fa1f9b719a299
 -- migration appels.0002_recherche_normalisee 1ab3e47693c4ba6f
 -- migration appels.0003_merge_0002_bornes_appels_0002_recherche_normalisee 747ec1255feb6037
 -- migration appels.0004_documents_rattaches e1e4b24f08a47b2d
@@ -28,10 +28,11 @@
 -- migration conventions.0001_initial bb636f79e508754e
 -- migration conventions.0002_bornes_montants_avenant 0f6b157b419fe882
 -- migration conventions.0002_recherche_normalisee a4c14bed4908ab47
--- migration conventions.0003_bornes_conventions 2675169e8df3ddd5
+-- migration conventions.0003_bornes_conventions 56ff26d5ac11c284
 -- migration conventions.0004_merge_20261207_0244 dcb002556e137773
--- migration demandes.0001_initial 5c4c14b5df948b26
+-- migration demandes.0001_initial 702a1f620d25acca
 -- migration demandes.0002_recherche_normalisee 7a71795af9c00406
+-- migration demandes.0003_pieces_jointes_documents 7ebfd249ec4613e1
 -- migration django_tasks_database.0001_initial cf812b2fc6a74045
 -- migration django_tasks_database.0002_alter_dbtaskresult_options 64089e9ab4b601be
 -- migration django_tasks_database.0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at 70aca531cfdec5a6
@@ -66,14 +67,14 @@
 -- migration imports.0001_initial 36311951b6d89e45
 -- migration imports.0002_recherche_normalisee d32832d512ce3306
 -- migration offre.0001_initial 3a98bb8c08ebd37a
--- migration offre.0002_nomenclature 270e314d2c5c2e6e
+-- migration offre.0002_nomenclature a6edab0c7337e91d
 -- migration offre.0003_financement_convention abb031698c5b04ee
--- migration offre.0004_bornes_offre 27531c6d9b0f451e
+-- migration offre.0004_bornes_offre e82843593bb3ebe0
 -- migration offre.0004_recherche_normalisee 9731b994a64b8767
 -- migration offre.0005_merge_0004_bornes_offre_0004_recherche_normalisee 0bf6da9b93e7166f
 -- migration qualite.0001_initial 19fe649860e8d377
 -- migration schemas.0001_initial 75bfd4759d38821e
--- migration schemas.0002_bornes_schemas 7916366985cbe224
+-- migration schemas.0002_bornes_schemas 4cd91d4fe274adc4
 -- migration schemas.0002_recherche_normalisee bdc63c7a3032ea54
 -- migration schemas.0003_merge_0002_bornes_schemas_0002_recherche_normalisee 454c0356126ff6bc
 -- migration sessions.0001_initial 2aa438e2393ee513
@@ -665,7 +666,7 @@ CREATE TABLE "conventions_ligneconvention" ("id" integer NOT NULL PRIMARY KEY AU
 CREATE TABLE "conventions_montantavenant" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "exercice" smallint unsigned NOT NULL CHECK ("exercice" >= 0), "montant" decimal NOT NULL, "avenant_id" bigint NOT NULL REFERENCES "conventions_avenant" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "montant_avenant_unique" UNIQUE ("avenant_id", "exercice"), CONSTRAINT "montant_avenant_borne" CHECK (("montant" >= '0' AND "montant" <= '1000000000')), CONSTRAINT "montant_avenant_exercice_plausible" CHECK (("exercice" >= 2000 AND "exercice" <= 2100)));
 CREATE TABLE "conventions_montantconvention" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "exercice" smallint unsigned NOT NULL CHECK ("exercice" >= 0), "montant" decimal NOT NULL, "convention_id" bigint NOT NULL REFERENCES "conventions_convention" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "montant_convention_unique" UNIQUE ("convention_id", "exercice"), CONSTRAINT "montant_convention_exercice_plausible" CHECK (("exercice" >= 2000 AND "exercice" <= 2100)), CONSTRAINT "montant_convention_borne" CHECK (("montant" >= '0' AND "montant" <= '1000000000')));
 CREATE TABLE "demandes_demande" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "type_demande" varchar(20) NOT NULL, "etat" varchar(20) NOT NULL, "jeton" varchar(64) NOT NULL UNIQUE, "demandeur_nom" varchar(200) NOT NULL, "demandeur_courriel" varchar(254) NOT NULL, "demandeur_telephone" varchar(20) NOT NULL, "demandeur_organisation" varchar(255) NOT NULL, "demandeur_fonction" varchar(150) NOT NULL, "nouvelle_entite" text NOT NULL CHECK ((JSON_VALID("nouvelle_entite") OR "nouvelle_entite" IS NULL)), "donnees_dispositif" text NOT NULL CHECK ((JSON_VALID("donnees_dispositif") OR "donnees_dispositif" IS NULL)), "groupes" text NOT NULL CHECK ((JSON_VALID("groupes") OR "groupes" IS NULL)), "financements" text NOT NULL CHECK ((JSON_VALID("financements") OR "financements" IS NULL)), "date_fermeture" date NULL, "description" text NOT NULL, "soumise_le" datetime NOT NULL, "etat_depuis" datetime NOT NULL, "decidee_le" datetime NULL, "motif_refus" text NOT NULL, "compte_demandeur_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "dispositif_id" bigint NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, "entite_id" bigint NULL REFERENCES "offre_entitegestionnaire" ("id") DEFERRABLE INITIALLY DEFERRED, "type_dispositif_id" varchar(30) NULL REFERENCES "offre_typedispositif" ("code") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "demande_etat_valide" CHECK ("etat" IN ('soumise', 'a_completer', 'pre_validee', 'validee', 'refusee', 'annulee')));
-CREATE TABLE "demandes_piecejointe" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "fichier" varchar(100) NOT NULL, "nom" varchar(255) NOT NULL, "type_mime" varchar(100) NOT NULL, "taille" integer unsigned NOT NULL CHECK ("taille" >= 0), "deposee_le" datetime NOT NULL, "deposee_par_demandeur" bool NOT NULL, "demande_id" bigint NOT NULL REFERENCES "demandes_demande" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "demandes_piecejointe" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "nom" varchar(255) NOT NULL, "deposee_par_demandeur" bool NOT NULL, "demande_id" bigint NOT NULL REFERENCES "demandes_demande" ("id") DEFERRABLE INITIALLY DEFERRED, "ajoute_le" datetime NOT NULL, "ajoute_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "nature" varchar(30) NOT NULL, "document_id" integer NOT NULL REFERENCES "wagtaildocs_document" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "django_admin_log" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" text NULL, "object_repr" varchar(200) NOT NULL, "action_flag" smallint unsigned NOT NULL CHECK ("action_flag" >= 0), "change_message" text NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "action_time" datetime NOT NULL);
 CREATE TABLE "django_content_type" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app_label" varchar(100) NOT NULL, "model" varchar(100) NOT NULL);
 INSERT INTO "django_content_type" VALUES(1,'admin','logentry');
@@ -998,16 +999,17 @@ INSERT INTO "django_migrations" VALUES(236,'conventions','0002_recherche_normali
 INSERT INTO "django_migrations" VALUES(237,'conventions','0004_merge_20261207_0244','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(238,'demandes','0001_initial','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(239,'demandes','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(240,'imports','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(241,'imports','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(242,'offre','0004_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(243,'offre','0005_merge_0004_bornes_offre_0004_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(244,'qualite','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(245,'schemas','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(246,'schemas','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(247,'schemas','0002_bornes_schemas','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(248,'schemas','0003_merge_0002_bornes_schemas_0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(249,'territoires','0003_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(240,'demandes','0003_pieces_jointes_documents','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(241,'imports','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(242,'imports','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(243,'offre','0004_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(244,'offre','0005_merge_0004_bornes_offre_0004_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(245,'qualite','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(246,'schemas','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(247,'schemas','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(248,'schemas','0002_bornes_schemas','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(249,'schemas','0003_merge_0002_bornes_schemas_0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(250,'territoires','0003_recherche_normalisee','2000-01-01 00:00:00');
 CREATE TABLE "django_session" ("session_key" varchar(40) NOT NULL PRIMARY KEY, "session_data" text NOT NULL, "expire_date" datetime NOT NULL);
 CREATE TABLE "django_tasks_database_dbtaskresult" ("id" char(32) NOT NULL PRIMARY KEY, "args_kwargs" text NOT NULL CHECK ((JSON_VALID("args_kwargs") OR "args_kwargs" IS NULL)), "priority" integer NOT NULL, "task_path" text NOT NULL, "queue_name" varchar(32) NOT NULL, "backend_name" varchar(32) NOT NULL, "run_after" datetime NOT NULL, "enqueued_at" datetime NOT NULL, "finished_at" datetime NULL, "started_at" datetime NULL, "return_value" text NULL CHECK ((JSON_VALID("return_value") OR "return_value" IS NULL)), "exception_class_path" text NOT NULL, "traceback" text NOT NULL, "worker_ids" text NOT NULL CHECK ((JSON_VALID("worker_ids") OR "worker_ids" IS NULL)), "status" varchar(10) NOT NULL, CONSTRAINT "priority_range" CHECK ("priority" BETWEEN -100 AND 100));
 CREATE TABLE "dsfr_dsfrconfig" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "header_brand" varchar(200) NOT NULL, "header_brand_html" varchar(200) NOT NULL, "footer_brand" varchar(200) NOT NULL, "footer_brand_html" varchar(200) NOT NULL, "site_title" varchar(200) NOT NULL, "site_tagline" varchar(200) NOT NULL, "footer_description" text NOT NULL, "mourning" bool NOT NULL, "accessibility_status" varchar(4) NOT NULL, "beta_tag" bool NOT NULL, "operator_logo_alt" varchar(200) NOT NULL, "operator_logo_file" varchar(100) NULL, "operator_logo_width" decimal NULL, "newsletter_description" text NOT NULL, "newsletter_url" varchar(200) NOT NULL, "language" varchar(7) NOT NULL UNIQUE, "notice_type" varchar(20) NOT NULL, "notice_icon_class" varchar(200) NOT NULL, "notice_description" text NOT NULL, "notice_is_collapsible" bool NOT NULL, "notice_link" varchar(200) NOT NULL, "notice_title" varchar(250) NOT NULL);
@@ -1460,8 +1462,8 @@ CREATE TABLE "wagtailcore_locale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREME
 INSERT INTO "wagtailcore_locale" VALUES(1,'fr');
 CREATE TABLE "wagtailcore_modellogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "object_id" varchar(255) NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL, "uuid" char(32) NULL, "revision_id" integer NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "title" varchar(255) NOT NULL, "slug" varchar(255) NOT NULL, "live" bool NOT NULL, "has_unpublished_changes" bool NOT NULL, "url_path" text NOT NULL, "seo_title" varchar(255) NOT NULL, "show_in_menus" bool NOT NULL, "search_description" text NOT NULL, "go_live_at" datetime NULL, "expire_at" datetime NULL, "expired" bool NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locked" bool NOT NULL, "latest_revision_created_at" datetime NULL, "first_published_at" datetime NULL, "live_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "last_published_at" datetime NULL, "draft_title" varchar(255) NOT NULL, "locked_at" datetime NULL, "locked_by_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locale_id" integer NOT NULL REFERENCES "wagtailcore_locale" ("id") DEFERRABLE INITIALLY DEFERRED, "translation_key" char(32) NOT NULL, "alias_of_id" integer NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "latest_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED);
-INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'f29b174382d443bfa18e2ee434d43547',NULL,NULL);
-INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'c470b8be057f429ebb12ccbb39af49a4',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'ba17ff2413a146728acaa86b68cc820c',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'df29b5872ac74de79c9b6dc06db44fc2',NULL,NULL);
 CREATE TABLE "wagtailcore_pagelogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "page_id" integer NOT NULL, "revision_id" integer NULL, "user_id" integer NULL, "uuid" char(32) NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_pagesubscription" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "comment_notifications" bool NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "wagtailcore_pageviewrestriction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(255) NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "restriction_type" varchar(20) NOT NULL);
@@ -1715,13 +1717,15 @@ CREATE INDEX "conventions_convention_entite_id_7b141f8c" ON "conventions_convent
 CREATE INDEX "conventions_convention_convention_precedente_id_f02ea6d3" ON "conventions_convention" ("convention_precedente_id");
 CREATE INDEX "conventions_etat_be347e_idx" ON "conventions_convention" ("etat", "departement_id");
 CREATE INDEX "conventions_date_fi_50f26d_idx" ON "conventions_convention" ("date_fin");
-CREATE INDEX "demandes_piecejointe_demande_id_db33730e" ON "demandes_piecejointe" ("demande_id");
 CREATE INDEX "demandes_demande_compte_demandeur_id_b897cdf5" ON "demandes_demande" ("compte_demandeur_id");
 CREATE INDEX "demandes_demande_departement_id_79ba31b1" ON "demandes_demande" ("departement_id");
 CREATE INDEX "demandes_demande_dispositif_id_e9ce6c0e" ON "demandes_demande" ("dispositif_id");
 CREATE INDEX "demandes_demande_entite_id_1e715745" ON "demandes_demande" ("entite_id");
 CREATE INDEX "demandes_demande_type_dispositif_id_a0321030" ON "demandes_demande" ("type_dispositif_id");
 CREATE INDEX "demandes_de_etat_6a9fec_idx" ON "demandes_demande" ("etat", "departement_id");
+CREATE INDEX "demandes_piecejointe_demande_id_db33730e" ON "demandes_piecejointe" ("demande_id");
+CREATE INDEX "demandes_piecejointe_ajoute_par_id_692a6e00" ON "demandes_piecejointe" ("ajoute_par_id");
+CREATE INDEX "demandes_piecejointe_document_id_bf54c4f3" ON "demandes_piecejointe" ("document_id");
 CREATE UNIQUE INDEX "imports_importtemps1_departements_importtemps1_id_departement_id_8d052bc4_uniq" ON "imports_importtemps1_departements" ("importtemps1_id", "departement_id");
 CREATE INDEX "imports_importtemps1_departements_importtemps1_id_c71b1aaa" ON "imports_importtemps1_departements" ("importtemps1_id");
 CREATE INDEX "imports_importtemps1_departements_departement_id_61b1439c" ON "imports_importtemps1_departements" ("departement_id");
@@ -1754,7 +1758,7 @@ CREATE INDEX "schemas_schemaregional_region_id_d8f4f4f1" ON "schemas_schemaregio
 CREATE INDEX "schemas_thematique_objectif_id_6f914ffd" ON "schemas_thematique" ("objectif_id");
 CREATE INDEX "territoires_departement_region_id_35921517" ON "territoires_departement" ("region_id");
 DELETE FROM "sqlite_sequence";
-INSERT INTO "sqlite_sequence" VALUES('django_migrations',249);
+INSERT INTO "sqlite_sequence" VALUES('django_migrations',250);
 INSERT INTO "sqlite_sequence" VALUES('django_admin_log',0);
 INSERT INTO "sqlite_sequence" VALUES('django_content_type',90);
 INSERT INTO "sqlite_sequence" VALUES('auth_permission',367);
@@ -1800,6 +1804,7 @@ INSERT INTO "sqlite_sequence" VALUES('appels_repartitionappel',0);
 INSERT INTO "sqlite_sequence" VALUES('conventions_avenant',0);
 INSERT INTO "sqlite_sequence" VALUES('conventions_convention',0);
 INSERT INTO "sqlite_sequence" VALUES('demandes_demande',0);
+INSERT INTO "sqlite_sequence" VALUES('demandes_piecejointe',0);
 INSERT INTO "sqlite_sequence" VALUES('imports_importtemps1',0);
 INSERT INTO "sqlite_sequence" VALUES('offre_dispositif',0);
 INSERT INTO "sqlite_sequence" VALUES('offre_entitegestionnaire',0);
