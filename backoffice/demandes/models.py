@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_fsm import FSMField, transition
 
 from backoffice.acces.roles import Role
+from backoffice.documents.modeles import DocumentRattache
 from backoffice.grammaire import FEMININ
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, TypeDispositif
 from backoffice.offre.validators import valider_telephone
@@ -334,25 +335,39 @@ class Demande(EtatSuiviMixin, Recherchable):
         notifier_transition(self, nom, commentaire=commentaire, interne=interne)
 
 
-class PieceJointe(models.Model):
-    """A document attached to a request (by the requester or an administrator)."""
+class NaturePiece(models.TextChoices):
+    PIECE = "piece", "Pièce jointe"
+
+
+class PieceJointe(DocumentRattache):
+    """A document attached to a request (by the requester or an administrator), in the shape of
+    every document of the site (backoffice/documents): the file is a Wagtail document, stored
+    under a random name; `nom` is the name the requester gave it (its extension follows the
+    content), offered when it is downloaded. The requester has no account: `ajoute_par` stays
+    empty and `deposee_par_demandeur` says who it was."""
 
     PERIMETRE_PAR = "demande"
 
     demande = models.ForeignKey(
         Demande, on_delete=models.CASCADE, related_name="pieces", verbose_name="demande"
     )
-    fichier = models.FileField("fichier", upload_to="demandes/%Y/%m/")
+    nature = models.CharField(
+        "nature", max_length=30, choices=NaturePiece.choices, default=NaturePiece.PIECE
+    )
     nom = models.CharField("nom du fichier", max_length=255)
-    type_mime = models.CharField("type", max_length=100)
-    taille = models.PositiveIntegerField("taille (octets)")
-    deposee_le = models.DateTimeField("déposée le", auto_now_add=True)
     deposee_par_demandeur = models.BooleanField("déposée par le demandeur", default=True)
 
-    class Meta:
+    class Meta(DocumentRattache.Meta):
         verbose_name = "pièce jointe"
         verbose_name_plural = "pièces jointes"
-        ordering = ["deposee_le"]
 
     def __str__(self):
         return self.nom
+
+    @property
+    def nom_fichier(self):
+        return self.nom
+
+    @property
+    def fichier(self):
+        return self.document.file

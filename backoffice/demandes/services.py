@@ -6,11 +6,15 @@ then the request and its documents are saved in one transaction, and the request
 are told once it is committed.
 """
 
-import os
 import secrets
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
+
+from backoffice.documents.depot import enregistrer_document
+from backoffice.fichiers.documents import LIBELLES_FAMILLES
+from workflows.acteurs import est_compte
 
 from .models import PieceJointe
 from .notifications import notifier_nouvelle_demande
@@ -36,27 +40,52 @@ def deposer(demande, *, lot=None):
     return demande
 
 
-def enregistrer_pieces(demande, lot, *, par_demandeur=True, pieces=None):
+def enregistrer_pieces(demande, lot, *, par_demandeur=True, pieces=None, acteur=None):
     """Create the PieceJointe rows of the batch (inside the caller's transaction).
 
-    Files are written under a random name (the display name stays in `nom`); if the transaction
-    fails, the caller deletes what was written with `supprimer_fichiers`.
+    Each file goes through the documents' one checker again (backoffice/documents/depot.py) and
+    is written under a random name (the display name stays in `nom`); if the transaction fails,
+    the caller deletes what was written with `supprimer_fichiers`.
     """
     pieces = [] if pieces is None else pieces
     for temporaire in lot.pieces():
-        piece = PieceJointe(
-            demande=demande,
-            nom=temporaire.nom,
-            type_mime=temporaire.type_mime,
-            taille=temporaire.taille,
-            deposee_par_demandeur=par_demandeur,
-        )
-        extension = os.path.splitext(temporaire.nom)[1]
         with lot.ouvrir(temporaire) as contenu:
-            piece.fichier.save(f"{secrets.token_hex(16)}{extension}", File(contenu), save=False)
-        pieces.append(piece)
-        piece.save()
+            pieces.append(
+                joindre_piece(
+                    demande,
+                    File(contenu, name=temporaire.nom),
+                    nom=temporaire.nom,
+                    par_demandeur=par_demandeur,
+                    acteur=acteur,
+                )
+            )
     return pieces
+
+
+def joindre_piece(demande, fichier, *, nom, par_demandeur=True, acteur=None):
+    """Attach one checked file to a request: a Wagtail document in the « Demandes » collection
+    (stored under a random name, titled with the requester's name for it) and its row."""
+    document = enregistrer_document(
+        fichier,
+        titre=nom,
+        nom_collection="Demandes",
+        acteur=acteur,
+        nom_stocke=secrets.token_hex(16),
+        familles=familles_demande(),
+        taille=settings.DEMANDE_TAILLE_MAX_FICHIER,
+    )
+    return PieceJointe.objects.create(
+        demande=demande,
+        nom=nom,
+        document=document,
+        ajoute_par=acteur if est_compte(acteur) else None,
+        deposee_par_demandeur=par_demandeur,
+    )
+
+
+def familles_demande():
+    """The kinds of files a request accepts (setting DEMANDE_TYPES_FICHIERS)."""
+    return [f for f in settings.DEMANDE_TYPES_FICHIERS if f in LIBELLES_FAMILLES]
 
 
 def supprimer_fichiers(pieces):

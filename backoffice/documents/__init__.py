@@ -11,14 +11,17 @@ registers it; the rules below then apply to it.
 - ``depot``: the upload side, the site's one checker (backoffice/fichiers/documents.py: kind read
   from the content, macros, password-protected and old Office files refused, size capped by
   ``settings.DOCUMENTS_TAILLE_MAX``): ``ChampDocument`` for forms, ``enregistrer_document`` to
-  store (it checks again), ``formulaire_wagtail.FormulaireDocumentWagtail`` for Wagtail's own forms.
+  store (it checks again; ``nom_stocke`` writes the file under another name, e.g. a random one
+  for a requester's file), ``formulaire_wagtail.FormulaireDocumentWagtail`` for Wagtail's own forms.
 - ``vues.AjoutDocumentView``: the page adding a document to an object (subclass it with
   ``natures``, ``modele_document``, ``champ_objet``, ``nom_collection``).
 - ``telechargement``: the download side. A document is served only to a user who may view one
   of the objects it is attached to (a document attached to nothing: national accounts only);
   anything else is a 404, the same answer as for a document that does not exist. Wagtail's
   ``/documents/<id>/<name>`` goes through it (hook ``before_serve_document``), so does its admin
-  API (``api``); ``vue_telechargement(modele)`` makes the same view for a link model's rows.
+  API (``api``); ``vue_telechargement(modele)`` makes the same view for a link model's rows, and
+  ``servir_fichier(ligne)`` is the one response serving a row's file (used by it and by any view
+  that fetches the row by its own rule, e.g. a requester's token).
 
 Adopting it for a new kind of object (e.g. ``DocumentFoo`` of ``Foo``)::
 

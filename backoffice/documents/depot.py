@@ -10,7 +10,12 @@ from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from backoffice.fichiers.documents import formats_acceptes, nom_affiche, verifier_document
+from backoffice.fichiers.documents import (
+    FAMILLES,
+    formats_acceptes,
+    nom_affiche,
+    verifier_document,
+)
 from workflows.acteurs import est_compte
 
 TAILLE_MAX_DEFAUT = 10 * 1024 * 1024
@@ -20,11 +25,16 @@ def taille_max():
     return getattr(settings, "DOCUMENTS_TAILLE_MAX", TAILLE_MAX_DEFAUT)
 
 
-def valider_fichier(fichier):
-    """Check an upload; return its kind (TypeFichier) or raise a French ValidationError."""
+def valider_fichier(fichier, *, familles=FAMILLES, taille=None):
+    """Check an upload; return its kind (TypeFichier) or raise a French ValidationError.
+
+    A caller with narrower settings (the public pages: DEMANDE_TYPES_FICHIERS,
+    DEMANDE_TAILLE_MAX_FICHIER) passes its `familles` and `taille`; the size bound is then the
+    smaller of its own and the documents' one, so no path is looser than another."""
     if fichier is None:
         raise ValidationError("Joignez un fichier.")
-    return verifier_document(fichier, taille_max=taille_max())
+    borne = taille_max() if taille is None else min(taille, taille_max())
+    return verifier_document(fichier, familles=familles, taille_max=borne)
 
 
 class ChampDocument(forms.FileField):
@@ -56,12 +66,18 @@ def collection(nom):
     return racine.add_child(name=nom)
 
 
-def enregistrer_document(fichier, *, titre, nom_collection, acteur=None):
+def enregistrer_document(
+    fichier, *, titre, nom_collection, acteur=None, nom_stocke=None, familles=FAMILLES, taille=None
+):
     """Store an upload as a Wagtail document (checked again here: every caller goes through it),
-    under a name whose extension is that of its content."""
-    type_fichier = valider_fichier(fichier)
+    under a name whose extension is that of its content.
+
+    `nom_stocke`: the name the file is written under instead (its extension follows the content
+    too): a random one for the requesters' files, whose own names stay in the title and are never
+    part of a storage path. `familles`, `taille`: see `valider_fichier`."""
+    type_fichier = valider_fichier(fichier, familles=familles, taille=taille)
     titre = (titre or os.path.basename(fichier.name))[:255]
-    fichier.name = nom_affiche(fichier.name, type_fichier)
+    fichier.name = nom_affiche(nom_stocke or fichier.name, type_fichier)
     Document = get_document_model()
     document = Document(
         title=titre,

@@ -49,6 +49,24 @@ def peut_telecharger(user, document):
     return documents_visibles(user, type(document).objects.filter(pk=document.pk)).exists()
 
 
+def servir_fichier(ligne):
+    """The response serving the file of a row the caller has already fetched within its rules
+    (``ouvrir_fichier()``, ``nom_fichier``, ``type_mime``): always as an attachment, never
+    sniffed into something a browser would run; a missing file is a 404."""
+    try:
+        fichier = ligne.ouvrir_fichier()
+    except (FileNotFoundError, ValueError, OSError) as exc:
+        raise Http404("Fichier introuvable.") from exc
+    reponse = FileResponse(
+        fichier,
+        as_attachment=True,
+        filename=ligne.nom_fichier,
+        content_type=ligne.type_mime or "application/octet-stream",
+    )
+    reponse["X-Content-Type-Options"] = "nosniff"
+    return reponse
+
+
 def vue_telechargement(modele, actions=LECTURE):
     """A view serving the file of one row of `modele` (a link model: ``ouvrir_fichier()``,
     ``nom_fichier``, ``type_mime``) as an attachment, fetched through the model's policy: a row
@@ -60,17 +78,7 @@ def vue_telechargement(modele, actions=LECTURE):
             lignes = policy_for(modele).filtrer(
                 modele._default_manager.all(), request.user, actions
             )
-            ligne = get_object_or_404(lignes, pk=pk)
-            try:
-                fichier = ligne.ouvrir_fichier()
-            except (FileNotFoundError, ValueError) as exc:
-                raise Http404("Fichier introuvable.") from exc
-            return FileResponse(
-                fichier,
-                as_attachment=True,
-                filename=ligne.nom_fichier,
-                content_type=ligne.type_mime or "application/octet-stream",
-            )
+            return servir_fichier(get_object_or_404(lignes, pk=pk))
 
     Telechargement.__name__ = f"Telechargement{modele.__name__}"
     return Telechargement.as_view()

@@ -1,7 +1,8 @@
 """Attachments of the public pages: checked by content, kept in a temporary area until the request
 is filed.
 
-- **Checked** by the site's one document checker (backoffice/fichiers/documents.py): kind read
+- **Checked** by the site's one document checker (backoffice/documents/depot.py, with the
+  request's settings: DEMANDE_TYPES_FICHIERS, DEMANDE_TAILLE_MAX_FICHIER): kind read
   from the content, macros, password-protected and old Office files refused, archives bounded.
   The stored name takes the extension of the detected kind, so a PDF renamed ``.xlsx`` is kept as
   a PDF and an executable renamed ``.pdf`` is refused.
@@ -27,6 +28,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.defaultfilters import filesizeformat
 
+from backoffice.demandes.services import familles_demande
+from backoffice.documents.depot import valider_fichier
 from backoffice.fichiers import documents
 from backoffice.fichiers.documents import TYPES_PAR_MIME, detecter_type, nom_affiche
 
@@ -34,7 +37,7 @@ __all__ = ["LotPieces", "detecter_type", "nom_affiche", "verifier_fichier"]
 
 
 def familles_autorisees():
-    return [f for f in settings.DEMANDE_TYPES_FICHIERS if f in documents.LIBELLES_FAMILLES]
+    return familles_demande()
 
 
 def formats_acceptes():
@@ -56,9 +59,7 @@ def taille_max_lisible():
 
 def verifier_fichier(fichier):
     """Check an uploaded file (size, kind by content); return its TypeFichier or raise."""
-    return documents.verifier_document(
-        fichier, familles=familles_autorisees(), taille_max=taille_max()
-    )
+    return valider_fichier(fichier, familles=familles_autorisees(), taille=taille_max())
 
 
 # --- temporary area ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, EtatDemande
 from backoffice.demandes.services import enregistrer_pieces, supprimer_fichiers
+from backoffice.documents.telechargement import servir_fichier
 from backoffice.fichiers.envoi import limite_envoi
 from backoffice.grammaire import compter
 from workflows.acteurs import Demandeur, libelle_acteur
@@ -318,13 +319,4 @@ def annuler_demande(request, jeton):
 def piece_demande(request, jeton, piece_id):
     """Download one of the request's documents (with the follow-up token only)."""
     demande = _demande_par_jeton(jeton)
-    piece = get_object_or_404(demande.pieces, pk=piece_id)
-    try:
-        fichier = piece.fichier.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404("Document introuvable.") from exc
-    reponse = FileResponse(
-        fichier, as_attachment=True, filename=piece.nom, content_type=piece.type_mime
-    )
-    reponse["X-Content-Type-Options"] = "nosniff"
-    return _prive(reponse)
+    return _prive(servir_fichier(get_object_or_404(demande.pieces, pk=piece_id)))

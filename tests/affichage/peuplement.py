@@ -22,7 +22,7 @@ from backoffice.conventions.models import (
     EtatConvention,
     MontantConvention,
 )
-from backoffice.demandes.models import Demande, EtatDemande, PieceJointe, TypeDemande
+from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
 from backoffice.qualite.models import Anomalie
 from backoffice.qualite.services import justifier, recalculer
@@ -37,7 +37,7 @@ from backoffice.schemas.models import (
 from imports.models import EtatImport, ImportTemps1
 from tests.appels.factories import appel_44, deposer, noter, ouvrir_instruction, publier
 from tests.conventions.factories import amener, avenant_pour, convention_pour, jours, pdf
-from tests.demandes.factories import DemandeFactory
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import (
     DispositifFactory,
     EntiteFactory,
@@ -245,13 +245,7 @@ def _appels(national, ddets44, gestionnaire, entite, autre_entite):
 def _demandes(siao44, ddets44, dispositif):
     """A request of each type and in every state, with timeline entries and attachments."""
     soumise = DemandeFactory(description="", demandeur_fonction="")
-    PieceJointe.objects.create(
-        demande=soumise,
-        nom="budget.pdf",
-        type_mime="application/pdf",
-        taille=4,
-        fichier=ContentFile(b"%PDF", name="budget.pdf"),
-    )
+    piece_jointe(soumise, "budget.pdf", b"%PDF")
     journaliser_evenement(soumise, Demandeur(soumise.jeton), "ajouter_pieces", commentaire="a.pdf")
     pre = DemandeFactory()
     executer_transition(Demande, pre.pk, "pre_valider", siao44, commentaire="Dossier complet")

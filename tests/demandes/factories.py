@@ -1,9 +1,11 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
-from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
+from backoffice.demandes.models import Demande, EtatDemande, PieceJointe, TypeDemande
 from backoffice.offre.models import TypeDispositif
 from tests.factories import DispositifFactory, siren_valide
 
@@ -105,3 +107,12 @@ class DemandeFactory(factory.django.DjangoModelFactory):
             }
         ]
     )
+
+
+def piece_jointe(demande, nom="budget.pdf", contenu=b"%PDF-1.4", *, fichier=None, **champs):
+    """An attachment of `demande` as filing leaves it: a Wagtail document (stored under
+    `fichier`, by default the display name) and its row."""
+    document = get_document_model().objects.create(
+        title=nom, file=ContentFile(contenu, name=fichier or nom)
+    )
+    return PieceJointe.objects.create(demande=demande, nom=nom, document=document, **champs)

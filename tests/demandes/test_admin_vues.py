@@ -10,11 +10,10 @@ import openpyxl
 import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from backoffice.demandes.models import Demande, EtatDemande, PieceJointe, TypeDemande
+from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
 from backoffice.offre.models import (
     Dispositif,
     EntiteGestionnaire,
@@ -22,7 +21,7 @@ from backoffice.offre.models import (
     GroupeDePlaces,
     TypeDispositif,
 )
-from tests.demandes.factories import DemandeFactory
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import DispositifFactory, EntiteFactory, siren_valide, siret_valide
 
 pytestmark = pytest.mark.django_db
@@ -341,10 +340,7 @@ def test_commentaire_interne_jamais_montre_au_demandeur(
 def test_pieces_jointes_telechargees_par_une_vue_controlee(client, siao44, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     demande = DemandeFactory()
-    piece = PieceJointe(
-        demande=demande, nom="Budget prévisionnel.pdf", type_mime="application/pdf", taille=8
-    )
-    piece.fichier.save("budget.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    piece = piece_jointe(demande, "Budget prévisionnel.pdf", b"%PDF-1.4", fichier="budget.pdf")
     client.force_login(siao44)
     page = client.get(reverse("demande:inspect", args=[demande.pk])).content.decode()
     url = reverse("demande:piece", args=[piece.pk])

@@ -11,12 +11,11 @@ the code under test:
 
 import pytest
 from django.contrib.messages import constants, get_messages
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from backoffice.acces.roles import Role
-from backoffice.demandes.models import Demande, EtatDemande, PieceJointe, TypeDemande
-from tests.demandes.factories import DemandeFactory
+from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import DispositifFactory, UserFactory, affecter, siao_de
 
 pytestmark = pytest.mark.django_db
@@ -209,8 +208,7 @@ def test_une_demande_d_un_autre_departement_est_introuvable_partout(client, siao
     """List, inspect, export, history, attachment download and transition of another
     département's request: not found (or absent from the list)."""
     demande = demande_modification(dispositif75, EtatDemande.SOUMISE)
-    piece = PieceJointe(demande=demande, nom="budget.pdf", type_mime="application/pdf", taille=4)
-    piece.fichier.save("budget.pdf", ContentFile(b"%PDF"), save=True)
+    piece = piece_jointe(demande, "budget.pdf", b"%PDF")
     client.force_login(siao44)
     for url in (
         reverse("demande:inspect", args=[demande.pk]),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from backoffice.acces import perimetres
 from backoffice.acces.roles import Role
 from backoffice.demandes.models import Demande, PieceJointe
-from tests.demandes.factories import DemandeFactory
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import EntiteFactory, UserFactory, affecter
 
 pytestmark = pytest.mark.django_db
@@ -55,13 +55,7 @@ def test_la_nouvelle_entite_et_celle_qui_l_a_deposee_voient_la_demande(demande_c
 
 def test_une_entite_tierce_ne_trouve_ni_la_page_ni_les_pieces(client, demande_cedee):
     demande, ancien, nouveau = demande_cedee
-    piece = PieceJointe.objects.create(
-        demande=demande,
-        fichier="demandes/x.pdf",
-        nom="x.pdf",
-        type_mime="application/pdf",
-        taille=4,
-    )
+    piece = piece_jointe(demande, "x.pdf", b"%PDF")
     tiers = _gestionnaire("tiers", EntiteFactory())
     perimetre = perimetres.perimetre_pour(tiers, "demandes.piecejointe", "view")
     assert not perimetres.filtrer(PieceJointe.objects.all(), perimetre).exists()

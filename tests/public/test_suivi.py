@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from backoffice.demandes.models import Demande, EtatDemande
-from tests.demandes.factories import DemandeFactory
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.public.outils import EXECUTABLE, PDF, erreur_du_champ, fichier, lot_de
 from workflows.services import chronologie, executer_transition
 
@@ -67,9 +67,7 @@ def test_le_jeton_d_une_demande_ne_montre_jamais_une_autre(client, siao44):
     demande_a = DemandeFactory(donnees_dispositif={"nom": "CADA Alpha"})
     demande_b = DemandeFactory(donnees_dispositif={"nom": "CADA Bravo"}, demandeur_nom="Bruno B")
     executer_transition(Demande, demande_b.pk, "pre_valider", siao44, commentaire="Message pour B")
-    piece_b = demande_b.pieces.create(
-        nom="b.pdf", type_mime="application/pdf", taille=3, fichier="demandes/b.pdf"
-    )
+    piece_b = piece_jointe(demande_b, "b.pdf", b"%PD")
     html = client.get(_url(demande_a)).content.decode()
     assert "CADA Alpha" in html
     assert "CADA Bravo" not in html and "Message pour B" not in html

@@ -29,7 +29,7 @@ from wagtail.models import Collection
 
 from backoffice.acces.roles import Role
 from backoffice.appels.models import ETATS_PUBLICS, AppelAProjets, Candidature
-from backoffice.demandes.models import Demande, PieceJointe
+from backoffice.demandes.models import Demande
 from backoffice.offre.models import ContactReferent
 from backoffice.qualite.models import Anomalie
 from backoffice.schemas.models import (
@@ -43,7 +43,7 @@ from backoffice.schemas.models import (
 from imports.models import ImportTemps1
 from tests.appels.factories import appel_44, deposer, publier
 from tests.conventions.factories import amener, avenant_pour, convention_pour, jours
-from tests.demandes.factories import DemandeFactory
+from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import (
     DispositifFactory,
     EntiteFactory,
@@ -203,13 +203,7 @@ def creer_acteurs(monde):
     compte("gestionnaire44", Role.GESTIONNAIRE, entite=dispositif44.entite)
     monde.acteurs["anonyme"] = None
     demande44 = DemandeFactory(departement_id="44")
-    PieceJointe.objects.create(
-        demande=demande44,
-        fichier=ContentFile(b"%PDF-1.4\n%%EOF\n", name="piece44.pdf"),
-        nom="piece44.pdf",
-        type_mime="application/pdf",
-        taille=15,
-    )
+    piece_jointe(demande44, "piece44.pdf", b"%PDF-1.4\n%%EOF\n")
     monde.propres["demande"] = demande44
 
 
@@ -299,12 +293,8 @@ def _demandes(monde, national, dispositif):
         for nom in chemin:
             demande = executer_transition(Demande, demande.pk, nom, national, commentaire="Sonde")
         monde.ajouter(demande, f"Lutetia-demandeur-{etat}", demande.numero, demande.jeton)
-    piece = PieceJointe.objects.create(
-        demande=monde.de("demandes.demande")[0],
-        fichier=ContentFile(PDF, name="lutetia-piece.pdf"),
-        nom="Lutetia-piece.pdf",
-        type_mime="application/pdf",
-        taille=len(PDF),
+    piece = piece_jointe(
+        monde.de("demandes.demande")[0], "Lutetia-piece.pdf", PDF, fichier="lutetia-piece.pdf"
     )
     monde.ajouter(piece, "Lutetia-piece")
     fermeture = DemandeFactory(

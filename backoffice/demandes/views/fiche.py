@@ -4,14 +4,12 @@ the edit/delete/add URLs that lead elsewhere (a request is filed, never edited).
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from backoffice.acces import perimetres
-from backoffice.acces.policies import policy_for
 from backoffice.acces.viewsets import (
     LECTURE,
     PerimetreDeleteView,
@@ -19,6 +17,7 @@ from backoffice.acces.viewsets import (
     PerimetreHistoryView,
     PerimetreInspectView,
 )
+from backoffice.documents.telechargement import vue_telechargement
 from backoffice.offre.models import (
     Dispositif,
     EntiteGestionnaire,
@@ -130,24 +129,15 @@ class DemandeInspectView(PerimetreInspectView):
 
 
 class PieceJointeView(PermissionCheckedMixin, View):
-    """Download of an attachment, through the perimeter (never the raw media URL)."""
+    """Download of an attachment: the documents' one perimeter-checked download
+    (backoffice/documents/telechargement.py), behind the admin's permission check."""
 
     model = PieceJointe
     any_permission_required = ["view", "change"]
+    telecharger = staticmethod(vue_telechargement(PieceJointe, LECTURE))
 
     def get(self, request, pk):
-        pieces = policy_for(PieceJointe).filtrer(PieceJointe.objects.all(), request.user, LECTURE)
-        piece = get_object_or_404(pieces, pk=pk)
-        try:
-            fichier = piece.fichier.open("rb")
-        except (FileNotFoundError, ValueError) as exc:
-            raise Http404("Fichier introuvable.") from exc
-        return FileResponse(
-            fichier,
-            as_attachment=True,
-            filename=piece.nom,
-            content_type=piece.type_mime or "application/octet-stream",
-        )
+        return self.telecharger(request, pk=pk)
 
 
 class DemandeEditView(PerimetreEditView):
