@@ -283,6 +283,13 @@ class Dispositif(ClusterableModel, Recherchable):
         return not (self.date_fermeture and self.date_fermeture <= aujourdhui)
 
     @property
+    def capacite_autorisee(self):
+        """Its places autorisées when its type is under the authorisation regime, else None: a
+        type outside the regime has no authorised capacity (docs/pilotage.md), even on an old
+        row that still carries places (recorded before the rule, or its type left the regime)."""
+        return self.places_autorisees if self.type.sous_autorisation else None
+
+    @property
     def avertissement_siret(self):
         """Warning (not an error): a SIRET normally starts with its entité's SIREN."""
         if self.siret and self.entite_id and not self.siret.startswith(self.entite.siren):
