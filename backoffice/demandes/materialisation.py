@@ -9,21 +9,20 @@ from backoffice.offre.validators import normaliser_siren
 
 from .choix import TypeDemande
 
-# Structuring fields a modification request may change (minor fields are edited directly).
+# Fields a modification request may change: the descriptive fields but the minor ones (the
+# gestionnaire edits those directly) and the OFII code (an identifier the State's agents keep on the
+# dispositif's page), plus the type and the département. Kept in the order of the model's fields:
+# the modification form shows them in this order.
+_HORS_DEMANDE_DE_MODIFICATION = {*Dispositif.CHAMPS_MINEURS, "code_dna"}
 CHAMPS_MODIFIABLES = [
     "nom",
     "type_id",
     "departement_id",
-    "adresse",
-    "code_postal",
-    "commune",
-    "siret",
-    "finess",
-    "public",
-    "mode_hebergement",
-    "places_autorisees",
-    "places_pmr",
-    "date_ouverture",
+    *(
+        champ
+        for champ in Dispositif.CHAMPS_DESCRIPTIFS
+        if champ != "nom" and champ not in _HORS_DEMANDE_DE_MODIFICATION
+    ),
 ]
 
 

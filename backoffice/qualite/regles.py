@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from backoffice.conventions.models import EtatConvention
+from backoffice.conventions.models import Convention, EtatConvention
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
 from backoffice.offre.models import cout_jour_place
@@ -243,12 +243,12 @@ def siret_siren(ctx):
 
 
 def _fin_effective(ligne):
-    fins = []
-    if ligne["convention__date_fin"]:
-        fins.append(ligne["convention__date_fin"])
-    if ligne["convention__date_resiliation"]:
-        fins.append(ligne["convention__date_resiliation"] - datetime.timedelta(days=1))
-    return min(fins) if fins else None
+    """The convention's last day in force, by its one definition (`Convention.fin_effective`)
+    read on the line's values: no query."""
+    return Convention(
+        date_fin=ligne["convention__date_fin"],
+        date_resiliation=ligne["convention__date_resiliation"],
+    ).fin_effective
 
 
 def _libelle_fin(ligne, fin):

@@ -204,6 +204,27 @@ class Dispositif(ClusterableModel, Recherchable):
     # Fields an entité's gestionnaire may edit directly; everything else goes through a request.
     CHAMPS_MINEURS = ["telephone", "courriel", "horaires", "responsable"]
 
+    # The descriptive fields a request or a Temps 1 import may set, declared once: the public
+    # request form, the modification request and the Temps 1 import start from this list and
+    # state their own extras or exclusions beside it; the admin form and export, laid out by
+    # hand, carry each of them (tests/offre/test_champs_descriptifs.py checks they all agree).
+    CHAMPS_DESCRIPTIFS = [
+        "nom",
+        "adresse",
+        "code_postal",
+        "commune",
+        "siret",
+        "finess",
+        "code_dna",
+        "public",
+        "mode_hebergement",
+        "places_autorisees",
+        "places_pmr",
+        "date_ouverture",
+        "telephone",
+        "courriel",
+    ]
+
     genre_grammatical = MASCULIN
 
     class Meta:
@@ -260,6 +281,13 @@ class Dispositif(ClusterableModel, Recherchable):
         if self.date_ouverture and self.date_ouverture > aujourdhui:
             return False
         return not (self.date_fermeture and self.date_fermeture <= aujourdhui)
+
+    @property
+    def capacite_autorisee(self):
+        """Its places autorisées when its type is under the authorisation regime, else None: a
+        type outside the regime has no authorised capacity (docs/pilotage.md), even on an old
+        row that still carries places (recorded before the rule, or its type left the regime)."""
+        return self.places_autorisees if self.type.sous_autorisation else None
 
     @property
     def avertissement_siret(self):

@@ -196,6 +196,8 @@ class DispositifViewSet(PerimetreModelViewSet):
             classname="nombre",
         ),
     ]
+    # Laid out by hand (entité, type, capacities in between); it carries every field of
+    # Dispositif.CHAMPS_DESCRIPTIFS, as do the panels (tests/offre/test_champs_descriptifs.py).
     list_export = [
         "code",
         "reference_locale",

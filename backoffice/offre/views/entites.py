@@ -56,7 +56,7 @@ class EntiteInspectView(HistoriqueInspectView):
         dispositifs = list(dispositifs)
         context["dispositifs"] = dispositifs
         context["totaux"] = {
-            "autorisees": sum(d.places_autorisees or 0 for d in dispositifs),
+            "autorisees": sum(d.capacite_autorisee or 0 for d in dispositifs),
             "financees": sum(d.nb_places_financees for d in dispositifs),
             "ouvertes": sum(d.nb_places_ouvertes for d in dispositifs),
         }

@@ -115,22 +115,9 @@ class EntiteForm(FormulaireDsfr):
 
 # --- the dispositif ----------------------------------------------------------------------------
 
-CHAMPS_DISPOSITIF = [
-    "nom",
-    "adresse",
-    "code_postal",
-    "commune",
-    "siret",
-    "finess",
-    "code_dna",
-    "public",
-    "mode_hebergement",
-    "places_autorisees",
-    "places_pmr",
-    "date_ouverture",
-    "telephone",
-    "courriel",
-]
+# The public request sets every descriptive field of the dispositif, nothing more (nature, type
+# and département are fields of their own below).
+CHAMPS_DISPOSITIF = Dispositif.CHAMPS_DESCRIPTIFS
 
 
 class SelectTypeDispositif(forms.Select):
@@ -166,7 +153,7 @@ class SelectNature(forms.Select):
 
 @avec_champs_du_modele(
     Dispositif,
-    ["nom", "nature", "type", "departement", *CHAMPS_DISPOSITIF[1:]],
+    ["nom", "nature", "type", "departement", *(c for c in CHAMPS_DISPOSITIF if c != "nom")],
     help_texts={
         "nom": "Exemple : CADA Les Tilleuls",
         "code_postal": "5 chiffres",

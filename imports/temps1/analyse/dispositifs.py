@@ -8,23 +8,9 @@ from ..rapport import CREATED, UNCHANGED, UPDATED
 from ..schema import DISPOSITIFS
 from .plan import nouveau
 
-CHAMPS_DISPOSITIF = [
-    "reference_locale",
-    "nom",
-    "adresse",
-    "code_postal",
-    "commune",
-    "siret",
-    "finess",
-    "code_dna",
-    "public",
-    "mode_hebergement",
-    "places_autorisees",
-    "places_pmr",
-    "date_ouverture",
-    "telephone",
-    "courriel",
-]
+# The workbook sets the descriptive fields plus the référence locale, its own key for a new
+# dispositif (code, entité, type and département are resolved apart, below).
+CHAMPS_DISPOSITIF = ["reference_locale", *Dispositif.CHAMPS_DESCRIPTIFS]
 
 
 class ControleDispositifs:
