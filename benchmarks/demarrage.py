@@ -116,7 +116,9 @@ def main():
             # The dump's CHECK constraints call REGEXP, which Django registers on its own
             # connections; the loader registers the same function.
             connexion.create_function(
-                "REGEXP", 2, lambda motif, texte: texte is not None and bool(re.search(motif, texte))
+                "REGEXP",
+                2,
+                lambda motif, texte: texte is not None and bool(re.search(motif, texte)),
             )
             connexion.executescript(BASE_INITIALE.read_text(encoding="utf-8"))
         env = environnement(args.sans_cache_bytecode, base)
