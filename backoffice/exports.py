@@ -26,11 +26,6 @@ from decimal import Decimal
 from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 SEPARATEUR_CSV = ";"
 BOM = "\ufeff"
@@ -47,8 +42,6 @@ FORMAT_TEXTE = "@"
 
 TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TYPE_CSV = "text/csv; charset=utf-8"
-
-GRAS = Font(bold=True)
 
 # Characters Excel forbids in a sheet name, and its length limit.
 _INTERDITS_FEUILLE = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
@@ -171,6 +164,10 @@ def remplir_cellule(cellule, valeur, format_=None):
         cellule.value = valeur
         cellule.number_format = format_ or FORMAT_DATE
         return cellule
+    # import différé : openpyxl (≈ 0,25 s) n'est chargé qu'au premier classeur écrit, pas au
+    # démarrage de chaque commande ou worker qui importe ce module pour ses exports CSV.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     texte = ILLEGAL_CHARACTERS_RE.sub("", str(valeur))
     cellule.value = texte
     cellule.data_type = "s"  # openpyxl made "=…" a formula: a string it stays
@@ -181,6 +178,8 @@ def remplir_cellule(cellule, valeur, format_=None):
 
 def cellule(feuille, valeur, *, format_=None, police=None, alignement=None):
     """A write-only cell holding `valeur` safely, with optional style."""
+    from openpyxl.cell.cell import WriteOnlyCell  # import différé : openpyxl au premier classeur
+
     resultat = remplir_cellule(WriteOnlyCell(feuille), valeur, format_)
     if police is not None:
         resultat.font = police
@@ -196,6 +195,8 @@ class Feuille:
         self.feuille = feuille
 
     def ligne(self, valeurs, *, formats=None, police=None, alignement=None):
+        from openpyxl.cell.cell import Cell  # import différé : openpyxl au premier classeur
+
         formats = formats or {}
         self.feuille.append(
             [
@@ -209,12 +210,16 @@ class Feuille:
         )
 
     def entete(self, titres):
-        self.ligne(titres, police=GRAS)
+        from openpyxl.styles import Font  # import différé : openpyxl au premier classeur
+
+        self.ligne(titres, police=Font(bold=True))
 
     def vide(self):
         self.feuille.append([])
 
     def largeurs(self, largeurs):
+        from openpyxl.utils import get_column_letter  # import différé : premier classeur
+
         for rang, largeur in enumerate(largeurs, start=1):
             self.feuille.column_dimensions[get_column_letter(rang)].width = largeur
 
@@ -226,6 +231,8 @@ class Classeur:
     """A write-only workbook of `Feuille`s."""
 
     def __init__(self):
+        from openpyxl import Workbook  # import différé : openpyxl au premier classeur
+
         self.classeur = Workbook(write_only=True)
 
     def feuille(self, titre):

@@ -6,8 +6,9 @@ never a formula, so a comment starting with "=" stays text in Excel and the grid
 exactly as it was exported.
 """
 
+import functools
+
 from django.utils.text import slugify
-from openpyxl.styles import Alignment, Font
 
 from backoffice.exports import FORMAT_POURCENTAGE, Classeur, cellule
 
@@ -16,8 +17,15 @@ from .services import lignes_evaluation, synthese, valeur
 
 ENTETE_GRILLE = ["Objectifs", "Thématiques", "Actions", "Réalisation", "Commentaire"]
 LARGEURS_GRILLE = [40, 35, 80, 15, 50]
-GRAS = Font(bold=True)
-RENVOI = Alignment(wrap_text=True, vertical="top")
+
+
+@functools.cache
+def _styles():
+    # import différé : openpyxl n'est chargé qu'au premier classeur écrit, pas au démarrage
+    # (les vues des campagnes importent ce module).
+    from openpyxl.styles import Alignment, Font
+
+    return {"gras": Font(bold=True), "renvoi": Alignment(wrap_text=True, vertical="top")}
 
 
 def _cellule(feuille, contenu, gras=False, renvoi=False, format_=None):
@@ -25,8 +33,8 @@ def _cellule(feuille, contenu, gras=False, renvoi=False, format_=None):
         feuille.feuille,
         contenu,
         format_=format_,
-        police=GRAS if gras else None,
-        alignement=RENVOI if renvoi else None,
+        police=_styles()["gras"] if gras else None,
+        alignement=_styles()["renvoi"] if renvoi else None,
     )
 
 
@@ -47,7 +55,7 @@ def grille_xlsx(campagne):
     evaluated)."""
     classeur, feuille = _classeur("Évaluation", LARGEURS_GRILLE)
     schema = campagne.schema
-    feuille.ligne([f"{schema.titre} ({schema.periode})"], police=GRAS)
+    feuille.ligne([f"{schema.titre} ({schema.periode})"], police=_styles()["gras"])
     feuille.ligne([f"{campagne.libelle} – {campagne.date.strftime('%d/%m/%Y')}"])
     feuille.vide()
     feuille.entete(ENTETE_GRILLE)
@@ -70,7 +78,7 @@ def synthese_xlsx(campagne, lignes=None):
     lignes = lignes if lignes is not None else synthese(campagne)
     classeur, feuille = _classeur("Synthèse", [60] + [14] * 9)
     schema = campagne.schema
-    feuille.ligne([f"{schema.titre} ({schema.periode})"], police=GRAS)
+    feuille.ligne([f"{schema.titre} ({schema.periode})"], police=_styles()["gras"])
     feuille.ligne([f"Synthèse par objectif – {campagne.libelle}"])
     feuille.vide()
     entete = ["Objectif"]

@@ -44,11 +44,13 @@ INSTALLED_APPS = [
     "workflows",
     "django_fsm",  # `manage.py graph_transitions` (state diagrams in docs/diagrammes/)
     "imports",
-    # Wagtail (documents and images must stay installed: admin pages rely on them).
+    # Wagtail (documents and images must stay installed: admin pages rely on them). Their
+    # configs skip the registration of Wagtail's v3 API, which the project does not mount
+    # (backoffice/apps.py).
     "wagtail.contrib.settings",
     "wagtail.users",
-    "wagtail.documents",
-    "wagtail.images",
+    "backoffice.apps.DocumentsSansApi",
+    "backoffice.apps.ImagesSansApi",
     "wagtail.admin",
     "wagtail.sites",
     "wagtail",

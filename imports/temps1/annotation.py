@@ -9,20 +9,14 @@ original stays stored untouched.
 
 import warnings
 
-from openpyxl import load_workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import quote_sheetname
-from openpyxl.worksheet.hyperlink import Hyperlink
-
 from backoffice.exports import FORMAT_ENTIER_SIMPLE, remplir_cellule
 
 from .lecture import LIGNES_ENTETE
 from .schema import ERREURS, FEUILLES
 from .valeurs import cle
 
-FOND_ERREUR = PatternFill("solid", fgColor="FFB3B3")
-FOND_AVERTISSEMENT = PatternFill("solid", fgColor="FFE0A3")
+COULEUR_ERREUR = "FFB3B3"
+COULEUR_AVERTISSEMENT = "FFE0A3"
 AUTEUR = "Contrôle Temps 1"
 
 
@@ -62,6 +56,8 @@ def _indice_colonne(ws, anomalie, cache):
 
 
 def _noter(cellule, message, fond):
+    from openpyxl.comments import Comment  # import différé : voir annoter
+
     cellule.fill = fond
     texte = message
     if cellule.comment is not None and cellule.comment.author == AUTEUR:
@@ -84,6 +80,13 @@ def _ajouter_ligne(feuille, valeurs):
 def annoter(source, rapport, destination):
     """Write to `destination` a copy of the workbook `source` with the report's errors and
     warnings on their cells. Returns the number of annotated cells."""
+    # import différé : openpyxl n'est chargé qu'au premier classeur annoté, pas au démarrage
+    # (les vues des imports chargent ce module avec le paquet temps1).
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font, PatternFill  # import différé : idem
+    from openpyxl.utils import quote_sheetname  # import différé : idem
+    from openpyxl.worksheet.hyperlink import Hyperlink  # import différé : idem
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         classeur = load_workbook(source)
@@ -92,8 +95,8 @@ def annoter(source, rapport, destination):
     cache, annotees = {}, 0
     lignes_resume = []
     for anomalies, fond, nature in (
-        (rapport.warnings, FOND_AVERTISSEMENT, "Avertissement"),
-        (rapport.errors, FOND_ERREUR, "Erreur"),
+        (rapport.warnings, PatternFill("solid", fgColor=COULEUR_AVERTISSEMENT), "Avertissement"),
+        (rapport.errors, PatternFill("solid", fgColor=COULEUR_ERREUR), "Erreur"),
     ):
         for anomalie in anomalies:
             ws = _trouver_feuille(classeur, anomalie)

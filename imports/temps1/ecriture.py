@@ -9,13 +9,8 @@ the whole country stays fast and light.
 """
 
 import datetime
-
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.datavalidation import DataValidation
+import functools
+from types import SimpleNamespace
 
 from backoffice.exports import FORMAT_DATE, FORMAT_DECIMAL, FORMAT_TEXTE, cellule
 
@@ -32,15 +27,25 @@ from .schema import (
 BLEU = "000091"  # DSFR "bleu France"
 BLEU_CLAIR = "E3E3FD"
 GRIS = "F6F6F6"
-POLICE_ENTETE = Font(bold=True, color="FFFFFF")
-FOND_ENTETE = PatternFill("solid", fgColor=BLEU)
-FOND_OBLIGATOIRE = PatternFill("solid", fgColor="6A6AF4")
-BORDURE = Border(bottom=Side(style="thin", color="929292"))
-ALIGNEMENT_ENTETE = Alignment(wrap_text=True, vertical="center")
 FORMAT_MONTANT = FORMAT_DECIMAL
-RENVOI = Alignment(wrap_text=True, vertical="top")
 LIGNES_MODELE = 1000  # rows of the blank template that carry drop-downs
 AUTEUR = "Parc d'hébergement"
+
+
+@functools.cache
+def _styles():
+    # import différé : openpyxl n'est chargé qu'au premier classeur écrit, pas au démarrage
+    # (les vues des imports chargent ce module avec le paquet temps1).
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    return SimpleNamespace(
+        police_entete=Font(bold=True, color="FFFFFF"),
+        fond_entete=PatternFill("solid", fgColor=BLEU),
+        fond_obligatoire=PatternFill("solid", fgColor="6A6AF4"),
+        bordure=Border(bottom=Side(style="thin", color="929292")),
+        alignement_entete=Alignment(wrap_text=True, vertical="center"),
+        renvoi=Alignment(wrap_text=True, vertical="top"),
+    )
 
 
 def _nom_plage(liste):
@@ -49,13 +54,20 @@ def _nom_plage(liste):
 
 class Redacteur:
     def __init__(self, referentiel=None):
+        from openpyxl import Workbook  # import différé : voir _styles
+
         self.ref = referentiel or Referentiel()
         self.classeur = Workbook(write_only=True)
+        self.styles = _styles()
 
     # -- data tabs --------------------------------------------------------------------------
 
     def feuille(self, schema, lignes):
         """A data tab; `lignes` yields {column key: value} dicts."""
+        # import différé : voir _styles
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation  # import différé : idem
+
         ws = self.classeur.create_sheet(schema.nom)
         colonnes = schema.colonnes
         derniere = get_column_letter(len(colonnes))
@@ -98,11 +110,18 @@ class Redacteur:
         return nombre
 
     def _entete(self, ws, colonne):
+        from openpyxl.comments import Comment  # import différé : voir _styles
+
+        styles = self.styles
         entete = cellule(
-            ws, colonne.entete_modele, police=POLICE_ENTETE, alignement=ALIGNEMENT_ENTETE
+            ws,
+            colonne.entete_modele,
+            police=styles.police_entete,
+            alignement=styles.alignement_entete,
         )
-        entete.fill = FOND_OBLIGATOIRE if colonne.entete_modele.endswith("*") else FOND_ENTETE
-        entete.border = BORDURE
+        obligatoire = colonne.entete_modele.endswith("*")
+        entete.fill = styles.fond_obligatoire if obligatoire else styles.fond_entete
+        entete.border = styles.bordure
         note = self._note(colonne)
         entete.comment = Comment(note, AUTEUR, width=320, height=40 + 16 * (note.count("\n") + 2))
         return entete
@@ -143,6 +162,8 @@ class Redacteur:
     # -- guide and lists ---------------------------------------------------------------------
 
     def guide(self):
+        from openpyxl.styles import Font  # import différé : voir _styles
+
         ws = self.classeur.create_sheet(GUIDE)
         for lettre, largeur in zip("ABCDEF", (22, 30, 13, 60, 26, 4), strict=True):
             ws.column_dimensions[lettre].width = largeur
@@ -159,20 +180,20 @@ class Redacteur:
         def paragraphe(texte):
             # Over the five columns of the tables, tall enough for the wrapped lines.
             ws.row_dimensions[rang[0] + 1].height = 15 * (len(texte) // 140 + 1)
-            ajouter([cellule(ws, texte, alignement=RENVOI)])
+            ajouter([cellule(ws, texte, alignement=self.styles.renvoi)])
             ws.merged_cells.add(f"A{rang[0]}:E{rang[0]}")
 
         def ligne_entete(valeurs):
             cellules = []
             for valeur in valeurs:
-                entete = cellule(ws, valeur, police=POLICE_ENTETE)
-                entete.fill = FOND_ENTETE
+                entete = cellule(ws, valeur, police=self.styles.police_entete)
+                entete.fill = self.styles.fond_entete
                 cellules.append(entete)
             ajouter(cellules)
 
         def ligne_texte(*valeurs):
             # Reference labels (types, programmes…) are editable: text cells, never formulas.
-            ajouter([cellule(ws, valeur, alignement=RENVOI) for valeur in valeurs])
+            ajouter([cellule(ws, valeur, alignement=self.styles.renvoi) for valeur in valeurs])
 
         titre("Classeur Temps 1 — guide de remplissage", 16)
         for texte in (
@@ -273,6 +294,10 @@ class Redacteur:
         }.get(colonne.genre, "Texte")
 
     def listes(self):
+        # import différé : voir _styles
+        from openpyxl.utils import get_column_letter, quote_sheetname
+        from openpyxl.workbook.defined_name import DefinedName  # import différé : idem
+
         ws = self.classeur.create_sheet(LISTES)
         ws.sheet_state = "hidden"
         noms = list(TITRES_LISTES)
