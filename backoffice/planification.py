@@ -143,6 +143,11 @@ TACHES = [
     Tache("clore_appels", Horaire(5), "appels à projets clos à leur date limite"),
     Tache("verifier_qualite", Quotidienne(3, 30), "anomalies de qualité des données recalculées"),
     Tache(
+        "purger_exports",
+        Quotidienne(4, 0),
+        "exports en arrière-plan supprimés après EXPORTS_CONSERVATION_JOURS jours (7 par défaut)",
+    ),
+    Tache(
         "relancer_demandes",
         Quotidienne(7, 0),
         "courriel aux SIAO et DDETS : demandes en attente à leur étape depuis plus de "
