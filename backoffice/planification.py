@@ -143,11 +143,6 @@ TACHES = [
     Tache("clore_appels", Horaire(5), "appels à projets clos à leur date limite"),
     Tache("verifier_qualite", Quotidienne(3, 30), "anomalies de qualité des données recalculées"),
     Tache(
-        "purger_exports",
-        Quotidienne(4, 0),
-        "exports en arrière-plan supprimés après EXPORTS_CONSERVATION_JOURS jours (7 par défaut)",
-    ),
-    Tache(
         "relancer_demandes",
         Quotidienne(7, 0),
         "courriel aux SIAO et DDETS : demandes en attente à leur étape depuis plus de "
@@ -158,6 +153,11 @@ TACHES = [
         Hebdomadaire(7, 15, jour=0),
         "courriel aux administrateurs : conventions finissant dans 3 et 6 mois, financements "
         "sans convention",
+    ),
+    Tache(
+        "purger_exports",
+        Quotidienne(4, 0),
+        "exports en arrière-plan supprimés après EXPORTS_CONSERVATION_JOURS jours (7 par défaut)",
     ),
 ]
 
