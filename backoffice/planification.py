@@ -154,6 +154,11 @@ TACHES = [
         "courriel aux administrateurs : conventions finissant dans 3 et 6 mois, financements "
         "sans convention",
     ),
+    Tache(
+        "purger_exports",
+        Quotidienne(4, 0),
+        "exports en arrière-plan supprimés après EXPORTS_CONSERVATION_JOURS jours (7 par défaut)",
+    ),
 ]
 
 

@@ -12,7 +12,9 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.http import HttpRequest, QueryDict
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -27,6 +29,9 @@ from wagtail.coreutils import multigetattr
 from backoffice import exports
 from backoffice.affichage.exports import ValeursExporteesMixin
 from backoffice.affichage.valeurs import valeur_affichee
+from backoffice.exportations import services as exportations
+from backoffice.exportations import taches
+from backoffice.exportations.registre import Tableau, inscrire
 from backoffice.recherche.filtres import rechercher
 from backoffice.recherche.modeles import CHAMP as CHAMP_RECHERCHE
 
@@ -76,6 +81,7 @@ class ExportTableurMixin:
         "lignes_export",
         "entetes_export",
         "formats_export",
+        "tableau_export",
         "as_spreadsheet",
     )
 
@@ -112,15 +118,27 @@ class ExportTableurMixin:
                 formats[rang] = exports.FORMAT_ENTIER_SIMPLE
         return formats
 
-    def as_spreadsheet(self, queryset, spreadsheet_format):
+    def tableau_export(self, queryset, format_):
+        """The list as a table: what the immediate download and the background task write."""
         titre = self.get_page_title() if hasattr(self, "get_page_title") else ""
+        return Tableau(
+            titre=titre or self.get_filename(),
+            nom_fichier=self.get_filename(),
+            entetes=self.entetes_export(queryset),
+            lignes=self.lignes_export(queryset, format_),
+            total=queryset.count() if isinstance(queryset, QuerySet) else len(queryset),
+            formats=self.formats_export(),
+        )
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        tableau = self.tableau_export(queryset, spreadsheet_format)
         return exports.reponse_tableau(
             spreadsheet_format,
-            titre or self.get_filename(),
-            self.entetes_export(queryset),
-            self.lignes_export(queryset, spreadsheet_format),
-            self.get_filename(),
-            formats=self.formats_export(),
+            tableau.titre,
+            tableau.entetes,
+            tableau.lignes,
+            tableau.nom_fichier,
+            formats=tableau.formats,
         )
 
 
@@ -129,6 +147,21 @@ class PerimetreIndexView(
 ):
     search_backend_name = None
     base_filterset_class = PerimetreFilterSet  # filters built from `list_filter`
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            nombre = self.get_queryset().count
+            if exportations.en_arriere_plan(self.index_url_name, nombre):
+                export = taches.demander(
+                    request.user,
+                    self.index_url_name,
+                    self.get_page_title(),
+                    self.get_filename(),
+                    request.GET.urlencode(),
+                    request.GET["export"],
+                )
+                return redirect("exportations:suivi", export.pk)
+        return super().get(request, *args, **kwargs)
 
     def get_liste_queryset(self):
         """The listing's (and export's) queryset before scoping: select_related, annotations."""
@@ -279,6 +312,29 @@ class PerimetreModelViewSet(ModelViewSet):
     # Listed in the admin's global search (backoffice/recherche.py) when it has search_fields;
     # sub-objects found through their parent opt out.
     recherche_globale = True
+
+    def on_register(self):
+        super().on_register()
+        # Exports above the threshold are written by a background task, which rebuilds the
+        # list through this entry (backoffice/exportations).
+        inscrire(self.get_url_name("index"), self.tableau_differe)
+
+    def tableau_differe(self, user, parametres):
+        """The list `user` gets with query string `parametres`, rebuilt outside any request by
+        the listing's own view: their perimeter today, the list's filters, search and order,
+        the immediate export's columns."""
+        requete = HttpRequest()
+        requete.method = "GET"
+        requete.GET = QueryDict(parametres)
+        requete.user = user
+        requete.path = requete.path_info = reverse(self.get_url_name("index"))
+        requete.META = {"SERVER_NAME": "localhost", "SERVER_PORT": "80"}
+        fonction = self.construct_view(self.index_view_class, **self.get_index_view_kwargs())
+        vue = fonction.view_class(**fonction.view_initkwargs)
+        vue.setup(requete)
+        vue.object_list = vue.get_queryset()
+        lignes = vue.get_context_data()["object_list"]
+        return vue.tableau_export(lignes, requete.GET.get("export", "xlsx"))
 
     def get_edit_handler(self):
         # ModelViewSet builds its form from `panels` (or `form_fields`) on Wagtail's base form;

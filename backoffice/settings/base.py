@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "backoffice.recherche",  # shared: normalised search columns (imports no domain app)
     "backoffice.affichage",  # the display rule; overrides two of Wagtail's table cells
     "backoffice.documents",  # shared: documents attached to objects (imports no domain app)
+    "backoffice.exportations",  # shared: list exports run in the background (no domain app)
     "backoffice.territoires",
     "backoffice.offre",
     "backoffice.acces",
@@ -263,6 +264,11 @@ FICHIERS_TOTAL_MAX_ENVOI = int(os.environ.get("FICHIERS_TOTAL_MAX_ENVOI", 64 * 1
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # Temps 1 imports (imports/temps1): largest accepted upload, in bytes.
+# List exports above this many rows run in the background (backoffice/exportations): the file
+# waits in « Mes exports » for EXPORTS_CONSERVATION_JOURS days, then the scheduled purge deletes it.
+EXPORTS_SEUIL_DIFFERE = int(os.environ.get("EXPORTS_SEUIL_DIFFERE", 2000))
+EXPORTS_CONSERVATION_JOURS = int(os.environ.get("EXPORTS_CONSERVATION_JOURS", 7))
+EXPORTS_PAS_PROGRESSION = 500  # rows between two progress updates of the job
 TEMPS1_TAILLE_MAX = int(os.environ.get("TEMPS1_TAILLE_MAX", 20 * 1024 * 1024))
 
 LOGGING = {

@@ -49,6 +49,7 @@ SOCLE = frozenset(
         "limiteur",
         "compteurs",
         "documents",
+        "exportations",
     }
 )
 

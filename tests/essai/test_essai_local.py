@@ -103,6 +103,7 @@ def test_make_run_sert_la_page_de_connexion_puis_s_arrete_sur_ctrl_c(tmp_path):
         "verifier_qualite",
         "relancer_demandes",
         "relancer_conventions",
+        "purger_exports",
     ):
         assert f"[planificateur] {commande} : terminée en" in texte
     assert "[planificateur] arrêté." in texte

@@ -80,6 +80,7 @@ def test_tout_est_du_au_premier_demarrage():
         "verifier_qualite",
         "relancer_demandes",
         "relancer_conventions",
+        "purger_exports",
     ]
 
 
@@ -101,6 +102,7 @@ def test_ce_qui_est_du_au_fil_d_une_journee():
         "verifier_qualite",
         "relancer_demandes",
         "relancer_conventions",
+        "purger_exports",
     ]
     # Tuesday: the weekly reminder is not due again.
     mardi = paris(2026, 12, 8, 7, 20)
@@ -119,13 +121,14 @@ def test_un_jour_manque_se_rattrape_une_fois():
         executer=lambda commande: executees.append(commande) or "",
         horloge=lambda: paris(2026, 12, 7, 9),
     )
-    assert planificateur.tour() == 5
+    assert planificateur.tour() == 6
     assert executees == [
         "echeances",
         "clore_appels",
         "verifier_qualite",
         "relancer_demandes",
         "relancer_conventions",
+        "purger_exports",
     ]
     assert planificateur.tour() == 0
 

@@ -30,6 +30,7 @@ from wagtail.models import Collection
 from backoffice.acces.roles import Role
 from backoffice.appels.models import ETATS_PUBLICS, AppelAProjets, Candidature
 from backoffice.demandes.models import Demande
+from backoffice.exportations.models import ExportDiffere
 from backoffice.offre.models import ContactReferent
 from backoffice.qualite.models import Anomalie
 from backoffice.schemas.models import (
@@ -476,6 +477,19 @@ def _imports(monde, ddets75):
         monde.ajouter(import_, f"Lutetia-import-{etat}")
 
 
+def _exports(monde, ddets75):
+    export = ExportDiffere.objects.create(
+        demandeur=ddets75,
+        liste="dispositif:index",
+        titre="Lutetia-export",
+        nom_fichier="Lutetia-export",
+        format="csv",
+        etat="termine",
+        fichier=ContentFile(b"Lutetia-export-contenu", name="lutetia-export.csv"),
+    )
+    monde.ajouter(export, "Lutetia-export", "Lutetia-export-contenu")
+
+
 def _wagtail(monde, ddets75):
     collection = Collection.get_first_root_node().add_child(name="Lutetia-collection")
     monde.ajouter(collection, "Lutetia-collection")
@@ -509,6 +523,7 @@ def construire_monde():
     _qualite(monde, dispositif)
     _schemas(monde, ddets75)
     _imports(monde, ddets75)
+    _exports(monde, ddets75)
     _wagtail(monde, ddets75)
     monde.marqueurs.pop(b"", None)
     return monde

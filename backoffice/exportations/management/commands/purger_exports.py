@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from backoffice.exportations import services
+
+
+class Command(BaseCommand):
+    help = "Supprime les exports en arrière-plan plus anciens que la durée de conservation."
+
+    def handle(self, *args, **options):
+        nombre = services.purger()
+        self.stdout.write(f"{nombre} export(s) supprimé(s).")
