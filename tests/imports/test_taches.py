@@ -13,8 +13,8 @@ from django_tasks import TaskResultStatus
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement
 from imports import services, tasks
 from imports.models import ImportTemps1
-from imports.temps1.analyse import analyseur as module_analyse
 from imports.temps1 import application as module_application
+from imports.temps1.analyse import analyseur as module_analyse
 from tests.imports.outils import dispositif, entite, financement, simple
 
 pytestmark = pytest.mark.django_db
