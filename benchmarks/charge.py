@@ -35,6 +35,7 @@ import os
 import random
 import re
 import secrets
+import signal
 import socket
 import statistics
 import subprocess
@@ -71,6 +72,9 @@ COMPTES = {
     "gestionnaire@demo.gouv.fr": 5,
 }
 COMPTES_NATIONAUX = ("national@demo.gouv.fr", "lecteur@demo.gouv.fr")
+# The baseline (each page alone, sequential) is timed for the issue's two accounts; the others
+# are only checked for which pages they are served.
+COMPTES_REFERENCE = ("national@demo.gouv.fr", "ddets75@demo.gouv.fr")
 
 UN_AN = (date.today() - timedelta(days=365)).isoformat()
 PAGES = {
@@ -98,6 +102,7 @@ SOURCES_IDS = {
     "entite": ("/admin/offre/entites/", r"/admin/offre/entites/(?:inspect|edit)/(\d+)/"),
 }
 EXPORT_URL = "/admin/offre/dispositifs/?export={format}"
+NON_TERMINE = "non terminé avant le plafond de la phase"
 RE_SUIVI = re.compile(r"/admin/mes-exports/(\d+)/$")
 RE_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -469,6 +474,12 @@ def preparer_base(env):
     return chargement
 
 
+def vider_file(env):
+    """Run the tasks the load left queued (Wagtail's reference index after the seed: ~160 of
+    them), so that the measured exports do not wait behind them."""
+    return round(manage(env, "db_worker", "--batch", "--no-startup-delay", "--no-reload")[0], 1)
+
+
 def analyser(env):
     manage(
         env,
@@ -574,8 +585,7 @@ def exporter(journal, session, format_, fin):
                 return None, "l'export a échoué (page de suivi sans fichier)"
         time.sleep(2)
     else:
-        journal.noter("export_fichier", time.perf_counter(), 0, None, "export non terminé")
-        return None, "export non terminé avant la fin de la phase"
+        return None, NON_TERMINE
     fichier = appeler(journal, session, "export_fichier", chemin + "fichier/", delai=300)
     if fichier is None or fichier.statut != 200:
         return None, "téléchargement refusé"
@@ -616,7 +626,8 @@ def executer(args, env, resultat):
         charge_debut = os.getloadavg()
         comptes = {}
         for compte in COMPTES:
-            comptes[compte] = decouvrir(journal, hote, port, compte, 3)
+            repetitions = 2 if compte in COMPTES_REFERENCE else 0
+            comptes[compte] = decouvrir(journal, hote, port, compte, repetitions)
             _, servies, refusees = comptes[compte]
             print(f"  {compte} : {len(servies)} pages servies ; non servies : {refusees or '—'}")
         journal.phase = serveur.phase = "connexion"
@@ -735,7 +746,8 @@ def executer(args, env, resultat):
             "seul_s": arrondi(exports_seuls[0][0], 1),
             "seul_erreur": exports_seuls[0][1],
             "durees_s": sorted(round(d, 1) for d, e in bilans if d is not None),
-            "erreurs": [e for _, e in bilans if e],
+            "non_termines": len([e for _, e in bilans if e == NON_TERMINE]),
+            "erreurs": [e for _, e in bilans if e and e != NON_TERMINE],
         }
         resultat["comptes"] = {
             compte: {"pages_servies": servies, "non_servies": refusees}
@@ -782,6 +794,7 @@ def tableau(journal, resultat):
                                             if ligne[5]})[:10]  # fmt: skip
     erreurs = sum(resultat["phases"][nom]["toutes"]["erreurs"] for nom in resultat["phases"])
     erreurs += len([ligne for ligne in journal.de("reference") if ligne[5]])
+    erreurs += len(resultat["exports"]["erreurs"]) + bool(resultat["exports"]["seul_erreur"])
     p95_storm = resultat["phases"]["exports"]["pages"]["p95_s"]
     memoire = max((p.get("rss_mo", 0) for p in resultat["memoire_pic"].values()), default=0)
     resultat["cibles"] = {
@@ -846,6 +859,8 @@ def rapport(resultat):
             f"{s(statistics.median(durees))} s, max {s(max(durees))} s "
             f"(max / export seul : {s(max(durees) / e['seul_s']) if e['seul_s'] else '—'})"
         )
+    if e["non_termines"]:
+        print(f"Exports non terminés au plafond de la phase : {e['non_termines']}")
     for erreur in e["erreurs"]:
         print(f"   export en échec : {erreur}")
     print()
@@ -855,8 +870,13 @@ def rapport(resultat):
         print(f"   {nom:<30} mesuré {cible['mesure']} — cible ≤ {cible['cible']} : {marque}")
 
 
+def arreter(signum, _frame):
+    raise SystemExit(f"Interrompu (signal {signum}) : arrêt du serveur et du cluster.")
+
+
 def main(argv=None):
     args = lire_arguments(argv)
+    signal.signal(signal.SIGTERM, arreter)
     resultat = {"date": time.strftime("%Y-%m-%d %H:%M"), "arguments": vars(args).copy()}
     resultat["arguments"].pop("database_url", None)
     with contextlib.ExitStack() as pile:
@@ -878,6 +898,8 @@ def main(argv=None):
         if not args.skip_seed:
             resultat["chargement"] = preparer_base(env)
         analyser(env)
+        resultat["file_videe_s"] = vider_file(env)
+        print(f"Tâches en attente exécutées avant la mesure : {resultat['file_videe_s']} s")
         try:
             journal = executer(args, env, resultat)
         finally:
@@ -886,6 +908,9 @@ def main(argv=None):
                 if journal_fichier.exists() and journal_fichier.stat().st_size:
                     lignes = journal_fichier.read_text(errors="replace").splitlines()
                     resultat.setdefault("journaux", {})[nom] = lignes[-40:]
+        resultat["journal"] = journal.lignes  # raw: (phase, kind, start, duration, status, error)
+        RESULTATS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTATS.write_text(json.dumps(resultat, ensure_ascii=False))
         tableau(journal, resultat)
         rapport(resultat)
         RESULTATS.parent.mkdir(parents=True, exist_ok=True)
