@@ -851,7 +851,7 @@ def rapport(resultat):
                 base = seul.get(genre, {}).get("p50_s")
             elif genre.startswith("PAGES"):
                 base = resultat["reference_pages"]["p50_s"]
-            ratio = f"{g['p95_s'] / base:.1f}".replace(".", ",") if base else "—"
+            ratio = s(g["p95_s"] / base) if base and g["p95_s"] is not None else "—"
             print(f"   {genre:<24}{g['requetes']:>6}{g['erreurs']:>5}{s(g['p50_s']):>8}"
                   f"{s(g['p95_s']):>8}{s(g['p99_s']):>8}{s(base):>8}{ratio:>9}")  # fmt: skip
         for exemple in phase["exemples_erreurs"]:
@@ -891,6 +891,7 @@ def relire():
     journal.lignes = [tuple(ligne) for ligne in resultat["journal"]]
     tableau(journal, resultat)
     rapport(resultat)
+    RESULTATS.write_text(json.dumps(resultat, ensure_ascii=False, indent=2))
     return resultat
 
 
