@@ -41,7 +41,6 @@ class Fichier:
 
     nom_fichier: str  # without extension
     ecrire: Callable
-    format: str = "xlsx"
 
 
 class SansSuivi:
