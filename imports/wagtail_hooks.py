@@ -2,8 +2,14 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from backoffice.exportations.registre import inscrire
+
+from .exports import NOM, fichier_temps1
 from .regles import peut_voir_la_page
 from .views.viewset import ImportTemps1ViewSet
+
+# The national workbook, for its background jobs (backoffice/exportations).
+inscrire(NOM, fichier_temps1)
 
 
 @hooks.register("register_admin_viewset")

@@ -9,6 +9,7 @@ history and the site history report). A concurrent second action is refused with
 and changes nothing.
 """
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -43,6 +44,21 @@ def transitions_disponibles(objet, acteur):
     champ = objet.CHAMP_ETAT
     methode_liste = getattr(objet, f"get_available_user_{champ}_transitions")
     return [t.name for t in methode_liste(acteur)]
+
+
+def refus_traitement_groupe(nombre, elements="éléments"):
+    """The French refusal of a bulk action given more rows than one request handles, or None.
+
+    Each row is its own transition (checks, transaction, journal, notification): a few hundred
+    milliseconds of a web worker per dozen rows. Above `ACTIONS_GROUPEES_MAX` the whole
+    submission is refused before anything is done (docs/decisions.md)."""
+    maximum = settings.ACTIONS_GROUPEES_MAX
+    if nombre <= maximum:
+        return None
+    return (
+        f"Au plus {maximum} {elements} par traitement groupé : vous en avez coché {nombre}. "
+        "Rien n'a été effectué ; cochez-en moins et recommencez."
+    )
 
 
 def executer_transition(model, pk, nom, acteur, *, commentaire="", interne=False, **params):

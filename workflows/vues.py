@@ -12,6 +12,7 @@ collect the input and turn the outcome into French messages.
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError
@@ -33,6 +34,7 @@ from .services import (
     TransitionImpossible,
     executer_transition,
     journaliser_creation,
+    refus_traitement_groupe,
     transitions_disponibles,
 )
 
@@ -267,19 +269,27 @@ class TransitionGroupeeView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateVi
         return f"{self.action.libelle} (traitement groupé)"
 
     def candidats(self):
-        """Visible objects on which the user may run the transition now."""
+        """Visible objects on which the user may run the transition now: the first
+        `ACTIONS_GROUPEES_MAX + 1` of them (one submission handles no more; the extra one tells
+        the page that others wait)."""
         resultat = []
         sources = list(getattr(self.model, self.nom)._django_fsm.transitions)
         objets = self.objets_visibles().filter(**{f"{self.model.CHAMP_ETAT}__in": sources})
-        for objet in objets.order_by("pk"):
+        for objet in objets.order_by("pk").iterator(chunk_size=500):
             methode = getattr(objet, self.nom)
             if can_proceed(methode) and has_transition_perm(methode, self.request.user):
                 resultat.append(objet)
+                if len(resultat) > settings.ACTIONS_GROUPEES_MAX:
+                    break
         return resultat
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         candidats = self.candidats()
+        maximum = settings.ACTIONS_GROUPEES_MAX
+        context["autres_en_attente"] = len(candidats) > maximum
+        context["maximum"] = maximum
+        candidats = candidats[:maximum]
         context.update(
             {
                 "action": self.action,
@@ -301,6 +311,10 @@ class TransitionGroupeeView(VueObjetMixin, WagtailAdminTemplateMixin, TemplateVi
         ids = request.POST.getlist("objets")
         if not ids:
             messages.error(request, "Cochez au moins une ligne.")
+            return self.render_to_response(self.get_context_data(form=form))
+        refus = refus_traitement_groupe(len(set(ids)))
+        if refus:
+            messages.error(request, refus)
             return self.render_to_response(self.get_context_data(form=form))
         if not form.is_valid():
             messages.error(request, "Corrigez les erreurs ci-dessous : rien n'a été enregistré.")

@@ -152,15 +152,13 @@ class PerimetreIndexView(
         if self.is_export:
             nombre = self.get_queryset().count
             if exportations.en_arriere_plan(self.index_url_name, nombre):
-                export = taches.demander(
-                    request.user,
+                return taches.differer(
+                    request,
                     self.index_url_name,
                     self.get_page_title(),
                     self.get_filename(),
-                    request.GET.urlencode(),
                     request.GET["export"],
                 )
-                return redirect("exportations:suivi", export.pk)
         return super().get(request, *args, **kwargs)
 
     def get_liste_queryset(self):

@@ -1,6 +1,7 @@
-"""The rules of background exports: when a list export goes to the background, how a job is
-created, written and purged."""
+"""The rules of background exports: when an export goes to the background, how a job is created,
+written and purged."""
 
+import io
 import os
 import tempfile
 
@@ -37,27 +38,39 @@ def creer(user, nom_liste, titre, nom_fichier, parametres, format_):
     )
 
 
-def _avancer(export, lignes):
-    export.lignes = lignes
-    export.progression = min(99, lignes * 100 // export.total) if export.total else 99
-    ExportDiffere.objects.filter(pk=export.pk).update(
-        lignes=export.lignes, progression=export.progression
-    )
+class Suivi:
+    """The job's progress while its file is written: rows are counted across every sheet, and
+    written to the job every `EXPORTS_PAS_PROGRESSION` rows (one UPDATE per step, none per row)."""
+
+    def __init__(self, export):
+        self.export = export
+        self.pas = settings.EXPORTS_PAS_PROGRESSION
+        self.rang = 0
+
+    def annoncer(self, total):
+        self.export.total = total
+        ExportDiffere.objects.filter(pk=self.export.pk).update(total=total)
+
+    def _avancer(self):
+        export = self.export
+        export.lignes = self.rang
+        export.progression = min(99, self.rang * 100 // export.total) if export.total else 99
+        ExportDiffere.objects.filter(pk=export.pk).update(
+            lignes=export.lignes, progression=export.progression
+        )
+
+    def lignes(self, lignes):
+        for ligne in lignes:
+            yield ligne
+            self.rang += 1
+            self.export.lignes = self.rang
+            if self.rang % self.pas == 0:
+                self._avancer()
 
 
-def _lignes_suivies(export, lignes):
-    """The rows, with the job's progress written every `EXPORTS_PAS_PROGRESSION` rows."""
-    pas = settings.EXPORTS_PAS_PROGRESSION
-    rang = 0
-    for rang, ligne in enumerate(lignes, start=1):
-        yield ligne
-        if rang % pas == 0:
-            _avancer(export, rang)
-    export.lignes = rang
-
-
-def _ecrire_fichier(export, tableau, destination):
-    lignes = _lignes_suivies(export, tableau.lignes)
+def _ecrire_tableau(export, tableau, suivi, destination):
+    suivi.annoncer(tableau.total)
+    lignes = suivi.lignes(tableau.lignes)
     if export.format == "csv":
         with open(destination, "w", encoding="utf-8", newline="") as sortie:
             for morceau in exports.lignes_csv(tableau.entetes, lignes):
@@ -72,20 +85,22 @@ def _ecrire_fichier(export, tableau, destination):
 
 
 def ecrire(export):
-    """Rebuild the list for the user who asked (their perimeter today, the list's filters) and
-    write the file with the one spreadsheet writer."""
+    """Rebuild the file for the user who asked (their perimeter today, the page's parameters)
+    and write it with the one spreadsheet writer."""
     constructeur = registre.constructeur(export.liste)
     if constructeur is None:
         raise ListeInconnue(export.liste)
     export.etat = EtatExport.EN_COURS
     export.save(update_fields=["etat"])
-    tableau = constructeur(export.demandeur, export.parametres)
-    export.total = tableau.total
-    export.save(update_fields=["total"])
+    production = constructeur(export.demandeur, export.parametres)
+    suivi = Suivi(export)
     descripteur, chemin = tempfile.mkstemp(suffix=f".{export.format}")
     os.close(descripteur)
     try:
-        _ecrire_fichier(export, tableau, chemin)
+        if isinstance(production, registre.Fichier):
+            production.ecrire(chemin, suivi)
+        else:
+            _ecrire_tableau(export, production, suivi, chemin)
         with open(chemin, "rb") as contenu:
             export.fichier.save(export.nom_telechargement, File(contenu), save=False)
     finally:
@@ -94,6 +109,14 @@ def ecrire(export):
     export.progression = 100
     export.termine_le = timezone.now()
     export.save(update_fields=["fichier", "etat", "progression", "lignes", "termine_le"])
+
+
+def reponse_immediate(production):
+    """The download of a small `Fichier`, in the request: the same function writes it as the
+    task would."""
+    tampon = io.BytesIO()
+    production.ecrire(tampon, registre.SansSuivi())
+    return exports.reponse_xlsx(tampon.getvalue(), f"{production.nom_fichier}.xlsx")
 
 
 def marquer_echec(export, message):

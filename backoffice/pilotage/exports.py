@@ -1,9 +1,18 @@
 """XLSX export of the dashboard's figures, for the user's perimeter and the chosen date (written
-by the shared spreadsheet writer: labels are text cells, figures numeric cells)."""
+by the shared spreadsheet writer: labels are text cells, figures numeric cells). Above
+`EXPORTS_SEUIL_DIFFERE` dispositifs in the perimeter (national, large régions) the workbook is
+written by a background job (backoffice/exportations), by the same function."""
 
+from django.http import QueryDict
+from django.utils import timezone
+
+from backoffice.acces.perimetres import filtrer
+from backoffice.exportations.registre import Fichier, Introuvable
 from backoffice.exports import FORMAT_DECIMAL, Classeur
+from backoffice.offre.models import Dispositif
 
-from .tableau import CAPACITES, ECARTS
+from . import charge
+from .tableau import CAPACITES, ECARTS, lire_date, perimetre_du_tableau, tableau_de_bord
 
 
 def _chiffres(ligne, exercice):
@@ -34,36 +43,77 @@ TITRES_CHIFFRES = [
 FORMATS_CHIFFRES = {len(TITRES_CHIFFRES) - 1: FORMAT_DECIMAL, len(TITRES_CHIFFRES): FORMAT_DECIMAL}
 
 
-def classeur_tableau(tableau, charge):
-    classeur = Classeur()
-    date, exercice = tableau["date"], tableau["exercice"]
-    titre = f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"
-
-    feuille = classeur.feuille("Par type")
-    feuille.ligne([titre, NOTE_AUTORISATION])
-    feuille.entete(["Nature / type", *TITRES_CHIFFRES])
+def _lignes(tableau, charge):
+    """Every row the workbook holds after its headers, sheet by sheet: (sheet, row, formats)."""
+    exercice = tableau["exercice"]
     for ligne in tableau["lignes_type"]:
         libelle = ligne.libelle if ligne.nature else f"  {ligne.libelle}"
-        feuille.ligne([libelle, *_chiffres(ligne, exercice)], formats=FORMATS_CHIFFRES)
-    feuille.ligne(["Total", *_chiffres(tableau["total"], exercice)], formats=FORMATS_CHIFFRES)
-
-    feuille = classeur.feuille("Par département")
-    feuille.ligne([titre, NOTE_AUTORISATION])
-    feuille.entete(["Département", *TITRES_CHIFFRES])
+        yield "Par type", [libelle, *_chiffres(ligne, exercice)], FORMATS_CHIFFRES
+    yield "Par type", ["Total", *_chiffres(tableau["total"], exercice)], FORMATS_CHIFFRES
     for ligne in tableau["lignes_departement"]:
-        feuille.ligne([ligne.libelle, *_chiffres(ligne, exercice)], formats=FORMATS_CHIFFRES)
-
-    feuille = classeur.feuille("Évolution")
-    feuille.ligne(["Places par fin de mois, d'après les dates enregistrées sur les données"])
-    feuille.entete(["Date", *(libelle for _, libelle in CAPACITES)])
+        yield "Par département", [ligne.libelle, *_chiffres(ligne, exercice)], FORMATS_CHIFFRES
     for point in tableau["evolution"]:
-        feuille.ligne([point["date"], *(point[code] for code, _ in CAPACITES)])
-
-    feuille = classeur.feuille("Charge de travail")
-    feuille.entete(["File", "Nombre", "Plus ancienne (jours)"])
+        yield "Évolution", [point["date"], *(point[code] for code, _ in CAPACITES)], None
     for ligne in charge["lignes"]:
-        feuille.ligne([ligne["libelle"], ligne["nombre"], ligne["plus_ancienne"]])
+        yield "Charge de travail", [ligne["libelle"], ligne["nombre"], ligne["plus_ancienne"]], None
     if charge["delai_moyen_jours"] is not None:
-        feuille.ligne(["Délai moyen de décision sur 12 mois (jours)", charge["delai_moyen_jours"]])
+        yield (
+            "Charge de travail",
+            ["Délai moyen de décision sur 12 mois (jours)", charge["delai_moyen_jours"]],
+            None,
+        )
 
-    return classeur.octets()
+
+def ecrire_classeur(destination, tableau, charge, suivi):
+    """The four sheets, their title lines and headers, then the rows through `suivi` (the
+    background job's progress; nothing for an immediate download)."""
+    date, exercice = tableau["date"], tableau["exercice"]
+    titre = f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"
+    lignes = list(_lignes(tableau, charge))
+    suivi.annoncer(len(lignes))
+
+    classeur = Classeur()
+    feuilles = {}
+    for nom, avant, entete in (
+        ("Par type", [titre, NOTE_AUTORISATION], ["Nature / type", *TITRES_CHIFFRES]),
+        ("Par département", [titre, NOTE_AUTORISATION], ["Département", *TITRES_CHIFFRES]),
+        (
+            "Évolution",
+            ["Places par fin de mois, d'après les dates enregistrées sur les données"],
+            ["Date", *(libelle for _, libelle in CAPACITES)],
+        ),
+        ("Charge de travail", None, ["File", "Nombre", "Plus ancienne (jours)"]),
+    ):
+        feuille = feuilles[nom] = classeur.feuille(nom)
+        if avant:
+            feuille.ligne(avant)
+        feuille.entete(entete)
+    # Write-only sheets take their rows in order, sheet after sheet: `_lignes` keeps that order.
+    for nom, valeurs, formats in suivi.lignes(lignes):
+        feuilles[nom].ligne(valeurs, formats=formats)
+    classeur.enregistrer(destination)
+
+
+def nom_fichier(date):
+    return f"pilotage-{date:%Y-%m-%d}"
+
+
+def fichier_pilotage(user, parametres):
+    """The dashboard's workbook for `user` (their perimeter on the day it is written) and the
+    date of the page's query string: what the immediate download and the background job
+    write (backoffice/exportations)."""
+    if perimetre_du_tableau(user).vide:
+        raise Introuvable
+    date, _ = lire_date(QueryDict(parametres).get("date", ""))
+    jour = date or timezone.localdate()
+
+    def ecrire(destination, suivi):
+        tableau = tableau_de_bord(user, date)
+        ecrire_classeur(destination, tableau, charge.charge_de(user), suivi)
+
+    return Fichier(nom_fichier=nom_fichier(jour), ecrire=ecrire)
+
+
+def dispositifs_du_perimetre(user):
+    """How many dispositifs the figures are computed from: what decides the background."""
+    return filtrer(Dispositif.objects.all(), perimetre_du_tableau(user)).count()

@@ -8,14 +8,15 @@ from django.utils import timezone
 from django.views import View
 from wagtail.admin.ui.components import Component
 
-from backoffice.exports import reponse_xlsx
+from backoffice.exportations import services as exportations
+from backoffice.exportations import taches
 from backoffice.qualite.services import compter_par_departement
 from backoffice.territoires.models import Departement
 
 from . import charge, graphiques
 from .carte import construire_carte
 from .detail import CHIFFRES, lignes_du_chiffre
-from .exports import classeur_tableau
+from .exports import dispositifs_du_perimetre, fichier_pilotage, nom_fichier
 from .tableau import lire_date, perimetre_du_tableau, tableau_de_bord, url_detail
 
 INDICATEURS_CARTE = {
@@ -158,14 +159,22 @@ class CarteView(View):
 
 
 class ExportView(View):
+    """The dashboard's workbook: written at once for a small perimeter, by a background job
+    above the threshold (the page then shows its progress, the file waits in « Mes exports »)."""
+
+    NOM = "pilotage_export"
+
     def get(self, request):
         user = request.user
         if perimetre_du_tableau(user).vide:
             raise PermissionDenied
-        date, _ = lire_date(request.GET.get("date", ""))
-        tableau = tableau_de_bord(user, date)
-        contenu = classeur_tableau(tableau, charge.charge_de(user))
-        return reponse_xlsx(contenu, f"pilotage-{tableau['date']:%Y-%m-%d}.xlsx")
+        parametres = request.GET.urlencode()
+        if exportations.en_arriere_plan(self.NOM, lambda: dispositifs_du_perimetre(user)):
+            date, _ = lire_date(request.GET.get("date", ""))
+            jour = date or timezone.localdate()
+            titre = f"Chiffres du tableau de bord au {jour:%d/%m/%Y}"
+            return taches.differer(request, self.NOM, titre, nom_fichier(jour))
+        return exportations.reponse_immediate(fichier_pilotage(user, parametres))
 
 
 class DetailView(View):

@@ -3,9 +3,11 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from backoffice.exportations.registre import inscrire
 from backoffice.offre.models import exercice_courant
 from backoffice.offre.sections import CAPACITES_AU, SECTIONS_DISPOSITIF, SectionDispositif
 
+from .exports import fichier_pilotage
 from .indicateurs import capacites_historiques, chiffres_du_dispositif, sous_autorisation
 from .tableau import perimetre_du_tableau
 from .views import AttentePanel, CarteView, DetailView, ExportView, TableauDeBordPanel
@@ -18,6 +20,10 @@ def urls_pilotage():
         path("pilotage/export/", ExportView.as_view(), name="pilotage_export"),
         path("pilotage/chiffre/", DetailView.as_view(), name="pilotage_detail"),
     ]
+
+
+# The dashboard's workbook, for the background jobs of large perimeters (backoffice/exportations).
+inscrire(ExportView.NOM, fichier_pilotage)
 
 
 # Wagtail's own home panels are about CMS pages, which this back office does not use.

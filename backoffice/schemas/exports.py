@@ -7,13 +7,18 @@ exactly as it was exported.
 """
 
 import functools
+import io
 
+from django.http import QueryDict
 from django.utils.text import slugify
 
+from backoffice.acces.perimetres import LECTURE
+from backoffice.acces.policies import policy_for
+from backoffice.exportations.registre import Fichier, Introuvable, SansSuivi
 from backoffice.exports import FORMAT_POURCENTAGE, Classeur, cellule
 
-from .models import ORDRE_REALISATION
-from .services import lignes_evaluation, synthese, valeur
+from .models import ORDRE_REALISATION, CampagneEvaluation
+from .services import actions_du_schema, lignes_evaluation, synthese, valeur
 
 ENTETE_GRILLE = ["Objectifs", "Thématiques", "Actions", "Réalisation", "Commentaire"]
 LARGEURS_GRILLE = [40, 35, 80, 15, 50]
@@ -49,17 +54,19 @@ def nom_fichier(campagne, suffixe):
     return f"{slugify(campagne.schema.titre)[:60]}-{slugify(campagne.libelle)[:60]}-{suffixe}.xlsx"
 
 
-def grille_xlsx(campagne):
+def ecrire_grille(destination, campagne, suivi):
     """The campaign as a grid: two title lines, a blank line, then Objectifs | Thématiques |
     Actions | Réalisation | Commentaire, one row per action of the schéma (nc when not
-    evaluated)."""
+    evaluated). Rows go through `suivi` (a background job's progress; nothing otherwise)."""
     classeur, feuille = _classeur("Évaluation", LARGEURS_GRILLE)
     schema = campagne.schema
     feuille.ligne([f"{schema.titre} ({schema.periode})"], police=_styles()["gras"])
     feuille.ligne([f"{campagne.libelle} – {campagne.date.strftime('%d/%m/%Y')}"])
     feuille.vide()
     feuille.entete(ENTETE_GRILLE)
-    for action, evaluation in lignes_evaluation(campagne):
+    lignes = lignes_evaluation(campagne)
+    suivi.annoncer(len(lignes))
+    for action, evaluation in suivi.lignes(lignes):
         realisation, commentaire = valeur(evaluation)
         feuille.ligne(
             [
@@ -70,7 +77,38 @@ def grille_xlsx(campagne):
                 _cellule(feuille, commentaire, renvoi=True),
             ]
         )
-    return classeur.octets()
+    classeur.enregistrer(destination)
+
+
+def grille_xlsx(campagne):
+    tampon = io.BytesIO()
+    ecrire_grille(tampon, campagne, SansSuivi())
+    return tampon.getvalue()
+
+
+def _campagne_visible(user, pk):
+    visibles = policy_for(CampagneEvaluation).filtrer(
+        CampagneEvaluation.objects.select_related("schema__region"), user, LECTURE
+    )
+    campagne = visibles.filter(pk=pk).first() if str(pk).isdigit() else None
+    if campagne is None:
+        raise Introuvable
+    return campagne
+
+
+def fichier_grille(user, parametres):
+    """The grid of the campaign `?campagne=` for `user` (through their perimeter on the day it
+    is written): what the download and the background job write (backoffice/exportations)."""
+    campagne = _campagne_visible(user, QueryDict(parametres).get("campagne", ""))
+    return Fichier(
+        nom_fichier=nom_fichier(campagne, "grille").removesuffix(".xlsx"),
+        ecrire=lambda destination, suivi: ecrire_grille(destination, campagne, suivi),
+    )
+
+
+def actions_de_la_grille(campagne):
+    """How many rows the grid holds: what decides the background."""
+    return actions_du_schema(campagne.schema_id).count()
 
 
 def synthese_xlsx(campagne, lignes=None):

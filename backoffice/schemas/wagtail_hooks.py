@@ -1,9 +1,16 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from backoffice.exportations.registre import inscrire
+
+from .exports import fichier_grille
 from .views.arbre import ActionSchemaViewSet, ObjectifViewSet, ThematiqueViewSet
 from .views.campagnes import CampagneViewSet
+from .views.evaluation import ExportGrilleView
 from .views.schemas import SchemaViewSet
+
+# The grid of a large schéma, for its background jobs (backoffice/exportations).
+inscrire(ExportGrilleView.NOM, fichier_grille)
 
 
 class SchemasViewSetGroup(ModelViewSetGroup):

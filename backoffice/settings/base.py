@@ -269,6 +269,9 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 EXPORTS_SEUIL_DIFFERE = int(os.environ.get("EXPORTS_SEUIL_DIFFERE", 2000))
 EXPORTS_CONSERVATION_JOURS = int(os.environ.get("EXPORTS_CONSERVATION_JOURS", 7))
 EXPORTS_PAS_PROGRESSION = 500  # rows between two progress updates of the job
+# A bulk action (queues' checkboxes, bulk transition pages) handles at most this many rows per
+# submission; above, it is refused with a message (workflows.services.refus_traitement_groupe).
+ACTIONS_GROUPEES_MAX = 100
 TEMPS1_TAILLE_MAX = int(os.environ.get("TEMPS1_TAILLE_MAX", 20 * 1024 * 1024))
 
 LOGGING = {

@@ -4,6 +4,7 @@ edit and import again, written by the template's writer (ecriture.py)."""
 from django.db.models import Prefetch, Q
 
 from backoffice.acces.perimetres import filtrer, perimetre_pour
+from backoffice.exportations.registre import SansSuivi
 from backoffice.offre.choices import RoleContact
 from backoffice.offre.models import ContactReferent, Dispositif, EntiteGestionnaire, Financement
 
@@ -16,17 +17,21 @@ from .schema import (
 )
 from .valeurs import code_departement
 
+# Dispositif ids per query: below SQLite's limit of variables.
+LOT = 5000
+
 
 def _libelle(choix, valeur):
     return choix.get(valeur, valeur) if valeur else ""
 
 
-def exporter(destination, departements=None, user=None):
+def exporter(destination, departements=None, user=None, suivi=None):
     """Write the current offer in the Temps 1 format; returns the row counts per sheet.
 
     `user`: limit to what this user may read (their perimeter); `departements`: limit to these
     COG codes. Entités are those with a dispositif exported, plus those whose siège is in the
     chosen départements (or the perimeter); financements are those of the exported dispositifs.
+    `suivi`: a background job's progress (backoffice/exportations), the rows pass through it.
     """
     ref = Referentiel()
     dispositifs = Dispositif.objects.select_related("entite", "type__nature").order_by("code")
@@ -121,8 +126,8 @@ def exporter(destination, departements=None, user=None):
             "dispositif__code", "exercice", "programme_id", "action", "mode"
         )
         ids = list(noms)
-        for debut in range(0, len(ids), 5000):
-            for f in requete.filter(dispositif_id__in=ids[debut : debut + 5000]):
+        for debut in range(0, len(ids), LOT):
+            for f in requete.filter(dispositif_id__in=ids[debut : debut + LOT]):
                 code, nom = noms[f.dispositif_id]
                 yield {
                     "dispositif": code,
@@ -139,11 +144,27 @@ def exporter(destination, departements=None, user=None):
                     "orientation": _libelle(orientations, f.orientation),
                 }
 
+    if suivi is None:
+        suivi = SansSuivi()
+    else:  # the progress bar's total: one count per batch of dispositifs, as read below
+        suivi.annoncer(
+            len(entites)
+            + len(dispositifs)
+            + sum(
+                Financement.objects.filter(dispositif_id__in=ids[debut : debut + LOT]).count()
+                for ids in [list(noms)]
+                for debut in range(0, len(ids), LOT)
+            )
+        )
     redacteur = Redacteur(ref)
     compteurs = {
-        FEUILLE_ENTITES.nom: redacteur.feuille(FEUILLE_ENTITES, lignes_entites()),
-        FEUILLE_DISPOSITIFS.nom: redacteur.feuille(FEUILLE_DISPOSITIFS, lignes_dispositifs()),
-        FEUILLE_FINANCEMENTS.nom: redacteur.feuille(FEUILLE_FINANCEMENTS, lignes_financements()),
+        FEUILLE_ENTITES.nom: redacteur.feuille(FEUILLE_ENTITES, suivi.lignes(lignes_entites())),
+        FEUILLE_DISPOSITIFS.nom: redacteur.feuille(
+            FEUILLE_DISPOSITIFS, suivi.lignes(lignes_dispositifs())
+        ),
+        FEUILLE_FINANCEMENTS.nom: redacteur.feuille(
+            FEUILLE_FINANCEMENTS, suivi.lignes(lignes_financements())
+        ),
     }
     redacteur.guide()
     redacteur.listes()

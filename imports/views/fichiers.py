@@ -10,16 +10,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from .. import regles
+from backoffice.exportations import taches
+from backoffice.exportations.services import en_arriere_plan, reponse_immediate
+
+from .. import exports, regles
 from ..forms import ExportForm
 from ..models import ImportTemps1
-from ..temps1 import exporter, generer_modele
+from ..temps1 import generer_modele
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -107,8 +109,14 @@ class ExportView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         departements = form.departements()
-        suffixe = departements[0] if departements else "perimetre"
-        nom = f"temps1-{suffixe}-{timezone.localdate():%Y-%m-%d}.xlsx"
-        return _classeur_temporaire(
-            lambda chemin: exporter(chemin, departements=departements, user=request.user), nom
-        )
+        if en_arriere_plan(
+            exports.NOM, lambda: exports.dispositifs_exportes(request.user, departements)
+        ):
+            libelle = departements[0] if departements else "tout le périmètre"
+            return taches.differer(
+                request,
+                exports.NOM,
+                f"Offre au format Temps 1 ({libelle})",
+                exports.nom_fichier(departements),
+            )
+        return reponse_immediate(exports.fichier_temps1(request.user, request.GET.urlencode()))

@@ -14,6 +14,7 @@ from workflows import vues
 from workflows.services import (
     TransitionImpossible,
     executer_transition,
+    refus_traitement_groupe,
 )
 
 from ..droits import voit_commentaires_internes
@@ -69,7 +70,12 @@ class ActionsGroupeesView(PermissionCheckedMixin, View):
                     messages.error(request, erreur)
             return redirect(retour)
         nom = form.cleaned_data["action"]
-        for pk in sorted(set(form.cleaned_data["demandes"])):
+        demandes = sorted(set(form.cleaned_data["demandes"]))
+        refus = refus_traitement_groupe(len(demandes), "demandes")
+        if refus:
+            messages.error(request, refus)
+            return redirect(retour)
+        for pk in demandes:
             message_ok = TRANSITIONS[nom][1]
             try:
                 demande = executer_transition(

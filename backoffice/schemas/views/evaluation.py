@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from backoffice.exportations import taches
+from backoffice.exportations.services import en_arriere_plan, reponse_immediate
 from backoffice.exports import reponse_xlsx
 from backoffice.grammaire import compter
 
@@ -149,7 +151,20 @@ class SyntheseXlsxView(_Telechargement):
 
 
 class ExportGrilleView(_Telechargement):
+    """The grid at once, or, for a schéma above the threshold of rows, by a background job
+    (progress page, then « Mes exports »)."""
+
+    NOM = "campagne:exporter"
     suffixe = "grille"
 
-    def contenu(self):
-        return exports.grille_xlsx(self.objet)
+    def get(self, request, *args, **kwargs):
+        campagne = self.objet  # in the user's perimeter, or 404
+        if en_arriere_plan(self.NOM, lambda: exports.actions_de_la_grille(campagne)):
+            return taches.differer(
+                request,
+                self.NOM,
+                f"Grille d'évaluation – {campagne}",
+                exports.nom_fichier(campagne, self.suffixe).removesuffix(".xlsx"),
+                parametres=f"campagne={campagne.pk}",
+            )
+        return reponse_immediate(exports.fichier_grille(request.user, f"campagne={campagne.pk}"))
