@@ -159,7 +159,7 @@ def cas_du_profil(utilisateur):
 def mesurer_profil(profil, utilisateur, repetitions, seulement, a_profiler):
     resultats = []
     for nom, appel, reference, cible in cas_du_profil(utilisateur):
-        if seulement and seulement.lower() not in nom.lower():
+        if seulement and not any(m.lower() in nom.lower() for m in seulement.split(",")):
             continue
         mesure = mesurer(appel, repetitions)
         ref = mesurer(reference, repetitions)
@@ -241,7 +241,7 @@ def main():
     parser.add_argument("--database-url", help="PostgreSQL à utiliser (sinon : cluster jetable)")
     parser.add_argument("--skip-seed", action="store_true", help="base déjà chargée")
     parser.add_argument("--repetitions", type=int, default=15)
-    parser.add_argument("--seulement", help="seules les mesures dont le nom contient ce texte")
+    parser.add_argument("--seulement", help="seules les mesures dont le nom contient l'un de ces textes (séparés par des virgules)")
     parser.add_argument("--comptes", default="national,ddets75")
     parser.add_argument("--profil", help="cProfile des mesures dont le nom contient ce texte")
     args = parser.parse_args()
