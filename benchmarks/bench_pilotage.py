@@ -241,7 +241,9 @@ def main():
     parser.add_argument("--database-url", help="PostgreSQL à utiliser (sinon : cluster jetable)")
     parser.add_argument("--skip-seed", action="store_true", help="base déjà chargée")
     parser.add_argument("--repetitions", type=int, default=15)
-    parser.add_argument("--seulement", help="seules les mesures dont le nom contient l'un de ces textes (séparés par des virgules)")
+    parser.add_argument(
+        "--seulement", help="mesures dont le nom contient l'un de ces textes, a,b,…"
+    )
     parser.add_argument("--comptes", default="national,ddets75")
     parser.add_argument("--profil", help="cProfile des mesures dont le nom contient ce texte")
     args = parser.parse_args()
