@@ -10,6 +10,16 @@ from tests.factories import DispositifFactory, UserFactory, affecter, siao_de
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _cache_vide():
+    """Each test starts with an empty cache. The dashboard's figures are kept until the data
+    change, keyed on the latest history ids (backoffice/pilotage/memoire.py): a rolled-back
+    test hands the same ids to the next one, not the same rows."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def national(db):
     user = UserFactory(username="national@example.gouv.fr")

@@ -6,15 +6,9 @@ closure, groupes' periods, conventions' periods, exercices). Its last point equa
 """
 
 import datetime
-import hashlib
-
-from django.core.cache import cache
-from django.db.models import Max
-
-from backoffice.conventions.models import Convention, LigneConvention
-from backoffice.offre.models import Dispositif, Financement, GroupeDePlaces
 
 from .indicateurs import CAPACITES, releve_courant, series
+from .memoire import memorise
 
 NB_MOIS = 24
 
@@ -30,38 +24,16 @@ def fins_de_mois(aujourdhui, nb=NB_MOIS):
     return list(reversed(dates))
 
 
-def version_des_donnees():
-    """Latest history record id of each table the chart reads. Every write through the models
-    (save, delete, transitions, Temps 1 imports, bulk loads with history) records a version, so
-    this moves whenever a figure may have moved: a cache key that never serves stale figures."""
-    return tuple(
-        modele.history.model.objects.aggregate(m=Max("history_id"))["m"]
-        for modele in (Dispositif, GroupeDePlaces, Financement, Convention, LigneConvention)
-    )
-
-
-def evolution(perimetre, aujourdhui):
+def evolution(perimetre, aujourdhui, version=None):
     """The chart's points, cached (shared database cache) until the data or the day change:
     24 monthly sums cost several hundred ms at national scale, mostly building the query."""
-    cle = (
-        "pilotage:evolution:"
-        + hashlib.sha256(
-            repr(
-                (
-                    aujourdhui,
-                    perimetre.national,
-                    sorted(perimetre.departements),
-                    sorted(perimetre.entites),
-                    version_des_donnees(),
-                )
-            ).encode()
-        ).hexdigest()
+    return memorise(
+        "evolution",
+        perimetre,
+        aujourdhui,
+        lambda: calculer_evolution(perimetre, aujourdhui),
+        version,
     )
-    points = cache.get(cle)
-    if points is None:
-        points = calculer_evolution(perimetre, aujourdhui)
-        cache.set(cle, points, 24 * 3600)
-    return points
 
 
 def calculer_evolution(perimetre, aujourdhui):

@@ -208,14 +208,22 @@ def contributions(releve):
             yield ligne["dispositif_id"], "conventionnees", ligne["places_conventionnees"], periode
 
 
-def chiffres_par_dispositif(releve, date):
-    """{dispositif id: Chiffres on `date`} (every dispositif of the relevé, zeros included)."""
-    resultat = {pk: Chiffres() for pk in releve.dispositifs}
+def _sommes(releve, date, cle):
+    """{cle(dispositif row): Chiffres on `date`}: the contributions whose period contains
+    `date`, added up per key (every dispositif's key present, zeros included)."""
+    dispositifs = releve.dispositifs
+    cles = {pk: cle(d) for pk, d in dispositifs.items()}
+    resultat = {k: Chiffres() for k in cles.values()}
     for pk, champ, valeur, periode in contributions(releve):
         if valeur and contient(periode, date):
-            chiffres = resultat[pk]
+            chiffres = resultat[cles[pk]]
             setattr(chiffres, champ, getattr(chiffres, champ) + valeur)
     return resultat
+
+
+def chiffres_par_dispositif(releve, date):
+    """{dispositif id: Chiffres on `date`} (every dispositif of the relevé, zeros included)."""
+    return _sommes(releve, date, lambda d: d["id"])
 
 
 def series(releve, dates):
@@ -239,11 +247,9 @@ def series(releve, dates):
 
 
 def photographie_du_releve(releve, date):
-    lignes = defaultdict(Chiffres)
-    for pk, chiffres in chiffres_par_dispositif(releve, date).items():
-        d = releve.dispositifs[pk]
-        lignes[d["departement_id"], d["type_id"]] += chiffres
-    return Photographie(date, dict(lignes))
+    # Added up straight per (département, type): summing 12,000 per-dispositif Chiffres
+    # afterwards cost more than the contributions themselves.
+    return Photographie(date, _sommes(releve, date, lambda d: (d["departement_id"], d["type_id"])))
 
 
 def photographie(perimetre, date=None):

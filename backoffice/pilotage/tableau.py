@@ -13,6 +13,7 @@ from backoffice.territoires.models import Departement
 
 from . import indicateurs
 from .evolution import evolution
+from .memoire import memorise, version_des_donnees
 
 # The capacities, in the order of the procedure (authorised → funded → contracted → open).
 CAPACITES = [
@@ -214,7 +215,15 @@ def lignes_par_departement(photo, date, codes_autorises):
 
 def tableau_de_bord(user, date=None, departement=None, avec_evolution=True):
     perimetre = perimetre_du_tableau(user)
-    photo = indicateurs.photographie(perimetre, date)
+    aujourdhui = timezone.localdate()
+    version = version_des_donnees()  # read once: the photograph and the chart share it
+    photo = memorise(
+        "photographie",
+        perimetre,
+        min(date or aujourdhui, aujourdhui),
+        lambda: indicateurs.photographie(perimetre, date),
+        version,
+    )
     if departement:
         photo = photo.restreinte(departement=departement)
     date_effective = photo.date
@@ -240,7 +249,7 @@ def tableau_de_bord(user, date=None, departement=None, avec_evolution=True):
         "lignes_type": lignes_par_type(photo, date, types, departement),
         "lignes_departement": lignes_par_departement(photo, date, codes_autorises),
         "types_sous_autorisation": [t for t in types if t.code in codes_autorises],
-        "evolution": evolution(perimetre, timezone.localdate()) if avec_evolution else [],
+        "evolution": evolution(perimetre, aujourdhui, version) if avec_evolution else [],
         "capacites": CAPACITES,
         "ecarts": ECARTS,
     }

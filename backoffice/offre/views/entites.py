@@ -1,7 +1,7 @@
 """Admin screens of the entités gestionnaires."""
 
 from django import forms
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -19,6 +19,7 @@ from ..filters import EntiteFilterSet
 from ..models import (
     Dispositif,
     EntiteGestionnaire,
+    TypeDispositif,
     exercice_courant,
 )
 from ..validators import normaliser_siren
@@ -45,25 +46,70 @@ class EntiteIndexView(PerimetreIndexView):
 
 
 class EntiteInspectView(HistoriqueInspectView):
+    """An entité's page summarises its dispositifs per type (count and capacities, the whole
+    perimeter) and lists the first ones only: the list page (filtered on the entité) pages,
+    sorts and exports them all. An association may run hundreds of dispositifs."""
+
     template_name = "offre/entite_inspect.html"
+    dispositifs_affiches = 50
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        dispositifs = perimetres.filtrer(
-            self.object.dispositifs.select_related("type", "departement").avec_capacites(),
+        visibles = perimetres.filtrer(
+            self.object.dispositifs.all(),
             perimetres.perimetre_pour(self.request.user, "offre.dispositif", "view"),
         )
-        dispositifs = list(dispositifs)
-        context["dispositifs"] = dispositifs
+        par_type = resume_par_type(visibles)
+        nombre = sum(ligne["nombre"] for ligne in par_type)
+        context["par_type"] = par_type
+        context["nombre_dispositifs"] = nombre
+        context["dispositifs"] = list(
+            visibles.select_related("type")
+            .avec_capacites()
+            .order_by("code")[: self.dispositifs_affiches]
+        )
         context["totaux"] = {
-            "autorisees": sum(d.capacite_autorisee or 0 for d in dispositifs),
-            "financees": sum(d.nb_places_financees for d in dispositifs),
-            "ouvertes": sum(d.nb_places_ouvertes for d in dispositifs),
+            capacite: sum(ligne[capacite] or 0 for ligne in par_type)
+            for capacite in ("autorisees", "financees", "ouvertes")
         }
+        context["url_tous_les_dispositifs"] = (
+            f"{reverse('dispositif:index')}?entite={self.object.pk}"
+        )
         context["contacts"] = self.object.contacts.all()
         context["exercice"] = exercice_courant()
         context.update(liens_ajout(self.request.user, self.object))
         return context
+
+
+def resume_par_type(dispositifs):
+    """[{type, nombre, autorisees, financees, ouvertes}] per type, in nomenclature order, summed
+    in one query by the offer's definitions (avec_capacites; places autorisées only for a type
+    under the authorisation regime: Dispositif.capacite_autorisee, applied per type)."""
+    sommes = (
+        dispositifs.avec_capacites()
+        .order_by()
+        .values("type")
+        .annotate(
+            nombre=Count("pk"),
+            places_autorisees=Sum("places_autorisees"),
+            places_financees=Sum("nb_places_financees"),
+            places_ouvertes=Sum("nb_places_ouvertes"),
+        )
+    )
+    sommes = {ligne["type"]: ligne for ligne in sommes}
+    types = TypeDispositif.objects.filter(pk__in=sommes).order_by("nature__ordre", "ordre")
+    return [
+        {
+            "type": type_,
+            "nombre": sommes[type_.pk]["nombre"],
+            "autorisees": (sommes[type_.pk]["places_autorisees"] or 0)
+            if type_.sous_autorisation
+            else None,
+            "financees": sommes[type_.pk]["places_financees"] or 0,
+            "ouvertes": sommes[type_.pk]["places_ouvertes"] or 0,
+        }
+        for type_ in types
+    ]
 
 
 def liens_ajout(user, entite):
