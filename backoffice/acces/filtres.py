@@ -5,7 +5,7 @@ chooser's model (`choosers.ChoixFilter`) is a list up to `SEUIL_LISTE` rows, the
 
 from wagtail.admin.filters import WagtailFilterSet
 
-from . import choix
+from . import choix, listes
 from .choosers import SEUIL_LISTE, ChoixFilter
 from .perimetres import LECTURE, perimetre_pour
 
@@ -24,4 +24,5 @@ class PerimetreFilterSet(WagtailFilterSet):
             for nom, filtre in self.filters.items():
                 if isinstance(filtre, ChoixFilter) and nom in formulaire.fields:
                     filtre.adapter(formulaire.fields[nom], self.SEUIL_LISTE)
+            listes.accelerer(formulaire.fields)
         return self._form

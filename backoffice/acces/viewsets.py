@@ -161,6 +161,17 @@ class PerimetreIndexView(
                 )
         return super().get(request, *args, **kwargs)
 
+    def user_has_permission(self, permission):
+        # Asked for every row (edit, copy, inspect, delete links) about the same user: the
+        # answer is the view's, read once per action.
+        connues = self.__dict__.setdefault("_permissions_connues", {})
+        if permission not in connues:
+            connues[permission] = super().user_has_permission(permission)
+        return connues[permission]
+
+    def user_has_any_permission(self, permissions):
+        return any(self.user_has_permission(permission) for permission in permissions)
+
     def get_liste_queryset(self):
         """The listing's (and export's) queryset before scoping: select_related, annotations."""
         return super().get_base_queryset()
