@@ -20,7 +20,9 @@ def migrer(cible):
     return MigrationExecutor(connection).loader.project_state(cible).apps
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would otherwise recreate the content
+# types under new ids, and the next test that restores the serialized database would collide.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_une_piece_existante_garde_son_fichier_dans_un_document(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     demande = DemandeFactory()

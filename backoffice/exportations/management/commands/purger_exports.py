@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from backoffice.exportations import services
+from backoffice.grammaire import compter
 
 
 class Command(BaseCommand):
@@ -8,4 +9,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         nombre = services.purger()
-        self.stdout.write(f"{nombre} export(s) supprimé(s).")
+        self.stdout.write(f"{compter(nombre, 'export supprimé', 'exports supprimés')}.")
