@@ -102,11 +102,13 @@ def _code_postal(departement):
 
 def donnees(departements, nb_entites, par_entite, exercices, premier=0, alea=None):
     """Rows in the canonical column order of each sheet (informative columns left out)."""
-    from backoffice.offre.data.nomenclature import NATURES, TYPES
+    from backoffice.offre.data.nomenclature import AUTORISATION, NATURES, TYPES
 
     alea = alea or random.Random(1)
     natures = {code: libelle for code, libelle, *_ in NATURES}
     types = [(t[1], t[2], t[0]) for t in TYPES if t[1] != "PREMIER_ACCUEIL"]
+    # Only the types under the authorisation regime carry authorised places (Dispositif.clean).
+    sous_autorisation = {t[0] for t in TYPES if t[3] == AUTORISATION}
     entites, dispositifs, financements = [], [], []
     rang = premier
     for i in range(nb_entites):
@@ -125,12 +127,13 @@ def donnees(departements, nb_entites, par_entite, exercices, premier=0, alea=Non
             nature, type_libelle, type_code = types[rang % len(types)]
             reference = f"R{rang:06d}"
             places = 20 + rang % 80
+            autorisees = places if type_code in sous_autorisation else ""
             ouverture = datetime.date(2000 + rang % 25, 1 + rang % 12, 1)
             dispositifs.append([
                 None, reference, siren, f"Dispositif {rang}", natures[nature], type_libelle, dep,
                 f"{rang} avenue des Lilas", _code_postal(dep), f"Commune {rang}",
                 _siret(siren, j + 1), "", "", "Tout public" if rang % 3 else "familles",
-                "Diffus" if rang % 2 else "collectif", places, rang % 4,
+                "Diffus" if rang % 2 else "collectif", autorisees, rang % 4,
                 ouverture if rang % 5 else ouverture.strftime("%d/%m/%Y"), "", "",
             ])  # fmt: skip
             programme = "P303" if nature == "DNA" else "P177"
@@ -246,7 +249,8 @@ def inserer_sans_controle(feuilles):
             code=f"{dep}-{rangs[dep]:05d}", reference_locale=_texte(l[1]),
             entite_id=par_siren[_texte(l[2])], nom=_texte(l[3]), type_id=types[_texte(l[5])],
             departement_id=dep, adresse=_texte(l[7]), code_postal=_texte(l[8]),
-            commune=_texte(l[9]), siret=_texte(l[10]), places_autorisees=int(l[15]),
+            commune=_texte(l[9]), siret=_texte(l[10]),
+            places_autorisees=int(l[15]) if l[15] not in ("", None) else None,
             places_pmr=int(l[16]), date_ouverture=_date(l[17]),
         ))  # fmt: skip
     Dispositif.objects.bulk_create(dispositifs, batch_size=1000)
