@@ -30,7 +30,7 @@ class AccesConfig(AppConfig):
 
         # Wagtail's own exports (users, pages, reports) through our spreadsheet writer too: no
         # listing anywhere writes a user's text as a live formula (backoffice/exports.py).
-        from .viewsets import ExportTableurMixin
+        from .export_tableur import ExportTableurMixin
 
         for nom in ExportTableurMixin.METHODES:
             setattr(SpreadsheetExportMixin, nom, ExportTableurMixin.__dict__[nom])

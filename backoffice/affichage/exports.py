@@ -26,7 +26,7 @@ def lire(objet, chemin):
 
 class ValeursExporteesMixin:
     """For a Wagtail index view with `list_export`: the row's values, typed; the shared writer
-    (`acces.viewsets.ExportTableurMixin`, backoffice/exports.py) formats them."""
+    (`acces.export_tableur.ExportTableurMixin`, backoffice/exports.py) formats them."""
 
     def to_row_dict(self, item):
         return OrderedDict(

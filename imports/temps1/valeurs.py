@@ -86,7 +86,8 @@ def en_texte(valeur):
 
 
 def texte(valeur, longueur_max=None):
-    resultat = en_texte(valeur)
+    # A text cell is the common case (96,000 in a national file): no type dispatch for it.
+    resultat = valeur.strip() if type(valeur) is str else en_texte(valeur)
     if longueur_max and len(resultat) > longueur_max:
         raise ValeurInvalide(
             f"Texte trop long : {len(resultat)} caractères pour {longueur_max} au plus."
@@ -220,13 +221,16 @@ def _decimal(valeur):
 
 
 def entier(valeur, minimum=0):
-    try:
-        nombre = _decimal(valeur)
-    except InvalidOperation as exc:
-        raise ValeurInvalide("Nombre entier attendu.") from exc
-    if nombre != nombre.to_integral_value():
-        raise ValeurInvalide("Nombre entier attendu (sans décimales).")
-    nombre = int(nombre)
+    # A whole number cell (Excel stores every number as a float) needs no Decimal.
+    nombre = _entier_exact(valeur) if type(valeur) is float else None
+    if nombre is None:
+        try:
+            nombre = _decimal(valeur)
+        except InvalidOperation as exc:
+            raise ValeurInvalide("Nombre entier attendu.") from exc
+        if nombre != nombre.to_integral_value():
+            raise ValeurInvalide("Nombre entier attendu (sans décimales).")
+        nombre = int(nombre)
     if minimum is not None and nombre < minimum:
         raise ValeurInvalide(f"Le nombre doit être supérieur ou égal à {minimum}.")
     if nombre > 2_147_483_647:

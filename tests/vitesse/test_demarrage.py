@@ -25,6 +25,11 @@ RACINE = Path(__file__).resolve().parents[2]
 # project mounts none (backoffice/apps.py).
 LOURDS = ("openpyxl", "python_calamine", "ninja")
 
+# Loaded by the URLconf only: a command that never serves a page (migrate, help, the task worker)
+# does not import the admin's generic views nor the project's admin views (backoffice/acces/
+# export_tableur.py is what `acces.apps` needs of them at start).
+VUES_ADMIN = ("wagtail.admin.views.generic", "backoffice.acces.viewsets")
+
 # Wagtail's ready() that backoffice/apps.py repeats without the v3 API, as last reread.
 READY_RELUS = {
     WagtailDocsAppConfig: "4cdf87a46dbf81ef",
@@ -35,12 +40,18 @@ SONDE = f"""
 import json, sys
 import django
 django.setup()
+sans_urlconf = sorted(m for m in {VUES_ADMIN!r} if m in sys.modules)
 from django.urls import get_resolver
 get_resolver().url_patterns
 au_demarrage = sorted(m for m in {LOURDS!r} if m in sys.modules)
 from backoffice.exports import xlsx_octets
 xlsx_octets("Feuille", ["Nom"], [["valeur"]])
-print(json.dumps({{"demarrage": au_demarrage, "apres": "openpyxl" in sys.modules}}))
+print(json.dumps({{
+    "sans_urlconf": sans_urlconf,
+    "demarrage": au_demarrage,
+    "apres": "openpyxl" in sys.modules,
+    "vues_avec_urlconf": sorted(m for m in {VUES_ADMIN!r} if m in sys.modules),
+}}))
 """
 
 
@@ -66,6 +77,17 @@ def test_le_demarrage_ne_charge_aucune_bibliotheque_de_classeur():
     )
     # The probe sees a library as soon as something uses it.
     assert resultat["apres"] is True
+
+
+def test_une_commande_sans_urlconf_ne_charge_pas_les_vues_de_l_admin():
+    resultat = _sonder()
+    assert resultat["sans_urlconf"] == [], (
+        "Chargé par django.setup() seul (migrate, help, le worker des tâches) : "
+        f"{', '.join(resultat['sans_urlconf'])} ; un ready() ne doit importer que ce qu'il "
+        "enregistre, pas les vues."
+    )
+    # The probe sees them once the URLconf is loaded.
+    assert resultat["vues_avec_urlconf"] == sorted(VUES_ADMIN)
 
 
 def test_le_ready_de_wagtail_repris_sans_api_est_celui_qui_a_ete_relu():

@@ -72,14 +72,17 @@ class _Analyse(
     def _anomalie(self, ligne, cle_colonne, message):
         feuille = self.classeur.feuilles[ligne.feuille]
         colonne = FEUILLES[ligne.feuille].colonne(cle_colonne)
+        indice = feuille.colonnes.get(cle_colonne)
+        cellules = ligne.cellules
+        brute = cellules[indice] if indice is not None and indice < len(cellules) else None
         return Anomalie(
             ligne.feuille,
             ligne.numero,
             colonne.entete,
-            v.en_texte(ligne.brutes.get(cle_colonne)),
+            v.en_texte(brute),
             message,
             titre_feuille=feuille.titre,
-            indice_colonne=feuille.colonnes.get(cle_colonne),
+            indice_colonne=indice,
         )
 
     def erreur(self, ligne, cle_colonne, message):

@@ -129,13 +129,12 @@ class LectureCellules:
         parseurs = self._parseurs[nom]
         lignes = []
         for lue in feuille.lignes:
-            ligne = Ligne(nom, lue.numero)
+            ligne = Ligne(nom, lue.numero, lue.cellules)
             cellules = lue.cellules
             taille = len(cellules)
-            brutes, valeurs = ligne.brutes, ligne.valeurs
+            valeurs = ligne.valeurs
             for cle_colonne, indice, obligatoire, vide, parseur in parseurs:
                 brut = cellules[indice] if indice < taille else ""
-                brutes[cle_colonne] = brut
                 if brut == "" or brut is None or (type(brut) is str and not brut.strip()):
                     if obligatoire:
                         self.erreur(ligne, cle_colonne, "Valeur obligatoire manquante.")

@@ -5,7 +5,7 @@ from backoffice.offre.choices import RoleContact
 from backoffice.offre.models import ContactReferent, Dispositif, EntiteGestionnaire
 
 from .perimetre import libelle_perimetre
-from .plan import par_lots
+from .plan import charger, par_lots
 
 
 class ChargementExistants:
@@ -21,7 +21,7 @@ class ChargementExistants:
         self.entites_db = {}
         for lot in par_lots(sirens):
             self.entites_db.update(
-                (e.siren, e) for e in EntiteGestionnaire.objects.filter(siren__in=lot)
+                (e.siren, e) for e in charger(EntiteGestionnaire.objects.filter(siren__in=lot))
             )
         self.entites_dans_perimetre = set(sirens) if self.perimetre.national else set()
         if not self.perimetre.national:
@@ -50,31 +50,32 @@ class ChargementExistants:
             if ligne.valeurs.get("dispositif"):
                 codes.add(ligne.valeurs["dispositif"].upper())
                 refs.add(ligne.valeurs["dispositif"])
-        # Full instances for the codes; for the références locales first (pk, code, département,
-        # référence) only — an exported file names each dispositif by both — then the instances
-        # not loaded yet. Types come from the reference lists (no join, no extra instance).
+        # Instances by code, then by référence locale: one query per kind and lot, and an
+        # instance built once when an exported file names the dispositif by both. Types come
+        # from the reference lists (no join, no extra instance).
         self.dispositifs_par_code, self.dispositifs_par_ref = {}, {}
         self.dispositifs_par_ref_seule = {}
-        charges = {}
+        charges, titulaires = {}, []
         for lot in par_lots(codes):
-            for dispositif in Dispositif.objects.filter(code__in=lot):
+            for dispositif in charger(Dispositif.objects.filter(code__in=lot)):
                 charges[dispositif.pk] = dispositif
-        titulaires = []
+
+        def titulaire(pk):  # every dispositif holding one of the références, loaded or not
+            titulaires.append(pk)
+            return pk not in charges
+
         for lot in par_lots(refs):
-            titulaires += Dispositif.objects.filter(reference_locale__in=lot).values_list(
-                "pk", "departement_id", "reference_locale"
-            )
-        manquants = {pk for pk, *_ in titulaires if pk not in charges}
-        for lot in par_lots(manquants):
-            for dispositif in Dispositif.objects.filter(pk__in=lot):
+            requete = Dispositif.objects.filter(reference_locale__in=lot)
+            for dispositif in charger(requete, garder=titulaire):
                 charges[dispositif.pk] = dispositif
         champ_type = Dispositif._meta.get_field("type")
         for dispositif in charges.values():
             champ_type.set_cached_value(dispositif, self.ref.types_par_code[dispositif.type_id])
             self.dispositifs_par_code[dispositif.code.upper()] = dispositif
-        for pk, departement, ref in titulaires:
+        for pk in titulaires:
             dispositif = charges[pk]
-            self.dispositifs_par_ref[(departement, ref)] = dispositif
+            ref = dispositif.reference_locale
+            self.dispositifs_par_ref[(dispositif.departement_id, ref)] = dispositif
             self.dispositifs_par_ref_seule.setdefault(ref, []).append(dispositif)
 
     def _dans_perimetre(self, dispositif):

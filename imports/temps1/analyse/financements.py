@@ -5,10 +5,9 @@ from backoffice.offre.choices import ModeFinancement
 from backoffice.offre.models import Financement
 
 from ..rapport import CREATED, UNCHANGED, UPDATED
-from .plan import nouveau, par_lots
+from .plan import charger, nouveau, par_lots
 
 CLE_FINANCEMENT = ["dispositif_id", "exercice", "programme_id", "action", "mode"]
-CHAMPS_LUS_FINANCEMENT = [f.attname for f in Financement._meta.concrete_fields]
 CHAMPS_FINANCEMENT = [
     "service_financeur",
     "places_financees",
@@ -17,6 +16,11 @@ CHAMPS_FINANCEMENT = [
     "date_debut",
     "date_fin",
 ]
+# What the comparison reads of a stored line: its key and the columns the sheet sets, as one
+# tuple (pk, *key, *columns); a line that changes is then loaded whole, alone.
+CHAMPS_LUS_FINANCEMENT = ["pk", *CLE_FINANCEMENT, *CHAMPS_FINANCEMENT]
+FIN_CLE = 1 + len(CLE_FINANCEMENT)
+POSITION = {champ: FIN_CLE + rang for rang, champ in enumerate(CHAMPS_FINANCEMENT)}
 
 
 class ControleFinancements:
@@ -36,15 +40,28 @@ class ControleFinancements:
         existants = {}
         ids = {cible.pk for _, cible in resolues if cible.pk}
         for lot in par_lots(ids):
-            for ligne_db in Financement.objects.filter(dispositif_id__in=lot).values_list(
-                *CHAMPS_LUS_FINANCEMENT
-            ):
-                valeurs = dict(zip(CHAMPS_LUS_FINANCEMENT, ligne_db, strict=True))
-                cle = tuple(valeurs[c] for c in CLE_FINANCEMENT)
-                existants[cle] = (valeurs, ligne_db)
-        vues = {}
+            requete = Financement.objects.filter(dispositif_id__in=lot)
+            for ligne_db in requete.values_list(*CHAMPS_LUS_FINANCEMENT):
+                existants[ligne_db[1:FIN_CLE]] = ligne_db
+        vues, modifiees = {}, []
         for ligne, cible in resolues:
-            self._financement(ligne, cible, existants, vues)
+            self._financement(ligne, cible, existants, vues, modifiees)
+        stockees = {}
+        for lot in par_lots(pk for _, pk, _ in modifiees):
+            stockees.update((f.pk, f) for f in charger(Financement.objects.filter(pk__in=lot)))
+        for ligne, pk, changes in modifiees:
+            financement = stockees.get(pk)
+            if financement is None:
+                self.erreur(
+                    ligne,
+                    "dispositif",
+                    "Cette ligne de financement vient d'être supprimée dans le back office : "
+                    "analysez le fichier à nouveau.",
+                )
+                continue
+            for champ in changes:
+                setattr(financement, champ, ligne.valeurs[champ])
+            self._retenir(ligne, financement, changes, cree=False)
 
     def _dispositif_du_financement(self, ligne, reference):
         """A Code dispositif or a Référence locale, of the Dispositifs sheet or the database."""
@@ -96,7 +113,7 @@ class ControleFinancements:
             )
         return None
 
-    def _financement(self, ligne, dispositif, existants, vues):
+    def _financement(self, ligne, dispositif, existants, vues, modifiees):
         valeurs = ligne.valeurs
         exercice, programme = valeurs.get("exercice"), valeurs.get("programme")
         action = valeurs.get("action") or ""
@@ -116,39 +133,35 @@ class ControleFinancements:
         vues[cle] = ligne
         existant = existants.get(cle) if dispositif.pk else None
         nouvelles = {c: valeurs[c] for c in CHAMPS_FINANCEMENT if c in valeurs}
-        if existant is None:
-            financement = nouveau(
-                Financement,
-                dispositif=dispositif,
-                exercice=exercice,
-                programme_id=programme.code,
-                action=action,
-                mode=mode,
-                **nouvelles,
-            )
-            changes = set(nouvelles)
-        else:
-            actuelles, ligne_db = existant
-            changes = {c for c, valeur in nouvelles.items() if actuelles[c] != valeur}
-            if not changes:
+        if existant is not None:
+            changes = {c for c, valeur in nouvelles.items() if existant[POSITION[c]] != valeur}
+            if changes:
+                modifiees.append((ligne, existant[0], changes))  # loaded whole afterwards
+            else:
                 ligne.statut = UNCHANGED
-                return
-            financement = Financement.from_db(
-                Financement.objects.db, CHAMPS_LUS_FINANCEMENT, ligne_db
-            )
-            for champ in changes:
-                setattr(financement, champ, nouvelles[champ])
+            return
+        financement = nouveau(
+            Financement,
+            dispositif=dispositif,
+            exercice=exercice,
+            programme_id=programme.code,
+            action=action,
+            mode=mode,
+            **nouvelles,
+        )
+        self._retenir(ligne, financement, set(nouvelles), cree=True)
+
+    def _retenir(self, ligne, financement, changes, cree):
+        """A line the import writes: checked by the model, then planned unless in error."""
         self._erreurs_modele(ligne, financement)
         ligne.objet = financement
         if ligne.en_erreur:
             return
-        if existant is None:
+        if cree:
             ligne.statut = CREATED
             self.plan.financements_crees.append(financement)
-        elif changes:
+        else:
             ligne.statut = UPDATED
             ligne.champs = changes
             self.plan.financements_modifies.append(financement)
             self.plan.champs_financements |= changes
-        else:
-            ligne.statut = UNCHANGED
