@@ -32,7 +32,8 @@
 -- migration conventions.0004_merge_20261207_0244 dcb002556e137773
 -- migration demandes.0001_initial 154139840e47a0fc
 -- migration demandes.0002_recherche_normalisee 7a71795af9c00406
--- migration demandes.0003_pieces_jointes_documents 7ebfd249ec4613e1
+-- migration demandes.0003_pieces_jointes_documents 46078eaffac62509
+-- migration demandes.0004_pieces_jointes_sans_anciennes_colonnes e02fb13640df851b
 -- migration django_tasks_database.0001_initial cf812b2fc6a74045
 -- migration django_tasks_database.0002_alter_dbtaskresult_options 64089e9ab4b601be
 -- migration django_tasks_database.0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at 70aca531cfdec5a6
@@ -1006,17 +1007,18 @@ INSERT INTO "django_migrations" VALUES(237,'conventions','0004_merge_20261207_02
 INSERT INTO "django_migrations" VALUES(238,'demandes','0001_initial','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(239,'demandes','0002_recherche_normalisee','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(240,'demandes','0003_pieces_jointes_documents','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(241,'exportations','0001_export_differe','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(242,'imports','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(243,'imports','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(244,'offre','0004_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(245,'offre','0005_merge_0004_bornes_offre_0004_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(246,'qualite','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(247,'schemas','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(248,'schemas','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(249,'schemas','0002_bornes_schemas','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(250,'schemas','0003_merge_0002_bornes_schemas_0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(251,'territoires','0003_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(241,'demandes','0004_pieces_jointes_sans_anciennes_colonnes','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(242,'exportations','0001_export_differe','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(243,'imports','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(244,'imports','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(245,'offre','0004_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(246,'offre','0005_merge_0004_bornes_offre_0004_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(247,'qualite','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(248,'schemas','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(249,'schemas','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(250,'schemas','0002_bornes_schemas','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(251,'schemas','0003_merge_0002_bornes_schemas_0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(252,'territoires','0003_recherche_normalisee','2000-01-01 00:00:00');
 CREATE TABLE "django_session" ("session_key" varchar(40) NOT NULL PRIMARY KEY, "session_data" text NOT NULL, "expire_date" datetime NOT NULL);
 CREATE TABLE "django_tasks_database_dbtaskresult" ("id" char(32) NOT NULL PRIMARY KEY, "args_kwargs" text NOT NULL CHECK ((JSON_VALID("args_kwargs") OR "args_kwargs" IS NULL)), "priority" integer NOT NULL, "task_path" text NOT NULL, "queue_name" varchar(32) NOT NULL, "backend_name" varchar(32) NOT NULL, "run_after" datetime NOT NULL, "enqueued_at" datetime NOT NULL, "finished_at" datetime NULL, "started_at" datetime NULL, "return_value" text NULL CHECK ((JSON_VALID("return_value") OR "return_value" IS NULL)), "exception_class_path" text NOT NULL, "traceback" text NOT NULL, "worker_ids" text NOT NULL CHECK ((JSON_VALID("worker_ids") OR "worker_ids" IS NULL)), "status" varchar(10) NOT NULL, CONSTRAINT "priority_range" CHECK ("priority" BETWEEN -100 AND 100));
 CREATE TABLE "dsfr_dsfrconfig" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "header_brand" varchar(200) NOT NULL, "header_brand_html" varchar(200) NOT NULL, "footer_brand" varchar(200) NOT NULL, "footer_brand_html" varchar(200) NOT NULL, "site_title" varchar(200) NOT NULL, "site_tagline" varchar(200) NOT NULL, "footer_description" text NOT NULL, "mourning" bool NOT NULL, "accessibility_status" varchar(4) NOT NULL, "beta_tag" bool NOT NULL, "operator_logo_alt" varchar(200) NOT NULL, "operator_logo_file" varchar(100) NULL, "operator_logo_width" decimal NULL, "newsletter_description" text NOT NULL, "newsletter_url" varchar(200) NOT NULL, "language" varchar(7) NOT NULL UNIQUE, "notice_type" varchar(20) NOT NULL, "notice_icon_class" varchar(200) NOT NULL, "notice_description" text NOT NULL, "notice_is_collapsible" bool NOT NULL, "notice_link" varchar(200) NOT NULL, "notice_title" varchar(250) NOT NULL);
@@ -1470,8 +1472,8 @@ CREATE TABLE "wagtailcore_locale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREME
 INSERT INTO "wagtailcore_locale" VALUES(1,'fr');
 CREATE TABLE "wagtailcore_modellogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "object_id" varchar(255) NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL, "uuid" char(32) NULL, "revision_id" integer NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "title" varchar(255) NOT NULL, "slug" varchar(255) NOT NULL, "live" bool NOT NULL, "has_unpublished_changes" bool NOT NULL, "url_path" text NOT NULL, "seo_title" varchar(255) NOT NULL, "show_in_menus" bool NOT NULL, "search_description" text NOT NULL, "go_live_at" datetime NULL, "expire_at" datetime NULL, "expired" bool NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locked" bool NOT NULL, "latest_revision_created_at" datetime NULL, "first_published_at" datetime NULL, "live_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "last_published_at" datetime NULL, "draft_title" varchar(255) NOT NULL, "locked_at" datetime NULL, "locked_by_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locale_id" integer NOT NULL REFERENCES "wagtailcore_locale" ("id") DEFERRABLE INITIALLY DEFERRED, "translation_key" char(32) NOT NULL, "alias_of_id" integer NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "latest_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED);
-INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'0a9bc4f359f543f3a8e7e2b8d13a0dda',NULL,NULL);
-INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'fcb1875d650e4b8dbe3812494859c8e4',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'f38351859fda436cae8b326abc3ff760',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'ffefa14e563a411a8e4267b6e6a5998d',NULL,NULL);
 CREATE TABLE "wagtailcore_pagelogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "page_id" integer NOT NULL, "revision_id" integer NULL, "user_id" integer NULL, "uuid" char(32) NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_pagesubscription" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "comment_notifications" bool NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "wagtailcore_pageviewrestriction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(255) NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "restriction_type" varchar(20) NOT NULL);
@@ -1768,7 +1770,7 @@ CREATE INDEX "schemas_schemaregional_region_id_d8f4f4f1" ON "schemas_schemaregio
 CREATE INDEX "schemas_thematique_objectif_id_6f914ffd" ON "schemas_thematique" ("objectif_id");
 CREATE INDEX "territoires_departement_region_id_35921517" ON "territoires_departement" ("region_id");
 DELETE FROM "sqlite_sequence";
-INSERT INTO "sqlite_sequence" VALUES('django_migrations',251);
+INSERT INTO "sqlite_sequence" VALUES('django_migrations',252);
 INSERT INTO "sqlite_sequence" VALUES('django_admin_log',0);
 INSERT INTO "sqlite_sequence" VALUES('django_content_type',91);
 INSERT INTO "sqlite_sequence" VALUES('auth_permission',371);

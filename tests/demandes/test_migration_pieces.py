@@ -10,7 +10,7 @@ from backoffice.demandes.models import PieceJointe
 from tests.demandes.factories import DemandeFactory
 
 AVANT = [("demandes", "0002_recherche_normalisee")]
-APRES = [("demandes", "0003_pieces_jointes_documents")]
+APRES = [("demandes", "0004_pieces_jointes_sans_anciennes_colonnes")]
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 

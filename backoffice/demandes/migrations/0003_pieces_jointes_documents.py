@@ -104,16 +104,7 @@ class Migration(migrations.Migration):
             field=models.PositiveIntegerField(default=0, verbose_name="taille (octets)"),
         ),
         migrations.RunPython(vers_documents, depuis_documents),
-        migrations.AlterField(
-            model_name="piecejointe",
-            name="document",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="wagtaildocs.document",
-            ),
-        ),
-        migrations.RemoveField("piecejointe", "fichier"),
-        migrations.RemoveField("piecejointe", "taille"),
-        migrations.RemoveField("piecejointe", "type_mime"),
+        # The NOT NULL and the removed columns come in 0004: on PostgreSQL a table that just
+        # received rows (deferred foreign-key checks pending) cannot be altered in the same
+        # transaction.
     ]
