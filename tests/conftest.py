@@ -14,10 +14,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _cache_vide():
     """Each test starts with an empty cache. The dashboard's figures are kept until the data
     change, keyed on the latest history ids (backoffice/pilotage/memoire.py): a rolled-back
-    test hands the same ids to the next one, not the same rows."""
+    test hands the same ids to the next one, not the same rows. The sidebars kept per process
+    (backoffice/acces/templatetags/barre_laterale.py) too, so that a test counting how often the
+    menu is built does not depend on the tests run before it."""
     from django.core.cache import cache
 
+    from backoffice.acces.templatetags import barre_laterale
+
     cache.clear()
+    barre_laterale.vider()
 
 
 @pytest.fixture
