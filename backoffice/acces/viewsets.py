@@ -43,6 +43,7 @@ from .libelles import (
     LibellesModificationMixin,
     LibellesSuppressionMixin,
 )
+from .pagination import PaginateurEnDeuxTemps
 from .perimetres import LECTURE
 from .policies import objet_ou_404, policy_for
 
@@ -72,6 +73,7 @@ class PerimetreIndexView(
 ):
     search_backend_name = None
     base_filterset_class = PerimetreFilterSet  # filters built from `list_filter`
+    paginator_class = PaginateurEnDeuxTemps  # the page's keys, then its rows (pagination.py)
 
     def get(self, request, *args, **kwargs):
         if self.is_export:
