@@ -34,7 +34,7 @@ RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE / "benchmarks"))
 
 from _pg import cluster_jetable  # noqa: E402
-from bench_offre import mesurer, quantile, seed  # noqa: E402
+from bench_offre import export_en_arriere_plan, mesurer, quantile, seed  # noqa: E402
 
 RESULTATS = RACINE / "benchmarks" / "results" / "pilotage.json"
 CIBLE_PAGE_MS = 100
@@ -144,7 +144,12 @@ def cas_du_profil(utilisateur):
             reference_dispositif,
             True,
         ),
-        ("Export XLSX des chiffres", page(reverse("pilotage_export")), releve_du_jour, False),
+        (
+            "Export XLSX des chiffres",
+            export_en_arriere_plan(client, reverse("pilotage_export")),
+            releve_du_jour,
+            False,
+        ),
         ("Moteur seul, aujourd'hui", lambda: photographie(perimetre), releve_du_jour, False),
         ("Moteur seul, à J-200", lambda: photographie(perimetre, passe), releve_passe, False),
         (
