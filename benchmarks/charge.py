@@ -921,6 +921,10 @@ def main(argv=None):
         }
         if not args.skip_seed:
             resultat["chargement"] = preparer_base(env)
+        else:
+            # A base loaded by another bench (test settings: cache in memory) has no cache table,
+            # which the production settings need: every login would fail with a 500.
+            manage(env, "createcachetable")
         analyser(env)
         resultat["file_videe_s"] = vider_file(env)
         print(f"Tâches en attente exécutées avant la mesure : {resultat['file_videe_s']} s")

@@ -54,7 +54,10 @@ def vider():
 
 @register.simple_tag(takes_context=True)
 def barre_laterale(context):
-    cle = _empreinte(context["request"].user)
+    user = context["request"].user
+    if not user.is_authenticated:
+        return sidebar_props(context)  # no admin page is served anonymously; nothing to key on
+    cle = _empreinte(user)
     with _verrou:
         barre = _barres.get(cle)
         if barre is not None:
