@@ -270,14 +270,7 @@ def mesurer_profil(profil, utilisateur, entite, repetitions, repetitions_export,
         )
 
     def page(url):
-        def appel():
-            reponse = client.get(url)
-            assert reponse.status_code == 200, (url, reponse.status_code)
-            if reponse.streaming:
-                return b"".join(reponse.streaming_content)
-            return reponse.content
-
-        return appel
+        return lambda: contenu(client.get(url), url)
 
     def reference(filtre=lambda qs: qs, numero=1):
         def appel():
@@ -426,12 +419,26 @@ def export_en_arriere_plan(client, url):
             assert suivi.view_name == "exportations:suivi", reponse.url
             fichier = reverse("exportations:telecharger", kwargs=suivi.kwargs)
             reponse = client.get(fichier)
-        assert reponse.status_code == 200, (url, reponse.status_code)
-        if reponse.streaming:
-            return b"".join(reponse.streaming_content)
-        return reponse.content
+        return contenu(reponse, url)
 
     return appel
+
+
+def contenu(reponse, url):
+    """The body of a 200 answer, streamed or not (any other status stops the bench)."""
+    assert reponse.status_code == 200, (url, reponse.status_code)
+    if reponse.streaming:
+        return b"".join(reponse.streaming_content)
+    return reponse.content
+
+
+def imprimer_tableau(entetes, lignes):
+    """Columns aligned on their widest cell, a rule under the headers."""
+    largeurs = [max(len(x[i]) for x in [entetes, *lignes]) for i in range(len(entetes))]
+    print("  ".join(e.ljust(n) for e, n in zip(entetes, largeurs, strict=True)))
+    print("  ".join("-" * n for n in largeurs))
+    for x in lignes:
+        print("  ".join(c.ljust(n) for c, n in zip(x, largeurs, strict=True)).rstrip())
 
 
 def cible_de(nom):
@@ -520,11 +527,7 @@ def afficher(chargement, resultats, contexte):
             + [f"{r['reference_ms']:.0f}", f"{r['reference_cpu_ms']:.0f}", f"{r['ratio']}", cible]
             + ["OK" if r["ok"] else "HORS CIBLE"]
         )
-    largeurs = [max(len(x[i]) for x in [entetes, *lignes]) for i in range(len(entetes))]
-    print("  ".join(e.ljust(n) for e, n in zip(entetes, largeurs, strict=True)))
-    print("  ".join("-" * n for n in largeurs))
-    for x in lignes:
-        print("  ".join(c.ljust(n) for c, n in zip(x, largeurs, strict=True)).rstrip())
+    imprimer_tableau(entetes, lignes)
     print(
         "méd./p90 : temps serveur (client de test Django) ; CPU : temps processeur de ce "
         "processus ; SQL : temps des requêtes ; réf. : référence mesurée dans la même exécution "

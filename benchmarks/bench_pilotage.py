@@ -20,11 +20,9 @@ Written to benchmarks/results/pilotage.json.
 
 import argparse
 import contextlib
-import cProfile
 import datetime
 import json
 import os
-import pstats
 import statistics
 import sys
 import time
@@ -34,7 +32,15 @@ RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE / "benchmarks"))
 
 from _pg import cluster_jetable  # noqa: E402
-from bench_offre import export_en_arriere_plan, mesurer, quantile, seed  # noqa: E402
+from bench_offre import (  # noqa: E402
+    contenu,
+    export_en_arriere_plan,
+    imprimer_tableau,
+    mesurer,
+    profiler,
+    quantile,
+    seed,
+)
 
 RESULTATS = RACINE / "benchmarks" / "results" / "pilotage.json"
 CIBLE_PAGE_MS = 100
@@ -63,12 +69,7 @@ def cas_du_profil(utilisateur):
     visibles = filtrer(Dispositif.objects.all(), perimetre)
 
     def page(url, **params):
-        def appel():
-            reponse = client.get(url, params)
-            assert reponse.status_code == 200, (url, reponse.status_code)
-            return reponse.content
-
-        return appel
+        return lambda: contenu(client.get(url, params), url)
 
     def releve_du_jour():
         return releve_courant(perimetre, exercices={aujourdhui.year})
@@ -189,20 +190,8 @@ def mesurer_profil(profil, utilisateur, repetitions, seulement, a_profiler):
         resultats.append(resultat)
         print(f"  {profil:8} {nom:42} {resultat['mediane_ms']:>8} ms", flush=True)
         if a_profiler and a_profiler.lower() in nom.lower():
-            profiler(appel, f"{profil} · {nom}")
+            profiler(f"{profil} · {nom}", appel)
     return resultats
-
-
-def profiler(appel, titre, repetitions=5):
-    profil = cProfile.Profile()
-    profil.enable()
-    for _ in range(repetitions):
-        appel()
-    profil.disable()
-    print(f"\n=== cProfile ({repetitions} appels) : {titre}")
-    statistiques = pstats.Stats(profil).strip_dirs()
-    statistiques.sort_stats("cumulative").print_stats(35)
-    statistiques.sort_stats("tottime").print_stats(25)
 
 
 def afficher(resultats, contexte):
@@ -223,11 +212,7 @@ def afficher(resultats, contexte):
             + ["/".join(map(str, r["requetes"])), f"{r['reference_ms']:.0f}"]
             + [str(r["reference_requetes"]), str(r["ratio"]), cible]
         )
-    largeurs = [max(len(x[i]) for x in [entetes, *lignes]) for i in range(len(entetes))]
-    print("  ".join(e.ljust(n) for e, n in zip(entetes, largeurs, strict=True)))
-    print("  ".join("-" * n for n in largeurs))
-    for x in lignes:
-        print("  ".join(c.ljust(n) for c, n in zip(x, largeurs, strict=True)).rstrip())
+    imprimer_tableau(entetes, lignes)
     print(
         "méd./p90 : temps serveur (client de test Django) ; CPU : temps processeur de ce "
         "processus ; SQL : temps des requêtes ; réf. : les requêtes ORM seules (les lignes que "
