@@ -3,11 +3,10 @@ their value on that date (indicateurs.chiffres_par_dispositif), so the list sums
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from backoffice.offre.models import Dispositif, TypeDispositif
 
 from . import indicateurs
+from .axes import Axes
 
 # The figures a list can open, with their column title.
 CHIFFRES = {
@@ -31,15 +30,16 @@ class LigneDetail:
         return bool(self.departement_actuel)
 
 
-def lignes_du_chiffre(perimetre, chiffre, date=None, departement=None, type_code=None, nature=None):
-    """(lines, total): the dispositifs of the perimeter counted in `chiffre` on `date`, filtered
-    like the dashboard's row (département, type or nature)."""
-    aujourdhui = timezone.localdate()
-    date = date or aujourdhui
-    if date >= aujourdhui:
+def lignes_du_chiffre(perimetre, chiffre, axes=None, departement=None, type_code=None, nature=None):
+    """(lines, total): the dispositifs of the perimeter counted in `chiffre` on the same two
+    axes as the figure (axes.Axes), filtered like the dashboard's row (département, type or
+    nature)."""
+    axes = axes or Axes()
+    date = axes.jour
+    if axes.du_jour:
         releve = indicateurs.releve_courant(perimetre, exercices={date.year})
     else:
-        releve = indicateurs.releve_historique(date, perimetre)
+        releve = indicateurs.releve_historique(date, perimetre, connu_au=axes.connu_au)
     types = None
     if type_code:
         types = {type_code}

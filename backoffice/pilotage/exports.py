@@ -4,7 +4,6 @@ by the shared spreadsheet writer: labels are text cells, figures numeric cells).
 written by a background job (backoffice/exportations), by the same function."""
 
 from django.http import QueryDict
-from django.utils import timezone
 
 from backoffice.acces.perimetres import filtrer
 from backoffice.exportations.registre import Fichier, Introuvable
@@ -12,7 +11,8 @@ from backoffice.exports import FORMAT_DECIMAL, Classeur
 from backoffice.offre.models import Dispositif
 
 from . import charge
-from .tableau import CAPACITES, ECARTS, lire_date, perimetre_du_tableau, tableau_de_bord
+from .axes import lire_axes
+from .tableau import CAPACITES, ECARTS, perimetre_du_tableau, tableau_de_bord
 
 
 def _chiffres(ligne, exercice):
@@ -67,8 +67,7 @@ def _lignes(tableau, charge):
 def ecrire_classeur(destination, tableau, charge, suivi):
     """The four sheets, their title lines and headers, then the rows through `suivi` (the
     background job's progress; nothing for an immediate download)."""
-    date, exercice = tableau["date"], tableau["exercice"]
-    titre = f"Capacités au {date:%d/%m/%Y} (exercice {exercice})"
+    titre = f"Capacités {tableau['axes'].libelle()} (exercice {tableau['exercice']})"
     lignes = list(_lignes(tableau, charge))
     suivi.annoncer(len(lignes))
 
@@ -94,8 +93,9 @@ def ecrire_classeur(destination, tableau, charge, suivi):
     classeur.enregistrer(destination)
 
 
-def nom_fichier(date):
-    return f"pilotage-{date:%Y-%m-%d}"
+def nom_fichier(axes):
+    nom = f"pilotage-{axes.jour:%Y-%m-%d}"
+    return f"{nom}-connu-au-{axes.connu_au:%Y-%m-%d}" if axes.connu_au else nom
 
 
 def fichier_pilotage(user, parametres):
@@ -104,14 +104,13 @@ def fichier_pilotage(user, parametres):
     write (backoffice/exportations)."""
     if perimetre_du_tableau(user).vide:
         raise Introuvable
-    date, _ = lire_date(QueryDict(parametres).get("date", ""))
-    jour = date or timezone.localdate()
+    axes, _ = lire_axes(QueryDict(parametres))
 
     def ecrire(destination, suivi):
-        tableau = tableau_de_bord(user, date)
+        tableau = tableau_de_bord(user, axes)
         ecrire_classeur(destination, tableau, charge.charge_de(user), suivi)
 
-    return Fichier(nom_fichier=nom_fichier(jour), ecrire=ecrire)
+    return Fichier(nom_fichier=nom_fichier(axes), ecrire=ecrire)
 
 
 def dispositifs_du_perimetre(user):

@@ -31,12 +31,12 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 from django.utils import timezone
 
 from backoffice.acces.perimetres import filtrer, q_dans
-from backoffice.conventions.models import Convention, LigneConvention, fin_du_jour
+from backoffice.bitemporel import etats_au as _etats_au
+from backoffice.conventions.models import Convention, LigneConvention
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
     Dispositif,
@@ -252,12 +252,19 @@ def photographie_du_releve(releve, date):
     return Photographie(date, _sommes(releve, date, lambda d: (d["departement_id"], d["type_id"])))
 
 
-def photographie(perimetre, date=None):
-    """The figures of a perimeter today (live tables) or on a past `date` (history)."""
+def lecture_du_jour(date=None, connu_au=None):
+    """True when the live tables answer: today, as known now."""
     aujourdhui = timezone.localdate()
-    if date is None or date >= aujourdhui:
+    return (date is None or date >= aujourdhui) and (connu_au is None or connu_au >= aujourdhui)
+
+
+def photographie(perimetre, date=None, connu_au=None):
+    """The figures of a perimeter in effect on `date` (None: today) as known at `connu_au`
+    (None: now): the live tables for today as known now, the history otherwise."""
+    if lecture_du_jour(date, connu_au):
         return photographie_courante(perimetre)
-    return photographie_historique(perimetre, date)
+    date = min(date or timezone.localdate(), timezone.localdate())
+    return photographie_historique(perimetre, date, connu_au)
 
 
 def photographie_courante(perimetre):
@@ -265,14 +272,14 @@ def photographie_courante(perimetre):
     return photographie_du_releve(releve_courant(perimetre, exercices={date.year}), date)
 
 
-def photographie_historique(perimetre, date):
-    return photographie_du_releve(releve_historique(date, perimetre), date)
+def photographie_historique(perimetre, date, connu_au=None):
+    return photographie_du_releve(releve_historique(date, perimetre, connu_au=connu_au), date)
 
 
-def capacites_historiques(date, perimetre=None, dispositifs=None):
-    """{dispositif id: (département, type, Chiffres)} as recorded at the end of `date`, for the
-    dispositifs of a perimeter, or for given dispositif ids (list pages)."""
-    releve = releve_historique(date, perimetre, dispositifs)
+def capacites_historiques(date, perimetre=None, dispositifs=None, connu_au=None):
+    """{dispositif id: (département, type, Chiffres)} in effect on `date` as known at
+    `connu_au`, for the dispositifs of a perimeter, or for given dispositif ids (list pages)."""
+    releve = releve_historique(date, perimetre, dispositifs, connu_au=connu_au)
     return {
         pk: (releve.dispositifs[pk]["departement_id"], releve.dispositifs[pk]["type_id"], c)
         for pk, c in chiffres_par_dispositif(releve, date).items()
@@ -307,6 +314,8 @@ CHAMPS_DISPOSITIF = [
     "date_ouverture",
     "date_fermeture",
 ]
+# Values without a date of their own: in effect from when they are recorded (_etats_au).
+SIMPLES_DISPOSITIF = ["code", "nom", "departement_id", "entite_id", "type_id", "places_autorisees"]
 CHAMPS_CONVENTION = ["id", "etat", "date_debut", "date_fin", "date_signature", "date_resiliation"]
 
 
@@ -361,26 +370,6 @@ def releve_courant(perimetre, exercices, dispositifs=None):
     )
 
 
-def _etats_au(modele, moment, champs, **restriction):
-    """The version of each row current at `moment` (latest history record up to it), deleted
-    rows left out. `restriction` narrows the *ids* (any version matching it), never the
-    versions themselves: a row that matched once but changed since is judged on its version
-    at `moment`."""
-    historique = modele.history.model.objects
-    ids = historique.filter(**restriction).values("id") if restriction else None
-    versions = historique.filter(history_date__lte=moment)
-    if ids is not None:
-        versions = versions.filter(id__in=ids)
-    versions = versions.annotate(
-        rang=Window(
-            RowNumber(),
-            partition_by=[F("id")],
-            order_by=[F("history_date").desc(), F("history_id").desc()],
-        )
-    ).filter(rang=1)
-    return [v for v in versions.values("history_type", *champs) if v["history_type"] != "-"]
-
-
 def _dans(perimetre, departement_id, entite_id):
     return (
         perimetre.national
@@ -400,25 +389,29 @@ def _restriction_dispositifs(perimetre, prefixe=""):
     return {f"{prefixe}id__in" if not prefixe else f"{prefixe}_id__in": ids}
 
 
-def releve_historique(date, perimetre=None, dispositifs=None):
-    """The rows as recorded at the end of `date`, for the dispositifs of a perimeter (where
-    they were on that day), or for given dispositif ids (list pages)."""
-    moment = fin_du_jour(date)
+def releve_historique(date, perimetre=None, dispositifs=None, connu_au=None):
+    """The rows in effect on `date` as known at `connu_au` (None: now; `connu_au=date`: as
+    recorded at the end of that day), for the dispositifs of a perimeter (where they were on
+    that day), or for given dispositif ids (list pages)."""
     if dispositifs is not None:
         ids = list(dispositifs)
         restriction, restriction_lies = {"id__in": ids}, {"dispositif_id__in": ids}
     else:
         restriction = _restriction_dispositifs(perimetre)
         restriction_lies = _restriction_dispositifs(perimetre, "dispositif")
+    axes = {"date": date, "connu_au": connu_au}
     versions = [
         v
-        for v in _etats_au(Dispositif, moment, CHAMPS_DISPOSITIF, **restriction)
+        for v in _etats_au(
+            Dispositif, **axes, champs=CHAMPS_DISPOSITIF, simples=SIMPLES_DISPOSITIF, **restriction
+        )
         if perimetre is None or _dans(perimetre, v["departement_id"], v["entite_id"])
     ]
     lignes = _etats_au(
         LigneConvention,
-        moment,
-        ["convention_id", "dispositif_id", "places_conventionnees"],
+        **axes,
+        champs=["convention_id", "dispositif_id", "places_conventionnees", "effet_le"],
+        effet=True,
         **restriction_lies,
     )
     ids_conventions = list({v["convention_id"] for v in lignes})
@@ -426,17 +419,18 @@ def releve_historique(date, perimetre=None, dispositifs=None):
         dispositifs=_avec_regime(versions, _regimes()),
         groupes=_etats_au(
             GroupeDePlaces,
-            moment,
-            ["dispositif_id", "places", "date_debut", "date_fin"],
+            **axes,
+            champs=["dispositif_id", "places", "date_debut", "date_fin"],
+            simples=["places"],
             **restriction_lies,
         ),
-        # Ids narrowed to the lines that ever had this exercice (see _etats_au).
+        # Ids narrowed to the lines that ever had this exercice (see _versions).
         financements=[
             v
             for v in _etats_au(
                 Financement,
-                moment,
-                ["dispositif_id", "exercice", "places_financees", "montant_annuel"],
+                **axes,
+                champs=["dispositif_id", "exercice", "places_financees", "montant_annuel"],
                 **{"exercice": date.year, **restriction_lies},
             )
             if v["exercice"] == date.year
@@ -445,7 +439,7 @@ def releve_historique(date, perimetre=None, dispositifs=None):
         conventions={
             v["id"]: _convention(v)
             for v in (
-                _etats_au(Convention, moment, CHAMPS_CONVENTION, id__in=ids_conventions)
+                _etats_au(Convention, **axes, champs=CHAMPS_CONVENTION, id__in=ids_conventions)
                 if ids_conventions
                 else []
             )

@@ -1,7 +1,6 @@
 """What the dashboard shows for a user and a date: the capacities by nature and type with their
 gaps, by département, the evolution chart and the workload. Views and exports read this."""
 
-import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -12,6 +11,7 @@ from backoffice.acces.perimetres import perimetre_pour
 from backoffice.territoires.models import Departement
 
 from . import indicateurs
+from .axes import Axes
 from .evolution import evolution
 from .memoire import memorise, version_des_donnees
 
@@ -34,35 +34,20 @@ def perimetre_du_tableau(user):
     return perimetre_pour(user, "offre.dispositif", "view")
 
 
-def lire_date(valeur):
-    """(date or None, French error or None) from the `date` GET parameter."""
-    if not valeur:
-        return None, None
-    try:
-        date = datetime.date.fromisoformat(valeur)
-    except ValueError:
-        return None, "Date invalide : utilisez le format JJ/MM/AAAA."
-    if date > timezone.localdate():
-        return None, "La date ne peut pas être dans le futur : chiffres du jour affichés."
-    if date.year < 2000:
-        return None, "Date trop ancienne : chiffres du jour affichés."
-    return date, None
-
-
-def url_dispositifs(date=None, **filtres):
+def url_dispositifs(axes=None, **filtres):
     """The dispositif list behind a figure (filters, and the date of the capacity columns)."""
     parametres = {cle: valeur for cle, valeur in filtres.items() if valeur}
-    if date and date < timezone.localdate():
-        parametres["date"] = date.isoformat()
+    if axes and axes.date:
+        parametres["date"] = axes.date.isoformat()
     url = reverse("dispositif:index")
     return f"{url}?{urlencode(parametres)}" if parametres else url
 
 
-def url_detail(chiffre, date=None, **filtres):
-    """The list of the rows that make a figure (detail.lignes_du_chiffre), same date."""
+def url_detail(chiffre, axes=None, **filtres):
+    """The list of the rows that make a figure (detail.lignes_du_chiffre), on the same axes."""
     parametres = {"chiffre": chiffre, **{cle: valeur for cle, valeur in filtres.items() if valeur}}
-    if date and date < timezone.localdate():
-        parametres["date"] = date.isoformat()
+    if axes:
+        parametres.update(axes.parametres())
     return f"{reverse('pilotage_detail')}?{urlencode(parametres)}"
 
 
@@ -78,11 +63,11 @@ class Ligne:
     nature: bool = False  # a subtotal row
     autorisation: indicateurs.Chiffres | None = None
     code: str = ""  # the type's code, for a type row
-    date: datetime.date | None = None  # the date asked (None: today), for the links
+    axes: Axes | None = None  # the dates asked (None: today as known now), for the links
     filtres: dict | None = None  # what the row counts (département, type, nature)
 
     def url_de(self, chiffre):
-        return url_detail(chiffre, self.date, **(self.filtres or {}))
+        return url_detail(chiffre, self.axes, **(self.filtres or {}))
 
     @property
     def url_dispositifs(self):
@@ -145,7 +130,7 @@ def _somme(chiffres):
     return sum(chiffres, indicateurs.Chiffres())
 
 
-def lignes_par_type(photo, date, types, departement=None):
+def lignes_par_type(photo, axes, types, departement=None):
     """Rows per type grouped under a subtotal per nature, in nomenclature order."""
     par_type = photo.par_type()
     lignes = []
@@ -159,10 +144,10 @@ def lignes_par_type(photo, date, types, departement=None):
             Ligne(
                 nature_courante.libelle,
                 _somme(ligne.chiffres for ligne in lignes_nature),
-                url_dispositifs(date, nature=nature_courante.code, departement=departement),
+                url_dispositifs(axes, nature=nature_courante.code, departement=departement),
                 nature=True,
                 autorisation=_somme(autorisees) if autorisees else None,
-                date=date,
+                axes=axes,
                 filtres={"nature": nature_courante.code, "departement": departement},
             )
         )
@@ -179,10 +164,10 @@ def lignes_par_type(photo, date, types, departement=None):
             Ligne(
                 type_.libelle,
                 chiffres,
-                url_dispositifs(date, type=type_.code, departement=departement),
+                url_dispositifs(axes, type=type_.code, departement=departement),
                 autorisation=chiffres if indicateurs.sous_autorisation(type_) else None,
                 code=type_.code,
-                date=date,
+                axes=axes,
                 filtres={"type": type_.code, "departement": departement},
             )
         )
@@ -195,7 +180,7 @@ def _autorisation(photo, codes_autorises):
     return photo.restreinte(types=codes_autorises).par_departement()
 
 
-def lignes_par_departement(photo, date, codes_autorises):
+def lignes_par_departement(photo, axes, codes_autorises):
     par_departement = photo.par_departement()
     autorisation = _autorisation(photo, codes_autorises)
     noms = dict(Departement.objects.filter(code__in=par_departement).values_list("code", "nom"))
@@ -203,25 +188,27 @@ def lignes_par_departement(photo, date, codes_autorises):
         Ligne(
             f"{code} – {noms.get(code, '')}",
             chiffres,
-            url_dispositifs(date, departement=code),
+            url_dispositifs(axes, departement=code),
             autorisation=autorisation.get(code),
             code=code,
-            date=date,
+            axes=axes,
             filtres={"departement": code},
         )
         for code, chiffres in sorted(par_departement.items())
     ]
 
 
-def tableau_de_bord(user, date=None, departement=None, avec_evolution=True):
+def tableau_de_bord(user, axes=None, departement=None, avec_evolution=True):
+    """Every figure of the dashboard for `axes` (None: today as known now)."""
+    axes = axes or Axes()
     perimetre = perimetre_du_tableau(user)
     aujourdhui = timezone.localdate()
     version = version_des_donnees()  # read once: the photograph and the chart share it
     photo = memorise(
         "photographie",
         perimetre,
-        min(date or aujourdhui, aujourdhui),
-        lambda: indicateurs.photographie(perimetre, date),
+        axes.cle(),
+        lambda: indicateurs.photographie(perimetre, axes.date, axes.connu_au),
         version,
     )
     if departement:
@@ -234,20 +221,21 @@ def tableau_de_bord(user, date=None, departement=None, avec_evolution=True):
     return {
         "perimetre": perimetre,
         "date": date_effective,
-        "aujourdhui": date_effective == timezone.localdate(),
+        "axes": axes,
+        "aujourdhui": axes.du_jour,
         "exercice": photo.exercice,
         "photo": photo,
         "total": Ligne(
             "Total",
             total,
-            url_dispositifs(date, departement=departement),
+            url_dispositifs(axes, departement=departement),
             autorisation=autorisees.total() if autorisees.lignes else None,
-            date=date,
+            axes=axes,
             filtres={"departement": departement},
         ),
         "cout_jour_place": total.cout_jour_place(photo.exercice),
-        "lignes_type": lignes_par_type(photo, date, types, departement),
-        "lignes_departement": lignes_par_departement(photo, date, codes_autorises),
+        "lignes_type": lignes_par_type(photo, axes, types, departement),
+        "lignes_departement": lignes_par_departement(photo, axes, codes_autorises),
         "types_sous_autorisation": [t for t in types if t.code in codes_autorises],
         "evolution": evolution(perimetre, aujourdhui, version) if avec_evolution else [],
         "capacites": CAPACITES,

@@ -14,10 +14,11 @@ from backoffice.qualite.services import compter_par_departement
 from backoffice.territoires.models import Departement
 
 from . import charge, graphiques
+from .axes import lire_axes
 from .carte import construire_carte
 from .detail import CHIFFRES, lignes_du_chiffre
 from .exports import dispositifs_du_perimetre, fichier_pilotage, nom_fichier
-from .tableau import lire_date, perimetre_du_tableau, tableau_de_bord, url_detail
+from .tableau import perimetre_du_tableau, tableau_de_bord, url_detail
 
 INDICATEURS_CARTE = {
     "ouvertes": "Places ouvertes",
@@ -69,20 +70,20 @@ class TableauDeBordPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = self.request.user
-        date, erreur = lire_date(self.request.GET.get("date", ""))
-        tableau = tableau_de_bord(user, date)
+        axes, erreur = lire_axes(self.request.GET)
+        tableau = tableau_de_bord(user, axes)
         context.update(tableau)
         context["erreur_date"] = erreur
-        context["date_saisie"] = date
+        context["date_saisie"] = axes.date
+        context["connu_au_saisi"] = axes.connu_au
         context["aujourdhui_iso"] = timezone.localdate().isoformat()
         context["barres"] = graphiques.barres_par_type(tableau["lignes_type"])
         context["courbes"] = graphiques.courbes(tableau["evolution"])
         anomalies = anomalies_par_departement(tableau["perimetre"])
         context["anomalies"] = sum(c["total"] for c in anomalies.values())
         context["url_anomalies"] = reverse("anomalie:index")
-        parametres = f"?date={date.isoformat()}" if date else ""
-        context["url_export"] = reverse("pilotage_export") + parametres
-        context["url_carte"] = reverse("pilotage_carte") + parametres
+        context["url_export"] = reverse("pilotage_export") + axes.requete()
+        context["url_carte"] = reverse("pilotage_carte") + axes.requete()
         return context
 
 
@@ -102,11 +103,11 @@ class CarteView(View):
         perimetre = perimetre_du_tableau(user)
         if perimetre.vide:
             raise PermissionDenied
-        date, erreur = lire_date(request.GET.get("date", ""))
+        axes, erreur = lire_axes(request.GET)
         indicateur = request.GET.get("indicateur", "ouvertes")
         if indicateur not in INDICATEURS_CARTE:
             indicateur = "ouvertes"
-        tableau = tableau_de_bord(user, date, avec_evolution=False)
+        tableau = tableau_de_bord(user, axes, avec_evolution=False)
         exercice = tableau["exercice"]
 
         def valeur(ligne):
@@ -132,7 +133,7 @@ class CarteView(View):
             valeurs,
             lambda code: (
                 url_detail(
-                    indicateur if indicateur in CHIFFRES else "dispositifs", date, departement=code
+                    indicateur if indicateur in CHIFFRES else "dispositifs", axes, departement=code
                 )
                 if code in accessibles
                 else None
@@ -140,7 +141,6 @@ class CarteView(View):
             INDICATEURS_CARTE[indicateur],
             format_valeur=_format_nombre,
         )
-        parametres = f"?date={date.isoformat()}" if date else ""
         return TemplateResponse(
             request,
             "pilotage/carte_page.html",
@@ -150,9 +150,10 @@ class CarteView(View):
                 "indicateur": indicateur,
                 "indicateurs": INDICATEURS_CARTE.items(),
                 "erreur_date": erreur,
-                "date_saisie": date,
+                "date_saisie": axes.date,
+                "connu_au_saisi": axes.connu_au,
                 "aujourdhui_iso": timezone.localdate().isoformat(),
-                "url_export": reverse("pilotage_export") + parametres,
+                "url_export": reverse("pilotage_export") + axes.requete(),
                 "page_title": "Carte de l'offre",
             },
         )
@@ -170,10 +171,9 @@ class ExportView(View):
             raise PermissionDenied
         parametres = request.GET.urlencode()
         if exportations.en_arriere_plan(self.NOM, lambda: dispositifs_du_perimetre(user)):
-            date, _ = lire_date(request.GET.get("date", ""))
-            jour = date or timezone.localdate()
-            titre = f"Chiffres du tableau de bord au {jour:%d/%m/%Y}"
-            return taches.differer(request, self.NOM, titre, nom_fichier(jour))
+            axes, _ = lire_axes(request.GET)
+            titre = f"Chiffres du tableau de bord {axes.libelle()}"
+            return taches.differer(request, self.NOM, titre, nom_fichier(axes))
         return exportations.reponse_immediate(fichier_pilotage(user, parametres))
 
 
@@ -184,7 +184,7 @@ class DetailView(View):
         perimetre = perimetre_du_tableau(request.user)
         if perimetre.vide:
             raise PermissionDenied
-        date, erreur = lire_date(request.GET.get("date", ""))
+        axes, erreur = lire_axes(request.GET)
         chiffre = request.GET.get("chiffre", "dispositifs")
         if chiffre not in CHIFFRES:
             chiffre = "dispositifs"
@@ -194,18 +194,17 @@ class DetailView(View):
         lignes, total = lignes_du_chiffre(
             perimetre,
             chiffre,
-            date,
+            axes,
             departement=filtres["departement"],
             type_code=filtres["type"],
             nature=filtres["nature"],
         )
-        date_effective = date or timezone.localdate()
         libelles = {"departement": "département", "type": "type", "nature": "nature"}
         precisions = [f"{libelles[cle]} {valeur}" for cle, valeur in filtres.items() if valeur]
-        description = f"{CHIFFRES[chiffre]} au {date_effective:%d/%m/%Y}"
+        description = f"{CHIFFRES[chiffre]} {axes.libelle()}"
         if precisions:
             description += " – " + ", ".join(precisions)
-        retour = reverse("wagtailadmin_home") + (f"?date={date.isoformat()}" if date else "")
+        retour = reverse("wagtailadmin_home") + axes.requete()
         return TemplateResponse(
             request,
             "pilotage/detail_page.html",
@@ -215,7 +214,8 @@ class DetailView(View):
                 "description": description,
                 "lignes": lignes,
                 "total": total,
-                "date": date_effective,
+                "date": axes.jour,
+                "axes": axes,
                 "erreur": erreur,
                 "url_retour": retour,
             },

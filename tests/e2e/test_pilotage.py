@@ -35,12 +35,22 @@ def test_tableau_de_bord_date_et_carte(connecter, regional52):
     autorisees = page.locator('[data-capacite="autorisees"] strong')
     expect(autorisees).to_have_text("150")  # 120 + 30, never the 75
 
-    page.get_by_label("Chiffres au").fill(passe.isoformat())
+    page.get_by_label("Chiffres en vigueur au").fill(passe.isoformat())
     page.get_by_role("button", name="Afficher", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("Tableau de bord au"))).to_contain_text(
         f"{passe:%d/%m/%Y}"
     )
-    expect(autorisees).to_have_text("110")  # 80 + 30: as recorded then
+    # 80 + 30: places autorisées have no date of their own, the extension counts from when it
+    # was recorded.
+    expect(autorisees).to_have_text("110")
+
+    # The second axis: the same day, as the base said it that day.
+    page.get_by_label("selon la base au").fill(passe.isoformat())
+    page.get_by_role("button", name="Afficher", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile("Tableau de bord au"))).to_contain_text(
+        f"selon la base au {passe:%d/%m/%Y}"
+    )
+    expect(autorisees).to_have_text("110")
 
     page.get_by_role("link", name="Voir la carte").click()
     expect(page).to_have_url(re.compile(r"/admin/pilotage/carte/"))

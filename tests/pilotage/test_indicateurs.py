@@ -116,11 +116,11 @@ def releve():
         ),
         "regimes": dict(TypeDispositif.objects.values_list("code", "regime")),
         "groupes": list(
-            GroupeDePlaces.objects.values("dispositif_id", "places", "date_debut", "date_fin")
+            GroupeDePlaces.objects.values("pk", "dispositif_id", "places", "date_debut", "date_fin")
         ),
         "financements": list(
             Financement.objects.values(
-                "dispositif_id", "exercice", "places_financees", "montant_annuel"
+                "pk", "dispositif_id", "exercice", "places_financees", "montant_annuel"
             )
         ),
         "conventions": {
@@ -130,10 +130,38 @@ def releve():
         },
         "lignes": list(
             LigneConvention.objects.values(
-                "convention_id", "dispositif_id", "places_conventionnees"
+                "pk", "convention_id", "dispositif_id", "places_conventionnees"
             )
         ),
     }
+
+
+# Values with no date of their own: in effect from when they were recorded (docs/pilotage.md).
+SIMPLES = {
+    "dispositifs": ("departement_id", "entite_id", "type_id", "places_autorisees"),
+    "groupes": ("places",),
+    "financements": (),
+    "lignes": (),
+}
+
+
+def en_vigueur_selon_apres(avant, apres):
+    """The rows in effect on a day between the two snapshots, as known at `apres`, written
+    plainly: the rows of `apres` (their dates and corrections count), with the values that
+    have no date of their own taken from `avant`, plus the rows deleted since (they existed)."""
+    rows = {"regimes": apres["regimes"], "conventions": apres["conventions"]}
+    for table, simples in SIMPLES.items():
+        anciennes = {r["pk"]: r for r in avant[table]}
+        lignes = []
+        for row in apres[table]:
+            row = dict(row)
+            if row["pk"] in anciennes:
+                row.update({c: anciennes[row["pk"]][c] for c in simples})
+            lignes.append(row)
+        presentes = {r["pk"] for r in apres[table]}
+        lignes += [r for pk, r in anciennes.items() if pk not in presentes]
+        rows[table] = lignes
+    return rows
 
 
 def oracle(rows, date, perimetre=NATIONAL):
@@ -264,10 +292,16 @@ def test_a_une_date_passee_les_chiffres_sont_ceux_d_alors(graine):
     modifier_au_hasard(rng)
     apres = releve()
 
+    # « connu au » the past day: what the base said then.
     attendu_passe = oracle(avant, PASSE)
-    assert en_dict(photographie(NATIONAL, PASSE)) == attendu_passe
+    assert en_dict(photographie(NATIONAL, PASSE, connu_au=PASSE)) == attendu_passe
+    # « en vigueur au » the past day, as known today: the corrections count, the values
+    # without a date of their own are those of that day.
+    en_vigueur = oracle(en_vigueur_selon_apres(avant, apres), PASSE)
+    assert en_dict(photographie(NATIONAL, PASSE)) == en_vigueur
     assert en_dict(photographie(NATIONAL)) == oracle(apres, AUJOURDHUI)
     assert attendu_passe != oracle(apres, PASSE)  # the edits did change the figures
+    assert en_vigueur != attendu_passe  # and the two axes differ
 
 
 def test_perimetre_ne_compte_que_ses_departements():
@@ -338,9 +372,12 @@ def test_capacites_d_une_page_de_dispositifs():
     FinancementFactory(dispositif=a, exercice=PASSE.year, places_financees=25)
     reculer_historique(60)
     FinancementFactory(dispositif=b, exercice=PASSE.year, places_financees=35)
-    resultat = capacites_historiques(PASSE, dispositifs=[a.pk, b.pk])
+    resultat = capacites_historiques(PASSE, dispositifs=[a.pk, b.pk], connu_au=PASSE)
     assert resultat[a.pk][2].financees == 25
     assert resultat[b.pk][2].financees == 0  # recorded after that date
+    # As known today, b's line of that exercice counts on that date.
+    resultat = capacites_historiques(PASSE, dispositifs=[a.pk, b.pk])
+    assert (resultat[a.pk][2].financees, resultat[b.pk][2].financees) == (25, 35)
 
 
 def test_cout_jour_place():

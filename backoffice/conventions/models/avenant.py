@@ -1,7 +1,5 @@
 """Avenants: they change the places and amounts of a signed convention from their effective date."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,10 +20,7 @@ from workflows.suppression import SuppressionEncadreeMixin
 from workflows.systeme import OuvertAuSystemeMixin
 
 from ..notifications import notifier_avenant
-from .choix import (
-    ETATS_ACTIFS,
-    debut_du_jour,
-)
+from .choix import ETATS_ACTIFS
 from .convention import Convention
 from .droits import (
     peut_rediger,
@@ -265,13 +260,13 @@ class Avenant(
     def appliquer(self):
         """Write the avenant's values into the convention's lines and amounts.
 
-        Each new version is dated at the effective date (history `as_of`), but never before
-        the latest version already recorded for that line, so the history stays in order."""
+        Each new version is recorded when it is written (the history says what the base knew,
+        and when) and carries its effective date in `effet_le`: the figures « en vigueur au D »
+        read it, those « connus au K » read the recording time (docs/pilotage.md)."""
         if self.applique_le:
             return False
         convention = self.convention
         motif = f"Avenant n° {self.numero} (effet au {self.date_effet:%d/%m/%Y})"
-        plancher = convention.signee_le
         for ligne_avenant in self.lignes.all():
             ligne = LigneConvention.objects.filter(
                 convention=convention, dispositif_id=ligne_avenant.dispositif_id
@@ -279,13 +274,13 @@ class Avenant(
                 convention=convention, dispositif_id=ligne_avenant.dispositif_id
             )
             ligne.places_conventionnees = ligne_avenant.places_conventionnees
-            _enregistrer_version(ligne, self.date_effet, motif, plancher)
+            _enregistrer_version(ligne, self.date_effet, motif)
         for montant_avenant in self.montants.all():
             montant = MontantConvention.objects.filter(
                 convention=convention, exercice=montant_avenant.exercice
             ).first() or MontantConvention(convention=convention, exercice=montant_avenant.exercice)
             montant.montant = montant_avenant.montant
-            _enregistrer_version(montant, self.date_effet, motif, plancher)
+            _enregistrer_version(montant, self.date_effet, motif)
         self.applique_le = timezone.now()
         return True
 
@@ -293,22 +288,12 @@ class Avenant(
         notifier_avenant(self, nom, acteur, commentaire=commentaire)
 
 
-def _enregistrer_version(objet, date_effet, motif, plancher=None):
-    dernier = None
-    if objet.pk:
-        dernier = (
-            objet.history.order_by("-history_date").values_list("history_date", flat=True).first()
-        )
-    date_version = debut_du_jour(date_effet)
-    for borne in (dernier, plancher):
-        if borne and date_version <= borne:
-            date_version = borne + datetime.timedelta(microseconds=1)
-    objet._history_date = date_version
+def _enregistrer_version(objet, date_effet, motif):
+    objet.effet_le = date_effet
     objet._change_reason = motif
     try:
         objet.save()
     finally:
-        del objet._history_date
         del objet._change_reason
 
 

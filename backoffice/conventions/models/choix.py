@@ -1,9 +1,8 @@
 """Choices, durations and dates of conventions."""
 
-import datetime
-
 from django.db import models
-from django.utils import timezone
+
+from backoffice.bitemporel import debut_du_jour, fin_du_jour  # noqa: F401 (read from here)
 
 DUREE_CADA_ANS = 5
 DELAIS_RELANCE_MOIS = (3, 6)
@@ -59,14 +58,6 @@ def ajouter_annees(date, annees):
         return date.replace(year=date.year + annees)
     except ValueError:  # 29 February
         return date.replace(year=date.year + annees, day=28)
-
-
-def debut_du_jour(date):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
-
-
-def fin_du_jour(date):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.max))
 
 
 def ajouter_mois(date, mois):

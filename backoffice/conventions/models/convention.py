@@ -13,6 +13,7 @@ from django_fsm import FSMField
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
+from backoffice.bitemporel import etats_au
 from backoffice.grammaire import FEMININ
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import EntiteGestionnaire, Financement, exercice_courant
@@ -32,7 +33,6 @@ from .choix import (
     TypeConvention,
     ajouter_annees,
     ajouter_mois,
-    fin_du_jour,
 )
 from .circuit_convention import CircuitConvention
 from .droits import (
@@ -273,25 +273,32 @@ class Convention(
         )
 
     def lignes_au(self, date):
-        """{dispositif_id: places} of the lines as they stood on `date` (end of day).
-
-        Versions recorded before the signature are drafts: a date before it reads the version
-        signed (a convention recorded after its start date counts from its start date)."""
-        moment = fin_du_jour(date)
-        if self.signee_le and moment < self.signee_le:
-            moment = self.signee_le
+        """{dispositif_id: places} of the lines in effect on `date` as known now: an avenant's
+        version counts from its effective date (`effet_le`), a line without one from the
+        convention's start (backoffice.bitemporel, the rule of the figures)."""
         return {
-            ligne.dispositif_id: ligne.places_conventionnees
-            for ligne in LigneConvention.history.as_of(moment).filter(convention_id=self.pk)
+            ligne["dispositif_id"]: ligne["places_conventionnees"]
+            for ligne in etats_au(
+                LigneConvention,
+                date,
+                None,
+                ["dispositif_id", "places_conventionnees", "effet_le"],
+                effet=True,
+                convention_id=self.pk,
+            )
         }
 
     def montants_au(self, date):
-        moment = fin_du_jour(date)
-        if self.signee_le and moment < self.signee_le:
-            moment = self.signee_le
         return {
-            m.exercice: m.montant
-            for m in MontantConvention.history.as_of(moment).filter(convention_id=self.pk)
+            ligne["exercice"]: ligne["montant"]
+            for ligne in etats_au(
+                MontantConvention,
+                date,
+                None,
+                ["exercice", "montant", "effet_le"],
+                effet=True,
+                convention_id=self.pk,
+            )
         }
 
     # --- checks --------------------------------------------------------------------------------

@@ -27,6 +27,10 @@ class LigneConvention(models.Model):
     places_conventionnees = models.PositiveIntegerField(
         "places conventionnées", validators=bornes.PLACES.validateurs
     )
+    # The day from which the current value is in effect (docs/pilotage.md, « Deux axes ») : set
+    # by the avenant that wrote it; empty = from the convention's start. A later direct edit
+    # keeps it: it corrects the value in effect since that day.
+    effet_le = models.DateField("en vigueur depuis le", null=True, blank=True, editable=False)
 
     history = HistoriqueLignes(inherit=False)
 
@@ -62,6 +66,10 @@ class MontantConvention(models.Model):
         decimal_places=2,
         validators=bornes.MONTANT.validateurs,
     )
+    # The day from which the current value is in effect (docs/pilotage.md, « Deux axes ») : set
+    # by the avenant that wrote it; empty = from the convention's start. A later direct edit
+    # keeps it: it corrects the value in effect since that day.
+    effet_le = models.DateField("en vigueur depuis le", null=True, blank=True, editable=False)
 
     history = HistoriqueLignes(inherit=False)
 
