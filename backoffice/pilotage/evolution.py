@@ -1,13 +1,13 @@
 """Monthly evolution of the capacities over the last 24 months, for the dashboard's chart.
 
-The same definitions as the tiles (indicateurs.contributions), applied to the live rows for each
-month end: the chart reads the *dates recorded on the rows today* (authorisation, opening,
-closure, groupes' periods, conventions' periods, exercices). Its last point equals the tiles.
+Each month end's point is the figure of that day, in effect as known at K (none: now), exactly
+what the tiles give for that date (indicateurs.series_connues: the same contributions, read from
+one pass over the history tables, not 24 photographs). Its last point equals today's tiles.
 """
 
 import datetime
 
-from .indicateurs import CAPACITES, releve_courant, series
+from .indicateurs import CAPACITES, series_connues
 from .memoire import memorise
 
 NB_MOIS = 24
@@ -24,24 +24,21 @@ def fins_de_mois(aujourdhui, nb=NB_MOIS):
     return list(reversed(dates))
 
 
-def evolution(perimetre, aujourdhui, version=None):
-    """The chart's points, cached (shared database cache) until the data or the day change:
-    24 monthly sums cost several hundred ms at national scale, mostly building the query."""
+def evolution(perimetre, aujourdhui, version=None, connu_au=None):
+    """The chart's points, cached (shared database cache) until the data or the day change."""
     return memorise(
         "evolution",
         perimetre,
-        aujourdhui,
-        lambda: calculer_evolution(perimetre, aujourdhui),
+        (aujourdhui, connu_au),
+        lambda: calculer_evolution(perimetre, aujourdhui, connu_au),
         version,
     )
 
 
-def calculer_evolution(perimetre, aujourdhui):
-    """[{date, autorisees, financees, conventionnees, ouvertes}] per month end, by the very
-    contributions of the tiles (indicateurs.series: one pass over the rows)."""
+def calculer_evolution(perimetre, aujourdhui, connu_au=None):
+    """[{date, autorisees, financees, conventionnees, ouvertes}] per month end."""
     dates = fins_de_mois(aujourdhui)
-    releve = releve_courant(perimetre, exercices={d.year for d in dates})
     return [
         {"date": date, **{code: getattr(chiffres, code) for code in CAPACITES}}
-        for date, chiffres in zip(dates, series(releve, dates), strict=True)
+        for date, chiffres in zip(dates, series_connues(perimetre, dates, connu_au), strict=True)
     ]

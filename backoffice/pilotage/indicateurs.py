@@ -35,6 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from backoffice.acces.perimetres import filtrer, q_dans
+from backoffice.bitemporel import chronologie, moment_connu, versions_au
 from backoffice.bitemporel import etats_au as _etats_au
 from backoffice.conventions.models import Convention, LigneConvention
 from backoffice.offre.choices import RegimeJuridique
@@ -184,28 +185,48 @@ class Releve:
     conventions: dict  # id → Convention (unsaved, the fields of its version)
 
 
+def contributions_du_dispositif(d):
+    yield "dispositifs", 1, periode_existence(d)
+    yield "autorisees", d["places_autorisees"] or 0, periode_autorisation(d)
+
+
+def contributions_du_financement(f):
+    periode = periode_exercice(f["exercice"])
+    yield "financees", f["places_financees"], periode
+    if f["montant_annuel"] is not None:
+        yield "montant", f["montant_annuel"], periode
+        yield "places_montant", f["places_financees"], periode
+
+
+def contributions_du_groupe(g, d):
+    yield "ouvertes", g["places"], periode_groupe(g, d)
+
+
+def contributions_de_la_ligne(ligne, periode):
+    """`periode`: the convention's period in force (periode_convention)."""
+    yield "conventionnees", ligne["places_conventionnees"], periode
+
+
 def contributions(releve):
     """(dispositif id, figure, value, period) of every row: the one definition of the figures."""
     for pk, d in releve.dispositifs.items():
-        yield pk, "dispositifs", 1, periode_existence(d)
-        yield pk, "autorisees", d["places_autorisees"] or 0, periode_autorisation(d)
+        for champ, valeur, periode in contributions_du_dispositif(d):
+            yield pk, champ, valeur, periode
     for f in releve.financements:
-        if f["dispositif_id"] not in releve.dispositifs:
-            continue
-        periode = periode_exercice(f["exercice"])
-        yield f["dispositif_id"], "financees", f["places_financees"], periode
-        if f["montant_annuel"] is not None:
-            yield f["dispositif_id"], "montant", f["montant_annuel"], periode
-            yield f["dispositif_id"], "places_montant", f["places_financees"], periode
+        if f["dispositif_id"] in releve.dispositifs:
+            for champ, valeur, periode in contributions_du_financement(f):
+                yield f["dispositif_id"], champ, valeur, periode
     for g in releve.groupes:
         d = releve.dispositifs.get(g["dispositif_id"])
         if d:
-            yield g["dispositif_id"], "ouvertes", g["places"], periode_groupe(g, d)
+            for champ, valeur, periode in contributions_du_groupe(g, d):
+                yield g["dispositif_id"], champ, valeur, periode
     periodes = {pk: periode_convention(c) for pk, c in releve.conventions.items()}
     for ligne in releve.lignes:
         if ligne["dispositif_id"] in releve.dispositifs:
-            periode = periodes.get(ligne["convention_id"])
-            yield ligne["dispositif_id"], "conventionnees", ligne["places_conventionnees"], periode
+            en_vigueur = periodes.get(ligne["convention_id"])
+            for champ, valeur, periode in contributions_de_la_ligne(ligne, en_vigueur):
+                yield ligne["dispositif_id"], champ, valeur, periode
 
 
 def _sommes(releve, date, cle):
@@ -229,8 +250,13 @@ def chiffres_par_dispositif(releve, date):
 def series(releve, dates):
     """[Chiffres] total of the relevé on each of the sorted `dates`, in one pass over the rows:
     each contribution is added to the dates its period covers (bisect), not re-tested per date."""
+    return _cumuler(((c, v, p) for _pk, c, v, p in contributions(releve)), dates)
+
+
+def _cumuler(apports, dates):
+    """[Chiffres] on each of the sorted `dates` of (figure, value, period) contributions."""
     totaux = [defaultdict(int) for _ in range(len(dates) + 1)]  # difference array
-    for _pk, champ, valeur, periode in contributions(releve):
+    for champ, valeur, periode in apports:
         if not valeur or periode is None:
             continue
         debut = 0 if periode[0] is None else bisect.bisect_left(dates, periode[0])
@@ -244,6 +270,91 @@ def series(releve, dates):
             courant[champ] += valeur
         resultat.append(Chiffres(**{champ: courant[champ] for champ in courant}))
     return resultat
+
+
+def series_connues(perimetre, dates, connu_au=None):
+    """[Chiffres] of the perimeter on each of the sorted past `dates`, in effect as known at
+    `connu_au` (None: now): for each date, exactly `photographie(perimetre, date,
+    connu_au).total()`, from one read of each history table (bitemporel.chronologie) instead
+    of one photograph per date. Each contribution's period is cut to the days its row was in
+    effect and, for the rows of a dispositif, to the days the dispositif was in the perimeter."""
+    return _cumuler(_apports_connus(perimetre, dates, connu_au), dates)
+
+
+def _apports_connus(perimetre, dates, connu_au):
+    regimes = _regimes()
+    restriction = _restriction_dispositifs(perimetre)
+    restriction_lies = _restriction_dispositifs(perimetre, "dispositif")
+    axe = {"connu_au": connu_au}
+
+    # The dispositifs: their spans inside the perimeter (a move changes the span's département).
+    presences, rangs = defaultdict(list), {}
+    for pk, morceaux in chronologie(
+        Dispositif, CHAMPS_DISPOSITIF, simples=SIMPLES_DISPOSITIF, **axe, **restriction
+    ).items():
+        for debut, fin, d in morceaux:
+            rangs[pk] = d  # its dates are those known at K in every span
+            if not _dans(perimetre, d["departement_id"], d["entite_id"]):
+                continue
+            d["sous_autorisation"] = regimes.get(d["type_id"]) == REGIME_AUTORISE
+            presences[pk].append((debut, fin))
+            for champ, valeur, periode in contributions_du_dispositif(d):
+                yield champ, valeur, _intersection_periode(periode, (debut, fin))
+
+    def dans_le_perimetre(dispositif_id, morceau, apports):
+        for champ, valeur, periode in apports:
+            periode = _intersection_periode(periode, morceau)
+            for presence in presences.get(dispositif_id, ()):
+                yield champ, valeur, _intersection_periode(periode, presence)
+
+    exercices = {date.year for date in dates}
+    for morceaux in chronologie(
+        Financement,
+        ["dispositif_id", "exercice", "places_financees", "montant_annuel"],
+        **axe,
+        **{"exercice__in": exercices, **restriction_lies},
+    ).values():
+        for debut, fin, f in morceaux:
+            yield from dans_le_perimetre(
+                f["dispositif_id"], (debut, fin), contributions_du_financement(f)
+            )
+    for morceaux in chronologie(
+        GroupeDePlaces,
+        ["dispositif_id", "places", "date_debut", "date_fin"],
+        simples=["places"],
+        **axe,
+        **restriction_lies,
+    ).values():
+        for debut, fin, g in morceaux:
+            d = rangs.get(g["dispositif_id"])
+            if d:
+                yield from dans_le_perimetre(
+                    g["dispositif_id"], (debut, fin), contributions_du_groupe(g, d)
+                )
+    lignes = chronologie(
+        LigneConvention,
+        ["convention_id", "dispositif_id", "places_conventionnees"],
+        effet=True,
+        **axe,
+        **restriction_lies,
+    )
+    ids_conventions = {m[2]["convention_id"] for morceaux in lignes.values() for m in morceaux}
+    periodes = {
+        pk: periode_convention(_convention(v))
+        for pk, v in versions_au(
+            Convention, moment_connu(connu_au), CHAMPS_CONVENTION, id__in=list(ids_conventions)
+        ).items()
+    }
+    for morceaux in lignes.values():
+        for debut, fin, ligne in morceaux:
+            en_vigueur = periodes.get(ligne["convention_id"])
+            yield from dans_le_perimetre(
+                ligne["dispositif_id"], (debut, fin), contributions_de_la_ligne(ligne, en_vigueur)
+            )
+
+
+def _intersection_periode(periode, morceau):
+    return None if periode is None else _intersection(periode, morceau)
 
 
 def photographie_du_releve(releve, date):

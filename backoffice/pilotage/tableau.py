@@ -237,7 +237,9 @@ def tableau_de_bord(user, axes=None, departement=None, avec_evolution=True):
         "lignes_type": lignes_par_type(photo, axes, types, departement),
         "lignes_departement": lignes_par_departement(photo, axes, codes_autorises),
         "types_sous_autorisation": [t for t in types if t.code in codes_autorises],
-        "evolution": evolution(perimetre, aujourdhui, version) if avec_evolution else [],
+        "evolution": (
+            evolution(perimetre, aujourdhui, version, axes.connu_au) if avec_evolution else []
+        ),
         "capacites": CAPACITES,
         "ecarts": ECARTS,
     }

@@ -2,6 +2,7 @@
 `tableau.tableau_de_bord`, computed for the user's perimeter only."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -10,12 +11,15 @@ from wagtail.admin.ui.components import Component
 
 from backoffice.exportations import services as exportations
 from backoffice.exportations import taches
+from backoffice.exportations.registre import Introuvable, Tableau
+from backoffice.exports import reponse_tableau
 from backoffice.qualite.services import compter_par_departement
 from backoffice.territoires.models import Departement
 
-from . import charge, graphiques
+from . import charge, comparaison, graphiques
 from .axes import lire_axes
 from .carte import construire_carte
+from .comparaison import comparer
 from .detail import CHIFFRES, lignes_du_chiffre
 from .exports import dispositifs_du_perimetre, fichier_pilotage, nom_fichier
 from .tableau import perimetre_du_tableau, tableau_de_bord, url_detail
@@ -84,6 +88,7 @@ class TableauDeBordPanel(Component):
         context["url_anomalies"] = reverse("anomalie:index")
         context["url_export"] = reverse("pilotage_export") + axes.requete()
         context["url_carte"] = reverse("pilotage_carte") + axes.requete()
+        context["url_comparaison"] = reverse("pilotage_comparaison")
         return context
 
 
@@ -220,3 +225,80 @@ class DetailView(View):
                 "url_retour": retour,
             },
         )
+
+
+def lire_comparaison(donnees):
+    """(du, au, connu_au, French error or None) from GET data; by default from the 1st of
+    January to today, as known now."""
+    aujourdhui = timezone.localdate()
+    du_axes, erreur_du = lire_axes({"date": donnees.get("du", "")})
+    au_axes, erreur_au = lire_axes(
+        {"date": donnees.get("au", ""), "connu_au": donnees.get("connu_au", "")}
+    )
+    du = du_axes.date or (aujourdhui.replace(month=1, day=1) if not donnees.get("du") else None)
+    du = du or aujourdhui
+    au = au_axes.jour
+    erreur = erreur_du or erreur_au
+    if du > au:
+        du, au = au, du
+    return du, au, au_axes.connu_au, erreur
+
+
+class ComparaisonView(View):
+    """What changed between two dates in the user's perimeter, dispositif by dispositif."""
+
+    NOM = "pilotage_comparaison"
+
+    def get(self, request):
+        perimetre = perimetre_du_tableau(request.user)
+        if perimetre.vide:
+            raise PermissionDenied
+        format_ = request.GET.get("format")
+        if format_ in ("csv", "xlsx"):
+            return self.exporter(request, format_)
+        du, au, connu_au, erreur = lire_comparaison(request.GET)
+        resultat = comparer(perimetre, du, au, connu_au)
+        return TemplateResponse(
+            request,
+            "pilotage/comparaison_page.html",
+            {
+                "page_title": "Comparer deux dates",
+                "comparaison": resultat,
+                "colonnes": comparaison.COLONNES,
+                "erreur": erreur,
+                "aujourdhui_iso": timezone.localdate().isoformat(),
+                "parametres": request.GET.urlencode(),
+            },
+        )
+
+    def exporter(self, request, format_):
+        user = request.user
+        if exportations.en_arriere_plan(self.NOM, lambda: dispositifs_du_perimetre(user)):
+            du, au, connu_au, _ = lire_comparaison(request.GET)
+            titre = f"Comparaison du {du:%d/%m/%Y} au {au:%d/%m/%Y}"
+            return taches.differer(request, self.NOM, titre, nom_comparaison(du, au), format_)
+        tableau = tableau_comparaison(user, request.GET.urlencode())
+        return reponse_tableau(
+            format_, tableau.titre, tableau.entetes, tableau.lignes, tableau.nom_fichier
+        )
+
+
+def nom_comparaison(du, au):
+    return f"comparaison-{du:%Y-%m-%d}-{au:%Y-%m-%d}"
+
+
+def tableau_comparaison(user, parametres):
+    """The comparison's table for `user` (their perimeter on the day it is written): the
+    immediate download and the background job write this same table."""
+    perimetre = perimetre_du_tableau(user)
+    if perimetre.vide:
+        raise Introuvable
+    du, au, connu_au, _ = lire_comparaison(QueryDict(parametres))
+    resultat = comparer(perimetre, du, au, connu_au)
+    return Tableau(
+        titre="Comparaison",
+        nom_fichier=nom_comparaison(du, au),
+        entetes=comparaison.entetes(resultat),
+        lignes=list(comparaison.lignes(resultat)),
+        total=len(resultat.variations) + 1,
+    )

@@ -10,7 +10,15 @@ from backoffice.offre.sections import CAPACITES_AU, SECTIONS_DISPOSITIF, Section
 from .exports import fichier_pilotage
 from .indicateurs import capacites_historiques, chiffres_du_dispositif, sous_autorisation
 from .tableau import perimetre_du_tableau
-from .views import AttentePanel, CarteView, DetailView, ExportView, TableauDeBordPanel
+from .views import (
+    AttentePanel,
+    CarteView,
+    ComparaisonView,
+    DetailView,
+    ExportView,
+    TableauDeBordPanel,
+    tableau_comparaison,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -19,11 +27,13 @@ def urls_pilotage():
         path("pilotage/carte/", CarteView.as_view(), name="pilotage_carte"),
         path("pilotage/export/", ExportView.as_view(), name="pilotage_export"),
         path("pilotage/chiffre/", DetailView.as_view(), name="pilotage_detail"),
+        path("pilotage/comparaison/", ComparaisonView.as_view(), name="pilotage_comparaison"),
     ]
 
 
 # The dashboard's workbook, for the background jobs of large perimeters (backoffice/exportations).
 inscrire(ExportView.NOM, fichier_pilotage)
+inscrire(ComparaisonView.NOM, tableau_comparaison)
 
 
 # Wagtail's own home panels are about CMS pages, which this back office does not use.

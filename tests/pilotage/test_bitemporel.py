@@ -7,15 +7,22 @@ At each step the test records what the surfaces show *that day*; afterwards it c
 end) counts each late record from its own date."""
 
 import datetime
+import io
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from backoffice.acces.perimetres import NATIONAL, Perimetre
 from backoffice.conventions.models import Avenant, Convention
+from backoffice.exportations.registre import SansSuivi
 from backoffice.pilotage.axes import Axes
+from backoffice.pilotage.comparaison import comparer
 from backoffice.pilotage.detail import lignes_du_chiffre
+from backoffice.pilotage.exports import fichier_pilotage
 from backoffice.pilotage.indicateurs import photographie
+from backoffice.pilotage.tableau import CAPACITES, tableau_de_bord
 from tests.conventions.factories import amener, avenant_pour, convention_pour, pdf
 from tests.factories import DispositifFactory, FinancementFactory, GroupeFactory
 from workflows.services import executer_transition
@@ -30,14 +37,31 @@ def jour(mois, j, annee=2025):
     return datetime.date(annee, mois, j)
 
 
-def releve_des_surfaces(perimetre=NATIONAL, date=None, connu_au=None):
-    """What the dashboard engine and the list behind each figure say, on the two axes."""
+def surfaces_du_compte(utilisateur, axes):
+    """The dashboard's total, the map's départements and the XLSX export's total row."""
+    tableau = tableau_de_bord(utilisateur, axes, avec_evolution=False)
+    tampon = io.BytesIO()
+    fichier_pilotage(utilisateur, urlencode(axes.parametres())).ecrire(tampon, SansSuivi())
+    feuille = load_workbook(tampon)["Par type"]
+    export = next(ligne for ligne in feuille.iter_rows(values_only=True) if ligne[0] == "Total")
+    return {
+        "tableau": [tableau["total"].valeur(code) for code, _ in CAPACITES],
+        "carte": sum(ligne.chiffres.ouvertes for ligne in tableau["lignes_departement"]),
+        "export": list(export[2:6]),  # after the label and the dispositifs
+    }
+
+
+def releve_des_surfaces(perimetre=NATIONAL, date=None, connu_au=None, utilisateur=None):
+    """What the dashboard engine, the list behind each figure and, for a user, the dashboard,
+    the map and the export say, on the two axes."""
     photo = photographie(perimetre, date, connu_au).total()
     axes = Axes(date, connu_au)
     listes = {
         chiffre: lignes_du_chiffre(perimetre, chiffre, axes)[1]
         for chiffre in ("dispositifs", "autorisees", "financees", "conventionnees", "ouvertes")
     }
+    if utilisateur:
+        listes["surfaces"] = surfaces_du_compte(utilisateur, axes)
     return {
         "dispositifs": photo.dispositifs,
         "autorisees": photo.autorisees,
@@ -62,7 +86,10 @@ def histoire(horloge, national):
     vus = {}
 
     def noter():
-        vus[horloge.aujourdhui] = (releve_des_surfaces(), releve_des_surfaces(P44))
+        vus[horloge.aujourdhui] = (
+            releve_des_surfaces(utilisateur=national),
+            releve_des_surfaces(P44),
+        )
 
     horloge.aller_au(jour(10, 1))
     cada = DispositifFactory(  # a CADA in 44 (the factory's defaults)
@@ -121,17 +148,21 @@ def histoire(horloge, national):
     return vus
 
 
-def test_connu_au_jour_rend_ce_que_la_base_disait_ce_jour_la(histoire):
-    for date, (national, p44) in histoire.items():
-        assert releve_des_surfaces(NATIONAL, date, connu_au=date) == national, date
+def test_connu_au_jour_rend_ce_que_la_base_disait_ce_jour_la(histoire, national):
+    for date, (vu, p44) in histoire.items():
+        assert releve_des_surfaces(NATIONAL, date, date, national) == vu, date
         assert releve_des_surfaces(P44, date, connu_au=date) == p44, date
 
 
-def test_chaque_liste_somme_a_son_chiffre_sur_les_deux_axes(histoire):
+def test_chaque_liste_somme_a_son_chiffre_sur_les_deux_axes(histoire, national):
     for date in histoire:
         for connu_au in (date, None):
-            vu = releve_des_surfaces(NATIONAL, date, connu_au)
+            vu = releve_des_surfaces(NATIONAL, date, connu_au, national)
+            surfaces = vu["listes"].pop("surfaces")
             assert vu["listes"] == {c: vu[c] for c in vu["listes"]}, (date, connu_au)
+            capacites = [vu[code] for code, _ in CAPACITES]
+            assert surfaces["tableau"] == surfaces["export"] == capacites, (date, connu_au)
+            assert surfaces["carte"] == vu["ouvertes"]
 
 
 def test_un_avenant_tardif_compte_des_sa_date_d_effet_sans_reecrire_ce_que_la_base_disait(
@@ -182,3 +213,45 @@ def test_le_tableau_de_bord_offre_les_deux_axes(histoire, client, national):
     assert "connu_au=2025-11-16" in contenu
     erreur = client.get(reverse("wagtailadmin_home"), {"connu_au": "2999-01-01"})
     assert "La date de connaissance ne peut pas être dans le futur" in erreur.content.decode()
+
+
+def test_comparer_deux_dates_reconcilie_les_deux_photographies(histoire):
+    du, au = jour(11, 5), jour(12, 24)
+    for perimetre in (NATIONAL, P44, P75):
+        for connu_au in (None, jour(12, 21)):
+            resultat = comparer(perimetre, du, au, connu_au)
+            avant = photographie(perimetre, du, connu_au).total()
+            apres = photographie(perimetre, au, connu_au).total()
+            assert (resultat.total_avant, resultat.total_apres) == (avant, apres)
+            for champ in ("dispositifs", "autorisees", "financees", "conventionnees", "ouvertes"):
+                assert sum(v.ecart(champ) for v in resultat.variations) == getattr(
+                    apres, champ
+                ) - getattr(avant, champ), (perimetre, connu_au, champ)
+
+
+def test_comparer_deux_dates_dit_ce_qui_a_change(histoire):
+    resultat = comparer(NATIONAL, jour(11, 5), jour(12, 24))
+    mouvements = sorted(v.mouvements for v in resultat.variations)
+    # The CADA: closed on the 12th (its places go), its convention résiliée; the other one:
+    # moved to 75 on the 20th, then deleted on the 23rd.
+    assert mouvements == [
+        "fermé, autorisées −100, conventionnées −60, ouvertes −80",
+        "supprimé, autorisées −30",
+    ]
+    en_44 = comparer(P44, jour(11, 5), jour(12, 21))
+    assert [v.mouvements for v in en_44.variations if v.dispositif["places_autorisees"] == 30] == [
+        "transféré du 44 au 75, autorisées −30"
+    ]
+
+
+def test_la_page_de_comparaison_et_son_export(histoire, client, national):
+    client.force_login(national)
+    url = reverse("pilotage_comparaison")
+    page = client.get(url, {"du": "2025-11-05", "au": "2025-12-24"})
+    contenu = page.content.decode()
+    assert page.status_code == 200
+    assert "fermé, autorisées −100" in contenu
+    assert 'data-total-ecart="-130"' in contenu  # autorisées: 130 → 0
+    export = client.get(url, {"du": "2025-11-05", "au": "2025-12-24", "format": "csv"})
+    texte = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "Total du périmètre" in texte and "supprimé" in texte
