@@ -1,8 +1,12 @@
 """The rows behind a figure: the dispositifs whose contributions make it, on the same date, with
 their value on that date (indicateurs.chiffres_par_dispositif), so the list sums to the figure."""
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
+from django.utils import timezone
+
+from backoffice.bitemporel import fin_du_jour
 from backoffice.offre.models import Dispositif, TypeDispositif
 
 from . import indicateurs
@@ -24,6 +28,7 @@ class LigneDetail:
     valeur: int
     existe: bool = True  # still in the base today
     departement_actuel: str = ""  # when moved to another département since
+    tardifs: list = field(default_factory=list)  # records made after the date, that count on it
 
     @property
     def deplace(self):
@@ -57,6 +62,10 @@ def lignes_du_chiffre(perimetre, chiffre, axes=None, departement=None, type_code
         if types is not None and d["type_id"] not in types:
             continue
         lignes.append(LigneDetail(d, valeur))
+    if not axes.du_jour:
+        tardifs = enregistrements_tardifs(releve, chiffre, date)
+        for ligne in lignes:
+            ligne.tardifs = tardifs.get(ligne.dispositif["id"], [])
 
     # Rows read from history: say which were deleted or moved since (one query).
     actuels = dict(
@@ -71,3 +80,52 @@ def lignes_du_chiffre(perimetre, chiffre, axes=None, departement=None, type_code
             ligne.departement_actuel = actuels[pk]
     lignes.sort(key=lambda ligne: (ligne.dispositif["departement_id"], ligne.dispositif["code"]))
     return lignes, sum(ligne.valeur for ligne in lignes)
+
+
+def _jour(instant):
+    return f"{timezone.localtime(instant):%d/%m/%Y}"
+
+
+def enregistrements_tardifs(releve, chiffre, date):
+    """{dispositif id: [sentence]}: the rows behind `chiffre` recorded after the end of `date`
+    that count on it (as known later: a late avenant, résiliation, closure or financing line),
+    « enregistré le … avec effet au … » where the row has its own date."""
+    fin = fin_du_jour(date)
+    notes = defaultdict(list)
+
+    def tardif(row):
+        return row.get("history_date") is not None and row["history_date"] > fin
+
+    if chiffre in ("dispositifs", "autorisees", "ouvertes"):
+        for pk, d in releve.dispositifs.items():
+            if tardif(d):
+                notes[pk].append(f"fiche du dispositif enregistrée le {_jour(d['history_date'])}")
+    if chiffre == "ouvertes":
+        for g in releve.groupes:
+            if tardif(g):
+                notes[g["dispositif_id"]].append(
+                    f"groupe de places enregistré le {_jour(g['history_date'])}"
+                )
+    if chiffre == "financees":
+        for f in releve.financements:
+            if tardif(f):
+                notes[f["dispositif_id"]].append(
+                    f"ligne de financement {f['exercice']} enregistrée le "
+                    f"{_jour(f['history_date'])}"
+                )
+    if chiffre == "conventionnees":
+        for ligne in releve.lignes:
+            if tardif(ligne):
+                effet = ligne.get("effet_le")
+                texte = f"places conventionnées enregistrées le {_jour(ligne['history_date'])}"
+                if effet:
+                    texte += f" avec effet au {effet:%d/%m/%Y}"
+                notes[ligne["dispositif_id"]].append(texte)
+            enregistree = releve.conventions_enregistrees.get(ligne["convention_id"])
+            if enregistree and enregistree > fin:
+                convention = releve.conventions[ligne["convention_id"]]
+                texte = f"convention modifiée le {_jour(enregistree)}"
+                if convention.date_resiliation:
+                    texte += f" (résiliation avec effet au {convention.date_resiliation:%d/%m/%Y})"
+                notes[ligne["dispositif_id"]].append(texte)
+    return notes

@@ -28,7 +28,7 @@ contributions apply to both (`releve_courant`, `releve_historique`).
 import bisect
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from django.db.models import Q
@@ -183,6 +183,8 @@ class Releve:
     financements: list
     lignes: list
     conventions: dict  # id → Convention (unsaved, the fields of its version)
+    # Read from history: id → when the convention's version was recorded (late records).
+    conventions_enregistrees: dict = field(default_factory=dict)
 
 
 def contributions_du_dispositif(d):
@@ -526,6 +528,11 @@ def releve_historique(date, perimetre=None, dispositifs=None, connu_au=None):
         **restriction_lies,
     )
     ids_conventions = list({v["convention_id"] for v in lignes})
+    conventions = (
+        _etats_au(Convention, **axes, champs=CHAMPS_CONVENTION, id__in=ids_conventions)
+        if ids_conventions
+        else []
+    )
     return Releve(
         dispositifs=_avec_regime(versions, _regimes()),
         groupes=_etats_au(
@@ -547,12 +554,6 @@ def releve_historique(date, perimetre=None, dispositifs=None, connu_au=None):
             if v["exercice"] == date.year
         ],
         lignes=lignes,
-        conventions={
-            v["id"]: _convention(v)
-            for v in (
-                _etats_au(Convention, **axes, champs=CHAMPS_CONVENTION, id__in=ids_conventions)
-                if ids_conventions
-                else []
-            )
-        },
+        conventions={v["id"]: _convention(v) for v in conventions},
+        conventions_enregistrees={v["id"]: v["history_date"] for v in conventions},
     )

@@ -255,3 +255,18 @@ def test_la_page_de_comparaison_et_son_export(histoire, client, national):
     export = client.get(url, {"du": "2025-11-05", "au": "2025-12-24", "format": "csv"})
     texte = b"".join(export.streaming_content).decode("utf-8-sig")
     assert "Total du périmètre" in texte and "supprimé" in texte
+
+
+def test_la_liste_montre_les_enregistrements_tardifs(histoire, client, national):
+    client.force_login(national)
+    url = reverse("pilotage_detail")
+    page = client.get(url, {"chiffre": "conventionnees", "date": "2025-11-16"})
+    contenu = page.content.decode()
+    assert "places conventionnées enregistrées le 26/11/2025 avec effet au 06/11/2025" in contenu
+    # What the base said that day has nothing late in it.
+    alors = client.get(
+        url, {"chiffre": "conventionnees", "date": "2025-11-16", "connu_au": "2025-11-16"}
+    )
+    assert "enregistrées le" not in alors.content.decode()
+    resiliee = client.get(url, {"chiffre": "conventionnees", "date": "2025-11-30"})
+    assert "résiliation avec effet au 01/12/2025" in resiliee.content.decode()
