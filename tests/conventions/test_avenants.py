@@ -11,10 +11,8 @@ from backoffice.conventions.echeances import appliquer_echeances
 from backoffice.conventions.models import (
     Avenant,
     EtatAvenant,
-    LigneConvention,
     MontantAvenant,
     MontantConvention,
-    fin_du_jour,
     places_conventionnees_au,
 )
 from tests.conventions.factories import amener, avenant_pour, convention_pour, jours, pdf
@@ -80,12 +78,13 @@ def test_places_changent_a_la_date_d_effet(convention, dispositif44, national):
     assert convention.montant(jours(40).year) == Decimal("1500")
     assert appliquer_echeances(jours(41)).avenants_appliques == []  # idempotent
 
-    # Each version is dated: as of the day before the effect, 50; from the effective date, 70.
-    avant = LigneConvention.history.as_of(fin_du_jour(jours(39))).get(pk=ligne.pk)
-    apres = LigneConvention.history.as_of(fin_du_jour(jours(40))).get(pk=ligne.pk)
-    assert (avant.places_conventionnees, apres.places_conventionnees) == (50, 70)
+    # The version is recorded when written and carries its effective date: in effect the day
+    # before, 50; from the effective date, 70 (backoffice.bitemporel).
     version = ligne.history.order_by("-history_date").first()
     assert version.history_change_reason.startswith(f"Avenant n° {avenant.numero}")
+    assert version.effet_le == jours(40)
+    assert convention.lignes_au(jours(39)) == {dispositif44.pk: 50}
+    assert convention.lignes_au(jours(40)) == {dispositif44.pk: 70}
 
     # The capacity figure "places conventionnées as of date D".
     assert places_conventionnees_au(jours(5), [dispositif44]) == 0  # not started
