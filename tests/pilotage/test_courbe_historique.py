@@ -13,6 +13,9 @@ from backoffice.acces.perimetres import NATIONAL, Perimetre
 from backoffice.bitemporel import chronologie, etats_au
 from backoffice.conventions.models import LigneConvention
 from backoffice.offre.models import Dispositif
+from backoffice.pilotage.axes import Axes
+from backoffice.pilotage.comparaison import comparer
+from backoffice.pilotage.detail import lignes_du_chiffre
 from backoffice.pilotage.evolution import fins_de_mois
 from backoffice.pilotage.indicateurs import (
     CHAMPS_DISPOSITIF,
@@ -102,14 +105,33 @@ def test_la_courbe_egale_la_photographie_de_chaque_fin_de_mois(graine):
     assert series_connues(NATIONAL, DATES) != series_connues(NATIONAL, DATES, PASSE)
 
 
-def _requetes_de_la_courbe():
+def test_la_courbe_lit_l_historique_en_un_nombre_fixe_de_requetes():
+    parc_aleatoire(random.Random(16), n=5)
+    petit = _requetes(lambda: series_connues(NATIONAL, DATES))
+    parc_aleatoire(random.Random(17), n=20)
+    assert _requetes(lambda: series_connues(NATIONAL, DATES)) == petit
+
+
+def _requetes(appel):
     with CaptureQueriesContext(connection) as contexte:
-        series_connues(NATIONAL, DATES)
+        appel()
     return len(contexte.captured_queries)
 
 
-def test_la_courbe_lit_l_historique_en_un_nombre_fixe_de_requetes():
-    parc_aleatoire(random.Random(16), n=5)
-    petit = _requetes_de_la_courbe()
-    parc_aleatoire(random.Random(17), n=20)
-    assert _requetes_de_la_courbe() == petit
+def test_comparaison_et_liste_passee_en_un_nombre_fixe_de_requetes():
+    """N then 4N dispositifs: the comparison of two dates and the rows behind a past figure read
+    the same number of queries."""
+
+    def mesures():
+        return (
+            _requetes(lambda: comparer(NATIONAL, PASSE, AUJOURDHUI)),
+            _requetes(lambda: lignes_du_chiffre(NATIONAL, "autorisees", Axes(PASSE))),
+            _requetes(lambda: lignes_du_chiffre(P44, "financees", Axes(PASSE, PASSE))),
+        )
+
+    parc_aleatoire(random.Random(18), n=5)
+    reculer_historique(60)
+    petit = mesures()
+    parc_aleatoire(random.Random(19), n=15)
+    reculer_historique(60)
+    assert mesures() == petit
