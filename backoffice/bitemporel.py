@@ -5,9 +5,10 @@ convention's lines on its page: a value with a date of its own counts from that 
 without one from when it was recorded."""
 
 import datetime
+from collections import defaultdict
 
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, DateTimeField, F, Q, When, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 
 
@@ -27,17 +28,22 @@ def moment_connu(connu_au=None):
     return min(fin_du_jour(connu_au), maintenant)
 
 
-def versions_au(modele, moment, champs, effet_au=None, **restriction):
+def versions_au(modele, moment, champs, effet_au=None, apres=None, ids=None, **restriction):
     """{id: the latest version recorded up to `moment`} (deletions included, history_type "-").
 
     `restriction` narrows the *ids* (any version matching it), never the versions themselves:
     a row that matched once but changed since is judged on its version at `moment`.
     `effet_au`: only the versions in effect on that day (`effet_le` empty or not after it), for
-    the rows whose values carry their own effective date (lines of a convention)."""
+    the rows whose values carry their own effective date (lines of a convention).
+    `ids`: a further narrowing of the ids (a queryset of ids).
+    `apres`: each row says `enregistre_le`, its recording instant when later than `apres`
+    (None otherwise): reading a timestamp for every row of the park costs more than the rest."""
     historique = modele.history.model.objects
     versions = historique.filter(history_date__lte=moment)
     if restriction:
         versions = versions.filter(id__in=historique.filter(**restriction).values("id"))
+    if ids is not None:
+        versions = versions.filter(id__in=ids)
     if effet_au is not None:
         versions = versions.filter(Q(effet_le__isnull=True) | Q(effet_le__lte=effet_au))
     versions = versions.annotate(
@@ -47,7 +53,14 @@ def versions_au(modele, moment, champs, effet_au=None, **restriction):
             order_by=[F("history_date").desc(), F("history_id").desc()],
         )
     ).filter(rang=1)
-    return {v["id"]: v for v in versions.values("id", "history_type", "history_date", *champs)}
+    colonnes = {}
+    if apres is not None:
+        colonnes["enregistre_le"] = Case(
+            When(history_date__gt=apres, then=F("history_date")),
+            default=None,
+            output_field=DateTimeField(),
+        )
+    return {v["id"]: v for v in versions.values("id", "history_type", *champs, **colonnes)}
 
 
 def etats_au(modele, date, connu_au, champs, simples=(), effet=False, **restriction):
@@ -63,20 +76,25 @@ def etats_au(modele, date, connu_au, champs, simples=(), effet=False, **restrict
     - a deletion takes effect when it is recorded: a row deleted after D still counts on D,
       with its last values, and says when it was deleted (`supprime_le`).
 
-    With K = D this is « what the base said on D »."""
+    Each row says `enregistre_le` when its version was recorded after the end of D (a late
+    record, shown as such). With K = D this is « what the base said on D »."""
     moment = moment_connu(connu_au)
     vu_le = min(fin_du_jour(date), moment)
-    connues = versions_au(modele, moment, champs, date if effet else None, **restriction)
+    effet_au = date if effet else None
+    connues = versions_au(modele, moment, champs, effet_au, apres=vu_le, **restriction)
     alors = {}
     if simples and vu_le < moment:
-        alors = versions_au(modele, vu_le, simples, date if effet else None, **restriction)
+        # Only a row recorded again after D can have had other values on D.
+        changees = modele.history.model.objects.filter(
+            history_date__gt=vu_le, history_date__lte=moment
+        ).values("id")
+        alors = versions_au(modele, vu_le, simples, effet_au, ids=changees, **restriction)
     lignes = []
     for pk, version in connues.items():
-        version["supprime_le"] = None
-        if version["history_type"] == "-":
-            if version["history_date"] <= vu_le:
-                continue
-            version["supprime_le"] = version["history_date"]
+        supprimee = version["history_type"] == "-"
+        if supprimee and version["enregistre_le"] is None:
+            continue  # deleted by the end of D
+        version["supprime_le"] = version["enregistre_le"] if supprimee else None
         ancienne = alors.get(pk)
         if ancienne and ancienne["history_type"] != "-":
             version.update({champ: ancienne[champ] for champ in simples})
@@ -89,78 +107,100 @@ def etats_au(modele, date, connu_au, champs, simples=(), effet=False, **restrict
 # The 24-month curve needs the rows in effect on 24 days; reading `etats_au` 24 times would read
 # the history 24 times. `chronologie` reads it once and cuts each row's life into spans of days
 # over which `etats_au` gives the same version: `etat_du_jour` is the rule above, applied to the
-# versions in memory, and a test checks both give the same rows on random histories.
+# versions in memory and to days (a version recorded on day J is known at the end of every day
+# from J on), and a test checks both give the same rows on random histories.
 
 
-def etat_du_jour(versions, date, moment, simples=(), effet=False):
-    """What `etats_au` gives for one row on `date`, from its versions recorded up to `moment`
-    (dicts sorted by recording order), or None when the row does not count that day."""
-    vu_le = min(fin_du_jour(date), moment)
-
-    def derniere(limite):
-        choisie = None
-        for version in versions:
-            if version["history_date"] > limite:
-                break
-            if not effet or version["effet_le"] is None or version["effet_le"] <= date:
-                choisie = version
-        return choisie
-
-    connue = derniere(moment)
+def etat_du_jour(versions, date, jour_connu, simples=(), effet=False):
+    """What `etats_au` gives for one row on `date`, from its versions recorded up to the
+    moment K (dicts in recording order, each with its local recording day `jour`; `jour_connu`
+    is K's day), or None when the row does not count that day."""
+    connue = ancienne = None
+    for version in versions:
+        if effet and version["effet_le"] is not None and version["effet_le"] > date:
+            continue
+        connue = version
+        if version["jour"] <= date:
+            ancienne = version
     if connue is None:
         return None
     supprimee = connue["history_type"] == "-"
-    if supprimee and connue["history_date"] <= vu_le:
-        return None
-    ligne = dict(connue, supprime_le=connue["history_date"] if supprimee else None)
-    if simples and vu_le < moment:
-        ancienne = derniere(vu_le)
-        if ancienne and ancienne["history_type"] != "-":
-            ligne.update({champ: ancienne[champ] for champ in simples})
+    if supprimee and connue["jour"] <= date:
+        return None  # deleted by the end of `date`
+    ligne = dict(connue, supprime=supprimee)
+    if simples and date < jour_connu and ancienne and ancienne["history_type"] != "-":
+        ligne.update({champ: ancienne[champ] for champ in simples})
     return ligne
 
 
-def _ruptures(versions, moment, effet):
+def _ruptures(versions, jour_connu, effet):
     """The days on which `etat_du_jour` may change for this row."""
-    jours = {timezone.localdate(v["history_date"]) for v in versions}
-    jours.add(timezone.localdate(moment))
+    jours = {v["jour"] for v in versions}
+    jours.add(jour_connu)
     if effet:
         jours |= {v["effet_le"] for v in versions if v["effet_le"] is not None}
     return sorted(jours)
 
 
+UN_JOUR = datetime.timedelta(days=1)
+
+
+def _morceaux(versions, jour_connu, simples, effet):
+    derniere = versions[-1]
+    constante = not effet and (
+        len(versions) == 1
+        or not simples
+        or all(v[c] == derniere[c] for v in versions for c in simples)
+    )
+    if constante:
+        # Nothing depends on the day but the deletion: the last version, until it.
+        derniere["supprime"] = derniere["history_type"] == "-"
+        if not derniere["supprime"]:
+            return [(None, None, derniere)]
+        return [(None, derniere["jour"] - UN_JOUR, derniere)]
+    ruptures = _ruptures(versions, jour_connu, effet)
+    # Spans: before the first break, then from each break to the day before the next.
+    debuts = [None, *ruptures]
+    fins = [r - UN_JOUR for r in ruptures] + [None]
+    morceaux = []
+    for debut, fin in zip(debuts, fins, strict=True):
+        ligne = etat_du_jour(versions, debut or fins[0], jour_connu, simples, effet)
+        if ligne is None:
+            continue
+        if morceaux and morceaux[-1][2] == ligne and morceaux[-1][1] == debut - UN_JOUR:
+            morceaux[-1] = (morceaux[-1][0], fin, ligne)  # same row: one span
+        else:
+            morceaux.append((debut, fin, ligne))
+    return morceaux
+
+
 def chronologie(modele, champs, connu_au=None, simples=(), effet=False, **restriction):
     """{id: [(first day or None, last day or None, row)]}: the spans of days over which each row
     counts, as known at `connu_au` (None: now), with its row in effect on those days (the rows of
-    `etats_au`, one history read for every date)."""
+    `etats_au`, `supprime` saying whether it was deleted since; one history read for every
+    date)."""
     moment = moment_connu(connu_au)
+    jour_connu = timezone.localdate(moment)
     historique = modele.history.model.objects
     lues = historique.filter(history_date__lte=moment)
     if restriction:
         lues = lues.filter(id__in=historique.filter(**restriction).values("id"))
-    colonnes = {"id", "history_type", "history_date", "history_id", *champs}
+    colonnes = {"id", "history_type", *champs}
     if effet:
         colonnes.add("effet_le")
-    par_ligne = {}
-    for version in lues.order_by("id", "history_date", "history_id").values(*colonnes):
-        par_ligne.setdefault(version["id"], []).append(version)
-
+    lues = lues.order_by("id", "history_date", "history_id").values(
+        *colonnes, jour=TruncDate("history_date", tzinfo=timezone.get_current_timezone())
+    )
+    if not simples and not effet:
+        # Only the last version of each row matters (see _morceaux): no list per row.
+        par_ligne = {version["id"]: [version] for version in lues}
+    else:
+        par_ligne = defaultdict(list)
+        for version in lues:
+            par_ligne[version["id"]].append(version)
     resultat = {}
-    un_jour = datetime.timedelta(days=1)
     for pk, versions in par_ligne.items():
-        ruptures = _ruptures(versions, moment, effet)
-        # Spans: before the first break, then from each break to the day before the next.
-        debuts = [None, *ruptures]
-        fins = [r - un_jour for r in ruptures] + [None]
-        morceaux = []
-        for debut, fin in zip(debuts, fins, strict=True):
-            ligne = etat_du_jour(versions, debut or fins[0], moment, simples, effet)
-            if ligne is None:
-                continue
-            if morceaux and morceaux[-1][2] == ligne and morceaux[-1][1] == debut - un_jour:
-                morceaux[-1] = (morceaux[-1][0], fin, ligne)  # same row: one span
-            else:
-                morceaux.append((debut, fin, ligne))
+        morceaux = _morceaux(versions, jour_connu, simples, effet)
         if morceaux:
             resultat[pk] = morceaux
     return resultat

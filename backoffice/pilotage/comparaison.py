@@ -127,8 +127,8 @@ def comparer(perimetre, du, au, connu_au=None):
         au=au,
         connu_au=connu_au,
         variations=variations,
-        total_avant=sum(avant.values(), Chiffres()),
-        total_apres=sum(apres.values(), Chiffres()),
+        total_avant=Chiffres.somme(avant.values()),
+        total_apres=Chiffres.somme(apres.values()),
     )
 
 

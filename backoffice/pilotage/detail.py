@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from backoffice.bitemporel import fin_du_jour
 from backoffice.offre.models import Dispositif, TypeDispositif
 
 from . import indicateurs
@@ -90,42 +89,42 @@ def enregistrements_tardifs(releve, chiffre, date):
     """{dispositif id: [sentence]}: the rows behind `chiffre` recorded after the end of `date`
     that count on it (as known later: a late avenant, résiliation, closure or financing line),
     « enregistré le … avec effet au … » where the row has its own date."""
-    fin = fin_du_jour(date)
     notes = defaultdict(list)
 
     def tardif(row):
-        return row.get("history_date") is not None and row["history_date"] > fin
+        return row.get("enregistre_le") is not None  # recorded after the end of `date`
 
     if chiffre in ("dispositifs", "autorisees", "ouvertes"):
         for pk, d in releve.dispositifs.items():
             if tardif(d):
-                notes[pk].append(f"fiche du dispositif enregistrée le {_jour(d['history_date'])}")
+                notes[pk].append(f"fiche du dispositif enregistrée le {_jour(d['enregistre_le'])}")
     if chiffre == "ouvertes":
         for g in releve.groupes:
             if tardif(g):
                 notes[g["dispositif_id"]].append(
-                    f"groupe de places enregistré le {_jour(g['history_date'])}"
+                    f"groupe de places enregistré le {_jour(g['enregistre_le'])}"
                 )
     if chiffre == "financees":
         for f in releve.financements:
             if tardif(f):
                 notes[f["dispositif_id"]].append(
                     f"ligne de financement {f['exercice']} enregistrée le "
-                    f"{_jour(f['history_date'])}"
+                    f"{_jour(f['enregistre_le'])}"
                 )
     if chiffre == "conventionnees":
         for ligne in releve.lignes:
             if tardif(ligne):
                 effet = ligne.get("effet_le")
-                texte = f"places conventionnées enregistrées le {_jour(ligne['history_date'])}"
+                texte = f"places conventionnées enregistrées le {_jour(ligne['enregistre_le'])}"
                 if effet:
                     texte += f" avec effet au {effet:%d/%m/%Y}"
                 notes[ligne["dispositif_id"]].append(texte)
             enregistree = releve.conventions_enregistrees.get(ligne["convention_id"])
-            if enregistree and enregistree > fin:
+            if enregistree:
                 convention = releve.conventions[ligne["convention_id"]]
                 texte = f"convention modifiée le {_jour(enregistree)}"
-                if convention.date_resiliation:
-                    texte += f" (résiliation avec effet au {convention.date_resiliation:%d/%m/%Y})"
+                resiliation = convention["date_resiliation"]
+                if resiliation:
+                    texte += f" (résiliation avec effet au {resiliation:%d/%m/%Y})"
                 notes[ligne["dispositif_id"]].append(texte)
     return notes

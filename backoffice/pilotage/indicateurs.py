@@ -37,7 +37,7 @@ from django.utils import timezone
 from backoffice.acces.perimetres import filtrer, q_dans
 from backoffice.bitemporel import chronologie, moment_connu, versions_au
 from backoffice.bitemporel import etats_au as _etats_au
-from backoffice.conventions.models import Convention, LigneConvention
+from backoffice.conventions.models import Convention, LigneConvention, periode_en_vigueur
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
     Dispositif,
@@ -68,14 +68,23 @@ class Chiffres:
     places_montant: int = 0  # places of the financing lines with an amount (daily cost)
 
     def __add__(self, autre):
-        return Chiffres(
-            **{f.name: getattr(self, f.name) + getattr(autre, f.name) for f in fields(self)}
-        )
+        return Chiffres(**{nom: getattr(self, nom) + getattr(autre, nom) for nom in CHAMPS})
+
+    @staticmethod
+    def somme(chiffres):
+        """The sum of many Chiffres (a perimeter's total over its dispositifs), without one
+        intermediate object per term."""
+        totaux = dict.fromkeys(CHAMPS, 0)
+        for c in chiffres:
+            for nom in CHAMPS:
+                totaux[nom] += getattr(c, nom)
+        return Chiffres(**totaux)
 
     def cout_jour_place(self, exercice):
         return cout_jour_place(self.montant, self.places_montant, exercice)
 
 
+CHAMPS = [f.name for f in fields(Chiffres)]
 CAPACITES = ("autorisees", "financees", "conventionnees", "ouvertes")
 
 
@@ -91,7 +100,7 @@ class Photographie:
         return self.date.year
 
     def total(self):
-        return sum(self.lignes.values(), Chiffres())
+        return Chiffres.somme(self.lignes.values())
 
     def _regrouper(self, cle):
         groupes = defaultdict(Chiffres)
@@ -125,9 +134,15 @@ def _veille(date):
 
 
 def _intersection(a, b):
-    debut = max((d for d in (a[0], b[0]) if d), default=None)
-    fin = min((f for f in (a[1], b[1]) if f), default=None)
-    if debut and fin and fin < debut:
+    """The common days of two periods (None bounds: unbounded), None if they do not meet.
+    Written out: it runs for every contribution of the curve (hundreds of thousands)."""
+    debut, fin = a
+    autre_debut, autre_fin = b
+    if debut is None or (autre_debut is not None and autre_debut > debut):
+        debut = autre_debut
+    if fin is None or (autre_fin is not None and autre_fin < fin):
+        fin = autre_fin
+    if debut is not None and fin is not None and fin < debut:
         return None
     return debut, fin
 
@@ -161,9 +176,9 @@ def periode_exercice(exercice):
 
 
 def periode_convention(convention):
-    """Convention.periode_en_vigueur (None: never in force)."""
-    periode = convention.periode_en_vigueur
-    return None if periode is None else _intersection(periode, (None, None))
+    """Its period in force (conventions.periode_en_vigueur; None: never in force), from the
+    values of the convention's row (a dict)."""
+    return periode_en_vigueur(*(convention[c] for c in CHAMPS_PERIODE))
 
 
 def contient(periode, date):
@@ -182,8 +197,8 @@ class Releve:
     groupes: list
     financements: list
     lignes: list
-    conventions: dict  # id → Convention (unsaved, the fields of its version)
-    # Read from history: id → when the convention's version was recorded (late records).
+    conventions: dict  # id → the values of its version (CHAMPS_CONVENTION)
+    # Read from history: id → when the convention's version was recorded, if after the day.
     conventions_enregistrees: dict = field(default_factory=dict)
 
 
@@ -233,15 +248,19 @@ def contributions(releve):
 
 def _sommes(releve, date, cle):
     """{cle(dispositif row): Chiffres on `date`}: the contributions whose period contains
-    `date`, added up per key (every dispositif's key present, zeros included)."""
-    dispositifs = releve.dispositifs
-    cles = {pk: cle(d) for pk, d in dispositifs.items()}
-    resultat = {k: Chiffres() for k in cles.values()}
+    `date`, added up per key (every dispositif's key present, zeros included). Plain dicts
+    while adding: this runs over every row of the park."""
+    cles = {pk: cle(d) for pk, d in releve.dispositifs.items()}
+    sommes = {k: defaultdict(int) for k in cles.values()}
     for pk, champ, valeur, periode in contributions(releve):
-        if valeur and contient(periode, date):
-            chiffres = resultat[cles[pk]]
-            setattr(chiffres, champ, getattr(chiffres, champ) + valeur)
-    return resultat
+        if (
+            valeur
+            and periode is not None
+            and (periode[0] is None or periode[0] <= date)
+            and (periode[1] is None or date <= periode[1])
+        ):
+            sommes[cles[pk]][champ] += valeur
+    return {k: Chiffres(**valeurs) for k, valeurs in sommes.items()}
 
 
 def chiffres_par_dispositif(releve, date):
@@ -303,11 +322,21 @@ def _apports_connus(perimetre, dates, connu_au):
             for champ, valeur, periode in contributions_du_dispositif(d):
                 yield champ, valeur, _intersection_periode(periode, (debut, fin))
 
+    toujours = (None, None)
+
     def dans_le_perimetre(dispositif_id, morceau, apports):
+        presence_du_dispositif = presences.get(dispositif_id, ())
         for champ, valeur, periode in apports:
-            periode = _intersection_periode(periode, morceau)
-            for presence in presences.get(dispositif_id, ()):
-                yield champ, valeur, _intersection_periode(periode, presence)
+            if periode is None or not valeur:
+                continue
+            if morceau != toujours:
+                periode = _intersection(periode, morceau)
+            for presence in presence_du_dispositif:
+                yield (
+                    champ,
+                    valeur,
+                    (periode if presence == toujours else _intersection_periode(periode, presence)),
+                )
 
     exercices = {date.year for date in dates}
     for morceaux in chronologie(
@@ -342,7 +371,7 @@ def _apports_connus(perimetre, dates, connu_au):
     )
     ids_conventions = {m[2]["convention_id"] for morceaux in lignes.values() for m in morceaux}
     periodes = {
-        pk: periode_convention(_convention(v))
+        pk: periode_convention(v)
         for pk, v in versions_au(
             Convention, moment_connu(connu_au), CHAMPS_CONVENTION, id__in=list(ids_conventions)
         ).items()
@@ -430,6 +459,8 @@ CHAMPS_DISPOSITIF = [
 # Values without a date of their own: in effect from when they are recorded (_etats_au).
 SIMPLES_DISPOSITIF = ["code", "nom", "departement_id", "entite_id", "type_id", "places_autorisees"]
 CHAMPS_CONVENTION = ["id", "etat", "date_debut", "date_fin", "date_signature", "date_resiliation"]
+# The arguments of conventions.periode_en_vigueur, in order.
+CHAMPS_PERIODE = ["etat", "date_signature", "date_debut", "date_fin", "date_resiliation"]
 
 
 def _avec_regime(lignes, regimes):
@@ -438,10 +469,6 @@ def _avec_regime(lignes, regimes):
         d["sous_autorisation"] = regimes.get(d["type_id"]) == REGIME_AUTORISE
         dispositifs[d["id"]] = d
     return dispositifs
-
-
-def _convention(valeurs):
-    return Convention(**{c: valeurs[c] for c in CHAMPS_CONVENTION})
 
 
 # --- the rows: live tables, or as recorded at the end of a past day ----------------------------
@@ -475,7 +502,7 @@ def releve_courant(perimetre, exercices, dispositifs=None):
         ),
         lignes=lignes,
         conventions={
-            v["id"]: _convention(v)
+            v["id"]: v
             for v in Convention.objects.filter(
                 pk__in=LigneConvention.objects.filter(a_dispositif).values("convention_id")
             ).values(*CHAMPS_CONVENTION)
@@ -554,6 +581,6 @@ def releve_historique(date, perimetre=None, dispositifs=None, connu_au=None):
             if v["exercice"] == date.year
         ],
         lignes=lignes,
-        conventions={v["id"]: _convention(v) for v in conventions},
-        conventions_enregistrees={v["id"]: v["history_date"] for v in conventions},
+        conventions={v["id"]: v for v in conventions},
+        conventions_enregistrees={v["id"]: v["enregistre_le"] for v in conventions},
     )

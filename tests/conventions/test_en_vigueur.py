@@ -6,7 +6,7 @@ on the measured day is no longer in force that day and still was the day before.
 import pytest
 
 from backoffice.conventions.models import Convention, places_conventionnees_au
-from backoffice.pilotage.indicateurs import contient, periode_convention
+from backoffice.pilotage.indicateurs import CHAMPS_PERIODE, contient, periode_convention
 from backoffice.qualite.contexte import q_convention_en_vigueur
 from tests.conventions.factories import amener, convention_pour, jours
 from workflows.services import executer_transition
@@ -42,7 +42,10 @@ def lectures(convention, jour, dispositif):
         "qualite": Convention.objects.filter(
             q_convention_en_vigueur(jour, prefixe=""), pk=convention.pk
         ).exists(),
-        "pilotage": contient(periode_convention(convention), jour),
+        # piloting reads the convention's row as values (history), not the model
+        "pilotage": contient(
+            periode_convention({c: getattr(convention, c) for c in CHAMPS_PERIODE}), jour
+        ),
     }
 
 

@@ -56,7 +56,9 @@ def histoire_aleatoire(graine):
 
 
 def _ligne(row, champs):
-    return {c: row[c] for c in ("id", *champs, "supprime_le")}
+    """The fields compared, and whether the row was deleted since (both readings say it)."""
+    supprime = row["supprime"] if "supprime" in row else row["supprime_le"] is not None
+    return {**{c: row[c] for c in ("id", *champs)}, "supprime": supprime}
 
 
 def _jour_par_jour(modele, date, connu_au, champs, **options):

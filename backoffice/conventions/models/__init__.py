@@ -37,7 +37,7 @@ from .choix import (
     debut_du_jour,
     fin_du_jour,
 )
-from .convention import Convention, ConventionQuerySet, q_en_vigueur_le
+from .convention import Convention, ConventionQuerySet, periode_en_vigueur, q_en_vigueur_le
 from .documents import DocumentConvention
 from .droits import peut_pre_valider, peut_rediger, peut_renvoyer, peut_signer, peut_valider
 from .indicateurs import places_conventionnees_au
@@ -75,5 +75,6 @@ __all__ = [
     "peut_valider",
     "places_conventionnees_au",
     "prochain_numero",
+    "periode_en_vigueur",
     "q_en_vigueur_le",
 ]

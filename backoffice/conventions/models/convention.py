@@ -46,6 +46,23 @@ from .numeros import prochain_numero
 # ---------------------------------------------------------------------------------------------
 
 
+def fin_effective(date_fin, date_resiliation):
+    """Last day in force: the end date, or the day before the résiliation takes effect."""
+    fins = [d for d in (date_fin,) if d]
+    if date_resiliation:
+        fins.append(date_resiliation - datetime.timedelta(days=1))
+    return min(fins) if fins else None
+
+
+def periode_en_vigueur(etat, date_signature, date_debut, date_fin, date_resiliation):
+    """(first day, last day or None) in force, None if never in force: `q_en_vigueur_le` said
+    of one convention (its definition; `Convention.periode_en_vigueur` reads it, and the
+    figures call it on rows read from history without building a model)."""
+    if etat not in ETATS_SIGNES or not date_signature:
+        return None
+    return date_debut, fin_effective(date_fin, date_resiliation)
+
+
 def q_en_vigueur_le(date, prefixe=""):
     """« In force on `date` », the one definition (as a filter; `Convention.periode_en_vigueur`
     says the same of one convention): signed (a signed state and a signature date), from its
@@ -250,19 +267,13 @@ class Convention(
 
     @property
     def fin_effective(self):
-        """Last day in force: the end date, or the day before the résiliation takes effect."""
-        fins = [d for d in (self.date_fin,) if d]
-        if self.date_resiliation:
-            fins.append(self.date_resiliation - datetime.timedelta(days=1))
-        return min(fins) if fins else None
+        return fin_effective(self.date_fin, self.date_resiliation)
 
     @property
     def periode_en_vigueur(self):
-        """(first day, last day or None) in force, None if never in force: `q_en_vigueur_le`
-        said of one convention (its definition)."""
-        if self.etat not in ETATS_SIGNES or not self.date_signature:
-            return None
-        return self.date_debut, self.fin_effective
+        return periode_en_vigueur(
+            self.etat, self.date_signature, self.date_debut, self.date_fin, self.date_resiliation
+        )
 
     def en_vigueur_le(self, date):
         periode = self.periode_en_vigueur
