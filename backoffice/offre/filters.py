@@ -52,9 +52,13 @@ class DispositifFilterSet(PerimetreFilterSet):
     )
     etat = EtatOuverture()
 
-    # Not a filter: the date of the capacity columns (DispositifIndexView, from history).
+    # Not filters: the two dates of the capacity columns (DispositifIndexView, from history;
+    # docs/pilotage.md, « Deux axes »).
     date = django_filters.DateFilter(
         label="Capacités au (date passée)", method="capacites_a_la_date"
+    )
+    connu_au = django_filters.DateFilter(
+        label="Capacités selon la base au (date passée)", method="capacites_a_la_date"
     )
 
     class Meta:

@@ -41,8 +41,8 @@ def sections_du_dispositif(dispositif, request):
     )
 
 
-def capacites_au(date, dispositifs):
-    """{dispositif id: Chiffres} as recorded at the end of `date` (hook `capacites_dispositifs_au`:
-    exactly one provider, the dashboard's definitions)."""
+def capacites_au(date, dispositifs, connu_au=None):
+    """{dispositif id: Chiffres} in effect on `date` as known at `connu_au` (None: now) (hook
+    `capacites_dispositifs_au`: exactly one provider, the dashboard's definitions)."""
     (fournisseur,) = hooks.get_hooks(CAPACITES_AU)
-    return fournisseur(date, dispositifs)
+    return fournisseur(date, dispositifs, connu_au)

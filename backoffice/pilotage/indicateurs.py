@@ -428,10 +428,15 @@ def capacites_historiques(date, perimetre=None, dispositifs=None, connu_au=None)
     }
 
 
-def chiffres_du_dispositif(dispositif, date=None):
-    """The figures of one dispositif on `date` (its page), by the same definitions."""
-    date = date or timezone.localdate()
-    releve = releve_courant(None, exercices={date.year}, dispositifs=[dispositif.pk])
+def chiffres_du_dispositif(dispositif, date=None, connu_au=None):
+    """The figures of one dispositif (its page) on the same two axes as every figure: the live
+    rows today as known now, the history otherwise."""
+    if lecture_du_jour(date, connu_au):
+        date = timezone.localdate()
+        releve = releve_courant(None, exercices={date.year}, dispositifs=[dispositif.pk])
+    else:
+        date = min(date or timezone.localdate(), timezone.localdate())
+        releve = releve_historique(date, None, [dispositif.pk], connu_au)
     return chiffres_par_dispositif(releve, date).get(dispositif.pk, Chiffres())
 
 

@@ -37,8 +37,8 @@ def perimetre_du_tableau(user):
 def url_dispositifs(axes=None, **filtres):
     """The dispositif list behind a figure (filters, and the date of the capacity columns)."""
     parametres = {cle: valeur for cle, valeur in filtres.items() if valeur}
-    if axes and axes.date:
-        parametres["date"] = axes.date.isoformat()
+    if axes:
+        parametres.update(axes.parametres())
     url = reverse("dispositif:index")
     return f"{url}?{urlencode(parametres)}" if parametres else url
 

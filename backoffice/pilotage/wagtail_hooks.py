@@ -93,8 +93,6 @@ def section_capacites(dispositif, request):
 
 
 @hooks.register(CAPACITES_AU)
-def capacites_des_dispositifs_au(date, dispositifs):
-    return {
-        pk: chiffres
-        for pk, (_, _, chiffres) in capacites_historiques(date, dispositifs=dispositifs).items()
-    }
+def capacites_des_dispositifs_au(date, dispositifs, connu_au=None):
+    capacites = capacites_historiques(date, dispositifs=dispositifs, connu_au=connu_au)
+    return {pk: chiffres for pk, (_, _, chiffres) in capacites.items()}

@@ -148,6 +148,11 @@ def test_liste_des_dispositifs_a_une_date_passee(client, ddets44, parc):
     financees_alors = 57 if PASSE.year == AUJOURDHUI.year else 7
     assert objets[d44.pk].nb_places_financees == financees_alors
     assert f"Autorisées au {PASSE:%d/%m/%Y}" in page.content.decode()
+    # The same day as the base said it then: the line recorded since does not count.
+    alors = client.get(url, {"date": PASSE.isoformat(), "connu_au": PASSE.isoformat()})
+    objets_alors = {d.pk: d for d in alors.context["object_list"]}
+    assert objets_alors[d44.pk].nb_places_financees == financees_alors - 7
+    assert f"au {PASSE:%d/%m/%Y}, selon la base au {PASSE:%d/%m/%Y}" in alors.content.decode()
     # today: live columns
     objets = {d.pk: d for d in client.get(url).context["object_list"]}
     assert objets[d44.pk].places_autorisees == 120

@@ -37,19 +37,29 @@ class DispositifIndexView(PerimetreIndexView):
         ).avec_capacites()
 
     @cached_property
-    def date_capacites(self):
-        """A past date asked for the capacity columns (filter « Capacités au »), or None."""
+    def axes_capacites(self):
+        """(date, connu_au) asked for the capacity columns (filters « Capacités au » and
+        « selon la base au »), each a past date or None; None when both are today."""
         filtres = self.filters
         if filtres is None or not filtres.is_valid():
             return None
-        date = filtres.form.cleaned_data.get("date")
-        return date if date and date < timezone.localdate() else None
+        aujourdhui = timezone.localdate()
+        date, connu_au = (
+            valeur if valeur and valeur < aujourdhui else None
+            for valeur in (filtres.form.cleaned_data.get(c) for c in ("date", "connu_au"))
+        )
+        if date is None and connu_au is None:
+            return None
+        return date or aujourdhui, connu_au
 
     @cached_property
     def columns(self):
         colonnes = super().columns
-        if self.date_capacites:
-            suffixe = f" au {self.date_capacites:%d/%m/%Y}"
+        if self.axes_capacites:
+            date, connu_au = self.axes_capacites
+            suffixe = f" au {date:%d/%m/%Y}"
+            if connu_au:
+                suffixe += f", selon la base au {connu_au:%d/%m/%Y}"
             for colonne in colonnes:
                 if colonne.name in self.COLONNES_CAPACITES:
                     colonne.label = f"{colonne.label}{suffixe}"
@@ -59,10 +69,11 @@ class DispositifIndexView(PerimetreIndexView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        if self.date_capacites:
+        if self.axes_capacites:
             # The page's rows only: the history read costs a few queries whatever the park.
             page = list(context["object_list"])
-            capacites = capacites_au(self.date_capacites, [d.pk for d in page])
+            date, connu_au = self.axes_capacites
+            capacites = capacites_au(date, [d.pk for d in page], connu_au)
             for dispositif in page:
                 chiffres = capacites.get(dispositif.pk)
                 dispositif.places_autorisees = chiffres.autorisees if chiffres else None
