@@ -2,6 +2,7 @@
 `tableau.tableau_de_bord`, computed for the user's perimeter only."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -248,6 +249,7 @@ class ComparaisonView(View):
     """What changed between two dates in the user's perimeter, dispositif by dispositif."""
 
     NOM = "pilotage_comparaison"
+    LIGNES_PAR_PAGE = 200
 
     def get(self, request):
         perimetre = perimetre_du_tableau(request.user)
@@ -258,16 +260,21 @@ class ComparaisonView(View):
             return self.exporter(request, format_)
         du, au, connu_au, erreur = lire_comparaison(request.GET)
         resultat = comparer(perimetre, du, au, connu_au)
+        # Pages of rows (a national comparison can list thousands); the totals cover them all.
+        paginateur = Paginator(resultat.variations, self.LIGNES_PAR_PAGE)
+        lignes = paginateur.get_page(request.GET.get("p"))
         return TemplateResponse(
             request,
             "pilotage/comparaison_page.html",
             {
                 "page_title": "Comparer deux dates",
                 "comparaison": resultat,
+                "items": lignes,
+                "elided_page_range": paginateur.get_elided_page_range(lignes.number),
                 "colonnes": comparaison.COLONNES,
                 "erreur": erreur,
                 "aujourdhui_iso": timezone.localdate().isoformat(),
-                "parametres": request.GET.urlencode(),
+                "parametres": _sans_page(request.GET),
             },
         )
 
@@ -281,6 +288,12 @@ class ComparaisonView(View):
         return reponse_tableau(
             format_, tableau.titre, tableau.entetes, tableau.lignes, tableau.nom_fichier
         )
+
+
+def _sans_page(donnees):
+    donnees = donnees.copy()
+    donnees.pop("p", None)
+    return donnees.urlencode()
 
 
 def nom_comparaison(du, au):

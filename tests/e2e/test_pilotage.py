@@ -3,6 +3,7 @@ the map: the figures, the date selector and the map's links work in a real brows
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -62,3 +63,32 @@ def test_tableau_de_bord_date_et_carte(connecter, regional52):
     expect(liste).to_contain_text(a_angers.nom)
     expect(liste).not_to_contain_text(a_nantes.nom)
     expect(liste).not_to_contain_text("CADA Belleville")
+
+
+def test_comparer_deux_dates(connecter, regional52):
+    """From the dashboard, the comparison page: two dates typed in its form, the rows that
+    changed and the total, then the CSV export the page links to."""
+    nantes = DispositifFactory(nom="CADA Les Tilleuls", places_autorisees=80)
+    DispositifFactory(nom="CADA Inchangé", places_autorisees=30)
+    reculer_historique(60)
+    nantes.places_autorisees = 120
+    nantes.save()
+    il_y_a_un_mois = timezone.localdate() - datetime.timedelta(days=30)
+
+    page = connecter(regional52)
+    page.goto("/admin/")
+    page.get_by_role("link", name="Comparer deux dates").click()
+    expect(page).to_have_url(re.compile(r"/admin/pilotage/comparaison/"))
+    page.get_by_label("Du", exact=True).fill(il_y_a_un_mois.isoformat())
+    page.get_by_role("button", name="Comparer").click()
+
+    tableau = page.locator("#pilotage-comparaison")
+    expect(tableau).to_contain_text("CADA Les Tilleuls")
+    expect(tableau).to_contain_text("autorisées +40")
+    expect(tableau).not_to_contain_text("CADA Inchangé")
+    expect(tableau.locator("[data-total-ecart]").nth(1)).to_have_text("+40")
+
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name="CSV").click()
+    contenu = Path(telechargement.value.path()).read_text(encoding="utf-8-sig")
+    assert "CADA Les Tilleuls" in contenu and "Total du périmètre" in contenu

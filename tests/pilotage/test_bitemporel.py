@@ -23,6 +23,7 @@ from backoffice.pilotage.detail import lignes_du_chiffre
 from backoffice.pilotage.exports import fichier_pilotage
 from backoffice.pilotage.indicateurs import photographie
 from backoffice.pilotage.tableau import CAPACITES, tableau_de_bord
+from backoffice.pilotage.views import ComparaisonView
 from tests.conventions.factories import amener, avenant_pour, convention_pour, pdf
 from tests.factories import DispositifFactory, FinancementFactory, GroupeFactory
 from workflows.services import executer_transition
@@ -270,3 +271,19 @@ def test_la_liste_montre_les_enregistrements_tardifs(histoire, client, national)
     assert "enregistrées le" not in alors.content.decode()
     resiliee = client.get(url, {"chiffre": "conventionnees", "date": "2025-11-30"})
     assert "résiliation avec effet au 01/12/2025" in resiliee.content.decode()
+
+
+def test_la_comparaison_se_lit_par_pages_et_garde_son_total(
+    histoire, client, national, monkeypatch
+):
+    monkeypatch.setattr(ComparaisonView, "LIGNES_PAR_PAGE", 1)
+    client.force_login(national)
+    url = reverse("pilotage_comparaison")
+    vues = []
+    for numero in ("1", "2"):
+        page = client.get(url, {"du": "2025-11-05", "au": "2025-12-24", "p": numero})
+        contenu = page.content.decode()
+        assert contenu.count("<tr data-dispositif=") == 1
+        assert 'data-total-ecart="-130"' in contenu  # the total covers every row
+        vues.append(page.context["items"][0].dispositif["id"])
+    assert len(set(vues)) == 2
