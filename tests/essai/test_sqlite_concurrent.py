@@ -34,6 +34,11 @@ def lancer(nom, base, dossier):
 def test_deux_processus_ecrivent_en_meme_temps_sans_verrou_ni_perte(tmp_path):
     base = tmp_path / "essai.sqlite3"
     with sqlite3.connect(base) as connexion:
+        # As in the trial, where `preparer_essai` migrates the file alone before the server,
+        # the worker and the scheduler start: the file is already in WAL. Switching a file to
+        # WAL while another process writes fails at once, whatever the timeout (seen once on a
+        # loaded machine when both processes' first connections met on a fresh file).
+        connexion.execute("PRAGMA journal_mode=WAL")
         connexion.execute("CREATE TABLE compteur (id INTEGER PRIMARY KEY, valeur INTEGER)")
         connexion.execute("INSERT INTO compteur VALUES (1, 0)")
         connexion.execute(
