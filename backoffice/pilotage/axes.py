@@ -11,8 +11,6 @@ from django.utils import timezone
 
 from .indicateurs import lecture_du_jour
 
-PARAMETRES = ("date", "connu_au")
-
 
 @dataclass(frozen=True)
 class Axes:

@@ -62,7 +62,7 @@ def lignes_du_chiffre(perimetre, chiffre, axes=None, departement=None, type_code
             continue
         lignes.append(LigneDetail(d, valeur))
     if not axes.du_jour:
-        tardifs = enregistrements_tardifs(releve, chiffre, date)
+        tardifs = enregistrements_tardifs(releve, chiffre)
         for ligne in lignes:
             ligne.tardifs = tardifs.get(ligne.dispositif["id"], [])
 
@@ -85,14 +85,15 @@ def _jour(instant):
     return f"{timezone.localtime(instant):%d/%m/%Y}"
 
 
-def enregistrements_tardifs(releve, chiffre, date):
-    """{dispositif id: [sentence]}: the rows behind `chiffre` recorded after the end of `date`
-    that count on it (as known later: a late avenant, résiliation, closure or financing line),
-    « enregistré le … avec effet au … » where the row has its own date."""
+def enregistrements_tardifs(releve, chiffre):
+    """{dispositif id: [sentence]}: the rows behind `chiffre` recorded after the end of the
+    relevé's day that count on it (`enregistre_le`, set by bitemporel.etats_au): a late avenant,
+    résiliation, closure or financing line, « enregistré le … avec effet au … » where the row
+    has its own date."""
     notes = defaultdict(list)
 
     def tardif(row):
-        return row.get("enregistre_le") is not None  # recorded after the end of `date`
+        return row.get("enregistre_le") is not None
 
     if chiffre in ("dispositifs", "autorisees", "ouvertes"):
         for pk, d in releve.dispositifs.items():

@@ -268,14 +268,9 @@ def chiffres_par_dispositif(releve, date):
     return _sommes(releve, date, lambda d: d["id"])
 
 
-def series(releve, dates):
-    """[Chiffres] total of the relevé on each of the sorted `dates`, in one pass over the rows:
-    each contribution is added to the dates its period covers (bisect), not re-tested per date."""
-    return _cumuler(((c, v, p) for _pk, c, v, p in contributions(releve)), dates)
-
-
 def _cumuler(apports, dates):
-    """[Chiffres] on each of the sorted `dates` of (figure, value, period) contributions."""
+    """[Chiffres] on each of the sorted `dates` of (figure, value, period) contributions, in
+    one pass: each is added to the dates its period covers (bisect), not re-tested per date."""
     totaux = [defaultdict(int) for _ in range(len(dates) + 1)]  # difference array
     for champ, valeur, periode in apports:
         if not valeur or periode is None:

@@ -20,7 +20,6 @@ from backoffice.territoires.models import Departement
 from . import charge, comparaison, graphiques
 from .axes import lire_axes
 from .carte import construire_carte
-from .comparaison import comparer
 from .detail import CHIFFRES, lignes_du_chiffre
 from .exports import dispositifs_du_perimetre, fichier_pilotage, nom_fichier
 from .tableau import perimetre_du_tableau, tableau_de_bord, url_detail
@@ -220,7 +219,6 @@ class DetailView(View):
                 "description": description,
                 "lignes": lignes,
                 "total": total,
-                "date": axes.jour,
                 "axes": axes,
                 "erreur": erreur,
                 "url_retour": retour,
@@ -232,17 +230,12 @@ def lire_comparaison(donnees):
     """(du, au, connu_au, French error or None) from GET data; by default from the 1st of
     January to today, as known now."""
     aujourdhui = timezone.localdate()
-    du_axes, erreur_du = lire_axes({"date": donnees.get("du", "")})
-    au_axes, erreur_au = lire_axes(
-        {"date": donnees.get("au", ""), "connu_au": donnees.get("connu_au", "")}
-    )
-    du = du_axes.date or (aujourdhui.replace(month=1, day=1) if not donnees.get("du") else None)
-    du = du or aujourdhui
-    au = au_axes.jour
-    erreur = erreur_du or erreur_au
-    if du > au:
-        du, au = au, du
-    return du, au, au_axes.connu_au, erreur
+    # The two dates are read by the one reader of the axes (same checks, same messages).
+    debut, erreur_du = lire_axes({"date": donnees.get("du", "")})
+    fin, erreur_au = lire_axes({"date": donnees.get("au", ""), "connu_au": donnees.get("connu_au")})
+    du = debut.jour if donnees.get("du") and not erreur_du else aujourdhui.replace(month=1, day=1)
+    du, au = sorted((du, fin.jour))
+    return du, au, fin.connu_au, erreur_du or erreur_au
 
 
 class ComparaisonView(View):
@@ -259,7 +252,7 @@ class ComparaisonView(View):
         if format_ in ("csv", "xlsx"):
             return self.exporter(request, format_)
         du, au, connu_au, erreur = lire_comparaison(request.GET)
-        resultat = comparer(perimetre, du, au, connu_au)
+        resultat = comparaison.comparer(perimetre, du, au, connu_au)
         # Pages of rows (a national comparison can list thousands); the totals cover them all.
         paginateur = Paginator(resultat.variations, self.LIGNES_PAR_PAGE)
         lignes = paginateur.get_page(request.GET.get("p"))
@@ -307,7 +300,7 @@ def tableau_comparaison(user, parametres):
     if perimetre.vide:
         raise Introuvable
     du, au, connu_au, _ = lire_comparaison(QueryDict(parametres))
-    resultat = comparer(perimetre, du, au, connu_au)
+    resultat = comparaison.comparer(perimetre, du, au, connu_au)
     return Tableau(
         titre="Comparaison",
         nom_fichier=nom_comparaison(du, au),
