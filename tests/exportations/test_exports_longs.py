@@ -289,3 +289,55 @@ def test_un_worker_neuf_connait_les_exports_inscrits():
         timeout=300,
     )
     assert sortie.stdout.strip() == "[]", sortie.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison of two dates
+# ---------------------------------------------------------------------------------------------
+
+
+def _parc_modifie():
+    """One CADA in 44 (named like a formula) and one in 75, both extended a month ago."""
+    from tests.pilotage.test_indicateurs import reculer_historique
+
+    d44 = DispositifFactory(departement=departement("44"), nom="=1+1 CADA", places_autorisees=80)
+    d75 = DispositifFactory(departement=departement("75"), nom="CADA 75", places_autorisees=40)
+    reculer_historique(60)
+    for dispositif in (d44, d75):
+        dispositif.places_autorisees += 10
+        dispositif.save()
+    return {"du": (timezone.localdate() - timezone.timedelta(days=30)).isoformat()}
+
+
+def test_comparaison_limitee_au_perimetre_page_et_exports(client, ddets44, seuil):
+    parametres = _parc_modifie()
+    client.force_login(ddets44)
+    url = reverse("pilotage_comparaison")
+    page = client.get(url, parametres).content.decode()
+    assert "CADA" in page and "CADA 75" not in page
+
+    csv = contenu(client.get(url, {**parametres, "format": "csv"}))
+    assert b"CADA 75" not in csv and b"'=1+1 CADA" in csv
+
+    # Above the threshold: a job, rebuilt with the user's perimeter.
+    seuil.EXPORTS_SEUIL_DIFFERE = 0  # the 44 has one dispositif
+    export, brut = _par_la_page(client, url, {**parametres, "format": "xlsx"})
+    assert export.liste == "pilotage_comparaison"
+    verifier_xlsx(brut, attendus=["=1+1 CADA"])
+    lignes = _classeur(brut)["Comparaison"]
+    # Its one row, then the total row (no name: an empty cell).
+    assert [ligne[1] for ligne in lignes[1:]] == ["=1+1 CADA", None]
+    assert lignes[-1][0] == "Total du périmètre"
+
+
+def test_comparaison_perimetre_perdu_avant_l_ecriture(ddets44, seuil):
+    _parc_modifie()
+    export = ExportDiffere.objects.create(
+        demandeur=ddets44, liste="pilotage_comparaison", titre="Comparaison", format="xlsx"
+    )
+    ddets44.is_active = False
+    ddets44.save()
+    taches.produire_export.enqueue(export.pk)
+    export.refresh_from_db()
+    assert export.etat == EtatExport.ECHEC
+    assert not export.fichier

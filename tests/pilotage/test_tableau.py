@@ -111,7 +111,7 @@ def test_carte_refusee_sans_role(client, django_user_model):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory())  # no role: no access to the admin at all
-    for nom in ("pilotage_carte", "pilotage_export"):
+    for nom in ("pilotage_carte", "pilotage_export", "pilotage_comparaison", "pilotage_detail"):
         reponse = client.get(reverse(nom))
         assert reponse.status_code == 302 and reponse.url.startswith(reverse("wagtailadmin_login"))
 
