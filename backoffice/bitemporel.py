@@ -60,7 +60,10 @@ def versions_au(modele, moment, champs, effet_au=None, apres=None, ids=None, **r
             default=None,
             output_field=DateTimeField(),
         )
-    return {v["id"]: v for v in versions.values("id", "history_type", *champs, **colonnes)}
+    # .order_by(): the history's default ordering would sort every version twice for nothing
+    # (a third of the query's time on the national park).
+    lues = versions.order_by().values("id", "history_type", *champs, **colonnes)
+    return {v["id"]: v for v in lues}
 
 
 def etats_au(modele, date, connu_au, champs, simples=(), effet=False, **restriction):
@@ -174,6 +177,16 @@ def _morceaux(versions, jour_connu, simples, effet):
     return morceaux
 
 
+class JourLocal(TruncDate):
+    """The local day of an instant, without Django's per-row conversion: PostgreSQL returns a
+    date and SQLite's date converter parses its text, so TruncDate's own `convert_value` (for
+    backends returning a datetime) only cost a call per history row (~0.1 s on the national
+    curve)."""
+
+    def get_db_converters(self, connection):
+        return self.output_field.get_db_converters(connection)
+
+
 def chronologie(modele, champs, connu_au=None, simples=(), effet=False, **restriction):
     """{id: [(first day or None, last day or None, row)]}: the spans of days over which each row
     counts, as known at `connu_au` (None: now), with its row in effect on those days (the rows of
@@ -189,7 +202,7 @@ def chronologie(modele, champs, connu_au=None, simples=(), effet=False, **restri
     if effet:
         colonnes.add("effet_le")
     lues = lues.order_by("id", "history_date", "history_id").values(
-        *colonnes, jour=TruncDate("history_date", tzinfo=timezone.get_current_timezone())
+        *colonnes, jour=JourLocal("history_date", tzinfo=timezone.get_current_timezone())
     )
     if not simples and not effet:
         # Only the last version of each row matters (see _morceaux): no list per row.
@@ -200,6 +213,12 @@ def chronologie(modele, champs, connu_au=None, simples=(), effet=False, **restri
             par_ligne[version["id"]].append(version)
     resultat = {}
     for pk, versions in par_ligne.items():
+        if len(versions) == 1 and not effet and versions[0]["history_type"] != "-":
+            # Most rows: recorded once, never deleted (_morceaux's first case, inlined: it
+            # runs for every row of the park).
+            versions[0]["supprime"] = False
+            resultat[pk] = [(None, None, versions[0])]
+            continue
         morceaux = _morceaux(versions, jour_connu, simples, effet)
         if morceaux:
             resultat[pk] = morceaux

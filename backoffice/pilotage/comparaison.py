@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from backoffice.collecte import sans_collecte
+
 from . import indicateurs
 from .indicateurs import CAPACITES, Chiffres
 
@@ -83,6 +85,7 @@ def _releve(perimetre, date, connu_au):
     return indicateurs.releve_historique(date, perimetre, connu_au=connu_au)
 
 
+@sans_collecte()
 def comparer(perimetre, du, au, connu_au=None):
     """The dispositifs whose figures, département or existence differ between `du` and `au`."""
     aujourdhui = timezone.localdate()

@@ -37,6 +37,7 @@ from django.utils import timezone
 from backoffice.acces.perimetres import filtrer, q_dans
 from backoffice.bitemporel import chronologie, moment_connu, versions_au
 from backoffice.bitemporel import etats_au as _etats_au
+from backoffice.collecte import sans_collecte
 from backoffice.conventions.models import Convention, LigneConvention, periode_en_vigueur
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.models import (
@@ -166,9 +167,10 @@ def periode_ouverture(d):
     return _intersection((d["date_ouverture"], None), periode_existence(d))
 
 
-def periode_groupe(g, d):
-    """GroupeDePlacesQuerySet.actifs: its own dates, inside the dispositif's opening."""
-    return _intersection((g["date_debut"], g["date_fin"]), periode_ouverture(d))
+def periode_groupe(g, ouverture):
+    """GroupeDePlacesQuerySet.actifs: its own dates, inside its dispositif's opening
+    (`ouverture`: periode_ouverture of the dispositif, computed once for all its groupes)."""
+    return None if ouverture is None else _intersection((g["date_debut"], g["date_fin"]), ouverture)
 
 
 def periode_exercice(exercice):
@@ -215,8 +217,8 @@ def contributions_du_financement(f):
         yield "places_montant", f["places_financees"], periode
 
 
-def contributions_du_groupe(g, d):
-    yield "ouvertes", g["places"], periode_groupe(g, d)
+def contributions_du_groupe(g, ouverture):
+    yield "ouvertes", g["places"], periode_groupe(g, ouverture)
 
 
 def contributions_de_la_ligne(ligne, periode):
@@ -233,11 +235,12 @@ def contributions(releve):
         if f["dispositif_id"] in releve.dispositifs:
             for champ, valeur, periode in contributions_du_financement(f):
                 yield f["dispositif_id"], champ, valeur, periode
+    ouvertures = {pk: periode_ouverture(d) for pk, d in releve.dispositifs.items()}
     for g in releve.groupes:
-        d = releve.dispositifs.get(g["dispositif_id"])
-        if d:
-            for champ, valeur, periode in contributions_du_groupe(g, d):
-                yield g["dispositif_id"], champ, valeur, periode
+        pk = g["dispositif_id"]
+        if pk in ouvertures:
+            for champ, valeur, periode in contributions_du_groupe(g, ouvertures[pk]):
+                yield pk, champ, valeur, periode
     periodes = {pk: periode_convention(c) for pk, c in releve.conventions.items()}
     for ligne in releve.lignes:
         if ligne["dispositif_id"] in releve.dispositifs:
@@ -246,6 +249,7 @@ def contributions(releve):
                 yield ligne["dispositif_id"], champ, valeur, periode
 
 
+@sans_collecte()
 def _sommes(releve, date, cle):
     """{cle(dispositif row): Chiffres on `date`}: the contributions whose period contains
     `date`, added up per key (every dispositif's key present, zeros included). Plain dicts
@@ -288,6 +292,7 @@ def _cumuler(apports, dates):
     return resultat
 
 
+@sans_collecte()
 def series_connues(perimetre, dates, connu_au=None):
     """[Chiffres] of the perimeter on each of the sorted past `dates`, in effect as known at
     `connu_au` (None: now): for each date, exactly `photographie(perimetre, date,
@@ -304,12 +309,13 @@ def _apports_connus(perimetre, dates, connu_au):
     axe = {"connu_au": connu_au}
 
     # The dispositifs: their spans inside the perimeter (a move changes the span's département).
-    presences, rangs = defaultdict(list), {}
+    presences, ouvertures = defaultdict(list), {}
     for pk, morceaux in chronologie(
         Dispositif, CHAMPS_DISPOSITIF, simples=SIMPLES_DISPOSITIF, **axe, **restriction
     ).items():
         for debut, fin, d in morceaux:
-            rangs[pk] = d  # its dates are those known at K in every span
+            # Its dates are those known at K in every span: one opening period.
+            ouvertures[pk] = periode_ouverture(d)
             if not _dans(perimetre, d["departement_id"], d["entite_id"]):
                 continue
             d["sous_autorisation"] = regimes.get(d["type_id"]) == REGIME_AUTORISE
@@ -352,10 +358,10 @@ def _apports_connus(perimetre, dates, connu_au):
         **restriction_lies,
     ).values():
         for debut, fin, g in morceaux:
-            d = rangs.get(g["dispositif_id"])
-            if d:
+            if g["dispositif_id"] in ouvertures:
+                ouverture = ouvertures[g["dispositif_id"]]
                 yield from dans_le_perimetre(
-                    g["dispositif_id"], (debut, fin), contributions_du_groupe(g, d)
+                    g["dispositif_id"], (debut, fin), contributions_du_groupe(g, ouverture)
                 )
     lignes = chronologie(
         LigneConvention,
@@ -474,6 +480,7 @@ def _avec_regime(lignes, regimes):
 # --- the rows: live tables, or as recorded at the end of a past day ----------------------------
 
 
+@sans_collecte()
 def releve_courant(perimetre, exercices, dispositifs=None):
     """The live rows of the dispositifs of a perimeter (or of given ids), financing lines of
     the given exercices only: six queries whatever the size of the park."""
@@ -529,6 +536,7 @@ def _restriction_dispositifs(perimetre, prefixe=""):
     return {f"{prefixe}id__in" if not prefixe else f"{prefixe}_id__in": ids}
 
 
+@sans_collecte()
 def releve_historique(date, perimetre=None, dispositifs=None, connu_au=None):
     """The rows in effect on `date` as known at `connu_au` (None: now; `connu_au=date`: as
     recorded at the end of that day), for the dispositifs of a perimeter (where they were on
