@@ -71,14 +71,15 @@ def _correspond(anomalie, cherches):
     return all(mot in texte for mot in cherches)
 
 
-def apercu(rapport, onglet="", texte=""):
+def apercu(rapport, onglet="", texte="", feuilles=FEUILLES_DONNEES):
     """The preview of a stored report; `onglet` and `texte` filter the errors (every word of
     `texte` must appear in the sheet, row, column, value or message, ignoring case and
-    accents)."""
+    accents). `feuilles`: the sheets of the import's format (formats.Format.feuilles)."""
+    noms_feuilles = tuple(feuilles)
     rapport = rapport or {}
     compteurs = rapport.get("sheets") or {}
     feuilles = []
-    for nom in FEUILLES_DONNEES:
+    for nom in noms_feuilles:
         c = compteurs.get(nom) or {}
         feuilles.append(
             {
@@ -106,12 +107,14 @@ def apercu(rapport, onglet="", texte=""):
         nombre_filtrees=len(filtrees),
         nombre_erreurs=len(erreurs),
         avertissements=[_anomalie(a) for a in rapport.get("warnings") or []],
-        onglets_erreurs=sorted(par_onglet.items(), key=lambda item: _rang_onglet(item[0])),
+        onglets_erreurs=sorted(
+            par_onglet.items(), key=lambda item: _rang_onglet(item[0], noms_feuilles)
+        ),
         filtre_onglet=onglet,
         filtre_texte=(texte or "").strip(),
     )
 
 
-def _rang_onglet(nom):
-    ordre = [SANS_ONGLET, *FEUILLES_DONNEES]
+def _rang_onglet(nom, feuilles):
+    ordre = [SANS_ONGLET, *feuilles]
     return (ordre.index(nom), nom) if nom in ordre else (len(ordre), nom)

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ImportsConfig(AppConfig):
     name = "imports"
-    verbose_name = "Imports Temps 1"
+    verbose_name = "Imports de fichiers"

@@ -46,8 +46,10 @@ class DepotForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, libelle=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if libelle:
+            self.fields["fichier"].label = libelle
         self.fields["fichier"].help_text = (
             f"Format Excel .xlsx, {taille_max_lisible()} au plus. Le fichier est conservé tel "
             "quel, puis vérifié : rien n'est écrit avant votre confirmation."

@@ -1,5 +1,7 @@
-"""Temps 1 import jobs: the uploaded file kept as sent, who filed it with which perimeter, the
-analysis report, the annotated copy, and the state of the job."""
+"""Import jobs, one model for every file format (`nature`: a Temps 1 workbook, an OFII DN@
+occupancy extract): the uploaded file kept as sent, who filed it with which perimeter, the
+analysis report, the annotated copy, and the state of the job. The class keeps its first name
+(ImportTemps1): renaming it would rename its table, its permissions and every role's rights."""
 
 import datetime
 
@@ -25,6 +27,11 @@ class EtatImport(models.TextChoices):
     ECHEC = "echec", "Échec de l'application"
 
 
+class NatureImport(models.TextChoices):
+    TEMPS1 = "temps1", "Classeur Temps 1"
+    OCCUPATION = "occupation", "Occupation DN@ (OFII)"
+
+
 EN_COURS = {EtatImport.DEPOSEE, EtatImport.EN_ANALYSE, EtatImport.EN_APPLICATION}
 # A national file is analysed in ~7 s and applied in ~15 s (docs/temps1.md): a job in progress
 # untouched for this long is waiting for a worker that does not run.
@@ -33,8 +40,12 @@ SANS_NOUVELLES_APRES = datetime.timedelta(minutes=10)
 
 class ImportTemps1(Recherchable):
     Etat = EtatImport
+    Nature = NatureImport
     champs_recherche = ("nom_fichier",)
 
+    nature = models.CharField(
+        "nature", max_length=20, choices=NatureImport.choices, default=NatureImport.TEMPS1
+    )
     fichier = models.FileField("fichier déposé", upload_to="imports/temps1/%Y/%m/", max_length=255)
     nom_fichier = models.CharField("nom du fichier", max_length=255)
     deposant = models.ForeignKey(
@@ -71,8 +82,8 @@ class ImportTemps1(Recherchable):
     genre_grammatical = MASCULIN
 
     class Meta:
-        verbose_name = "import Temps 1"
-        verbose_name_plural = "imports Temps 1"
+        verbose_name = "import de fichier"
+        verbose_name_plural = "imports de fichiers"
         ordering = ["-cree_le", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -80,6 +91,9 @@ class ImportTemps1(Recherchable):
             ),
             models.CheckConstraint(
                 condition=Q(progression__lte=100), name="import_temps1_progression_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(nature__in=NatureImport.values), name="import_nature_valide"
             ),
         ]
 
@@ -99,6 +113,8 @@ class ImportTemps1(Recherchable):
     @property
     def libelle(self):
         """How history entries name the import (change reason of every object it writes)."""
+        if self.nature == NatureImport.OCCUPATION:
+            return f"Import d'occupation DN@ n° {self.pk} ({self.nom_fichier})"
         return f"Import Temps 1 n° {self.pk} ({self.nom_fichier})"
 
     @property
@@ -133,7 +149,8 @@ def imports_a_reprendre(imports):
     ).prefetch_related("departements")
 
     def perimetre(import_):
-        return frozenset(d.pk for d in import_.departements.all())
+        # A DN@ extract does not replace a Temps 1 workbook, nor the reverse.
+        return import_.nature, frozenset(d.pk for d in import_.departements.all())
 
     dernier_applique = {}
     for applique in appliques:

@@ -1,5 +1,5 @@
-"""The life of a Temps 1 import job (ImportTemps1), for the web UI's views and tasks and for the
-command line: file → analyse → (confirm) → apply.
+"""The life of an import job (ImportTemps1, whatever its `nature`: formats.py), for the web UI's
+views and tasks and for the command line: file → analyse → (confirm) → apply.
 
     deposee → en_analyse → analysee ─(confirm)→ en_application → appliquee
                         ↘ en_erreur                            ↘ echec (nothing written)
@@ -17,36 +17,29 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ImportTemps1
-from .temps1 import (
-    FichierIllisible,
-    Rapport,
-    analyser,
-    annoter,
-    appliquer,
-    libelle_perimetre,
-    lire_classeur,
-    perimetre_import,
-)
+from .formats import format_de
+from .models import ImportTemps1, NatureImport
+from .temps1 import FichierIllisible, Rapport, libelle_perimetre, perimetre_import
 
 logger = logging.getLogger(__name__)
 
 
-def deposer(fichier, user=None, nom_fichier=None):
+def deposer(fichier, user=None, nom_fichier=None, nature=NatureImport.TEMPS1):
     """Store the file as sent (first, so nothing a person sends is ever lost), with who filed it
     and their perimeter. `fichier`: an uploaded file, a Django `File` or a path."""
     if isinstance(fichier, (str, Path)):
         chemin = Path(fichier)
         nom_fichier = nom_fichier or chemin.name
         with open(chemin, "rb") as flux:
-            return _deposer(File(flux, name=chemin.name), user, nom_fichier)
+            return _deposer(File(flux, name=chemin.name), user, nom_fichier, nature)
     nom_fichier = nom_fichier or Path(getattr(fichier, "name", "") or "classeur.xlsx").name
-    return _deposer(fichier, user, nom_fichier)
+    return _deposer(fichier, user, nom_fichier, nature)
 
 
-def _deposer(fichier, user, nom_fichier):
+def _deposer(fichier, user, nom_fichier, nature):
     perimetre = perimetre_import(user)
     import_ = ImportTemps1(
+        nature=nature,
         nom_fichier=nom_fichier[:255],
         deposant=user,
         perimetre_libelle=libelle_perimetre(perimetre),
@@ -73,9 +66,10 @@ def analyser_import(import_, user=None):
     """Check the stored file; store the report (and an annotated copy when there are problems).
     Returns the `Rapport`; the job ends `analysee` (ready to apply) or `en_erreur`."""
     user = user or import_.deposant
+    format_ = format_de(import_.nature)
     _etat(import_, ImportTemps1.Etat.EN_ANALYSE, progression=10)
     try:
-        classeur = lire_classeur(_chemin(import_), import_.nom_fichier)
+        lu = format_.lire(_chemin(import_), import_.nom_fichier)
     except FichierIllisible as exc:
         rapport = Rapport.illisible(exc, import_.nom_fichier)
         _etat(
@@ -86,11 +80,11 @@ def analyser_import(import_, user=None):
             progression=100,
         )
         return rapport
-    rapport = analyser(classeur, user)
+    rapport = format_.analyser(lu, user)
     champs = {"rapport": rapport.to_json(), "progression": 100}
-    if rapport.errors or rapport.warnings:
+    if format_.annoter and (rapport.errors or rapport.warnings):
         with tempfile.NamedTemporaryFile(suffix=".xlsx") as copie:
-            annoter(_chemin(import_), rapport, copie.name)
+            format_.annoter(_chemin(import_), rapport, copie.name)
             nom = f"{Path(import_.nom_fichier).stem}-annote.xlsx"
             with open(copie.name, "rb") as flux:
                 import_.fichier_annote.save(nom, File(flux), save=False)
@@ -129,6 +123,7 @@ def executer_application(import_, user=None):
     if import_.etat != ImportTemps1.Etat.EN_APPLICATION:
         raise DejaEnCours("Cet import n'a pas été confirmé pour application.")
     user = user or import_.deposant
+    format_ = format_de(import_.nature)
 
     def progression(pourcentage):
         # Inside the transaction: only this connection sees it; kept for in-process callers.
@@ -136,9 +131,9 @@ def executer_application(import_, user=None):
 
     try:
         with transaction.atomic():
-            rapport = analyser(lire_classeur(_chemin(import_), import_.nom_fichier), user)
+            rapport = format_.analyser(format_.lire(_chemin(import_), import_.nom_fichier), user)
             if rapport.ok:
-                appliquer(rapport, user, libelle=import_.libelle, progression=progression)
+                format_.appliquer(rapport, user, import_, progression=progression)
     except FichierIllisible as exc:
         _etat(
             import_,
@@ -148,7 +143,7 @@ def executer_application(import_, user=None):
         )
         return None
     except Exception as exc:
-        logger.exception("Échec de l'application de l'import Temps 1 n° %s", import_.pk)
+        logger.exception("Échec de l'application de l'import n° %s", import_.pk)
         _etat(
             import_,
             ImportTemps1.Etat.ECHEC,

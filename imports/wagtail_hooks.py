@@ -27,7 +27,7 @@ class ImportsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_menu_imports_temps1():
     return ImportsMenuItem(
-        "Imports Temps 1",
+        "Imports de fichiers",
         reverse("import_temps1:index"),
         name="imports-temps1",
         icon_name="upload",

@@ -66,6 +66,9 @@ APPELS = [
     "appels.documentappel",
 ]
 CANDIDATURES = ["appels.candidature", "appels.notecritere", "appels.documentcandidature"]
+# Monthly occupancy from the OFII's DN@ extract (backoffice/occupation): read-only for every
+# role, written only by an import (imports.importtemps1 "add").
+OCCUPATION = ["occupation.occupation"]
 # Data-quality anomalies (backoffice/qualite): "change" = mark one justified, with a comment.
 QUALITE = ["qualite.anomalie"]
 # Schéma régional d'accueil (backoffice/schemas): drafted and evaluated by the région.
@@ -98,6 +101,7 @@ DROITS = {
         **dict.fromkeys(APPELS, {"add", "change", "view"}),
         **dict.fromkeys(CANDIDATURES, {"change", "view"}),
         **dict.fromkeys(QUALITE, {"change", "view"}),
+        **dict.fromkeys(OCCUPATION, VIEW),
         **dict.fromkeys(SCHEMAS, EDIT),
     },
     Role.DEPARTEMENTAL: {
@@ -114,6 +118,7 @@ DROITS = {
         **dict.fromkeys(CANDIDATURES, {"add", "change", "view"}),
         **dict.fromkeys(IMPORTS, {"add", "view"}),
         **dict.fromkeys(QUALITE, {"change", "view"}),
+        **dict.fromkeys(OCCUPATION, VIEW),
         # The schéma of their région: read, and record the evaluation of its actions.
         **dict.fromkeys(SCHEMAS, VIEW),
         "schemas.evaluationaction": {"change", "view"},
@@ -127,6 +132,7 @@ DROITS = {
         **dict.fromkeys(APPELS, VIEW),
         **dict.fromkeys(CANDIDATURES, VIEW),
         **dict.fromkeys(QUALITE, VIEW),
+        **dict.fromkeys(OCCUPATION, VIEW),
         **dict.fromkeys(SCHEMAS, VIEW),
     },
     Role.GESTIONNAIRE: {
@@ -144,6 +150,8 @@ DROITS = {
         **dict.fromkeys(CANDIDATURES, {"add", "change", "view"}),
         # The anomalies of their own dispositifs (to fix them at the source).
         **dict.fromkeys(QUALITE, VIEW),
+        # Their own dispositifs' occupancy, as the DN@ reports it.
+        **dict.fromkeys(OCCUPATION, VIEW),
     },
     Role.LECTEUR: {
         **dict.fromkeys(OFFRE, VIEW),
@@ -153,6 +161,7 @@ DROITS = {
         **dict.fromkeys(APPELS, VIEW),
         **dict.fromkeys(CANDIDATURES, VIEW),
         **dict.fromkeys(QUALITE, VIEW),
+        **dict.fromkeys(OCCUPATION, VIEW),
         **dict.fromkeys(SCHEMAS, VIEW),
     },
 }

@@ -146,7 +146,9 @@ def imports_en_erreur(user):
     nombre = len(imports_a_reprendre(politique.filtrer(ImportTemps1.objects.all(), user, ("add",))))
     if not nombre:
         return []
-    return [_ligne("Imports Temps 1 en erreur ou en échec", nombre, reverse("import_temps1:index"))]
+    return [
+        _ligne("Imports de fichiers en erreur ou en échec", nombre, reverse("import_temps1:index"))
+    ]
 
 
 def anomalies_a_traiter(user):

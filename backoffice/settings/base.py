@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "backoffice.appels",
     "backoffice.pilotage",
     "backoffice.qualite",
+    "backoffice.occupation",
     "backoffice.schemas",
     "backoffice.public",
     "backoffice.demo",

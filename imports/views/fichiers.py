@@ -79,6 +79,17 @@ class ModeleView(View):
         return _classeur_temporaire(generer_modele, "modele-temps1.xlsx")
 
 
+class ModeleOccupationView(View):
+    """The blank DN@ occupancy extract: headers and one example row — for any account."""
+
+    def get(self, request):
+        from ..occupation.modele import modele_octets
+
+        reponse = HttpResponse(modele_octets(), content_type=XLSX)
+        reponse["Content-Disposition"] = 'attachment; filename="modele-occupation-dna.xlsx"'
+        return reponse
+
+
 class ExportView(WagtailAdminTemplateMixin, TemplateView):
     """The offer of the user's perimeter (or one of its départements) in the Temps 1 format,
     codes filled in, ready to be edited and imported again."""
@@ -95,7 +106,7 @@ class ExportView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("import_temps1:index"), "label": "Imports Temps 1"},
+            {"url": reverse("import_temps1:index"), "label": "Imports de fichiers"},
             {"url": "", "label": self.get_page_title()},
         ]
 

@@ -75,7 +75,7 @@ def liens_fichiers(import_):
 
 class ImportIndexView(PerimetreIndexView):
     template_name = "imports/index.html"
-    page_title = "Imports Temps 1"
+    page_title = "Imports de fichiers"
 
     def get_liste_queryset(self):
         return ImportTemps1.objects.select_related("deposant")
@@ -90,11 +90,20 @@ class ImportIndexView(PerimetreIndexView):
 
     @property
     def add_item_label(self):
-        return "Déposer un classeur"
+        return "Déposer un classeur Temps 1"
 
     @cached_property
     def header_buttons(self):
         boutons = list(super().header_buttons)
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            boutons.append(
+                HeaderButton(
+                    "Déposer un extrait d'occupation DN@",
+                    url=reverse("import_temps1:deposer_occupation"),
+                    icon_name="upload",
+                    attrs={"data-depot-occupation": ""},
+                )
+            )
         boutons.append(
             HeaderButton(
                 "Modèle vierge",

@@ -15,8 +15,9 @@ from backoffice.acces.viewsets import PerimetreInspectView
 
 from .. import regles, services, tasks
 from ..apercu import apercu
+from ..formats import format_de
 from ..forms import ConfirmationForm, DepotForm, taille_max_envoi
-from ..models import EtatImport, ImportTemps1
+from ..models import EtatImport, ImportTemps1, NatureImport
 from ..temps1 import libelle_perimetre, perimetre_import
 from .historique import liens_fichiers, resume_lignes
 
@@ -30,23 +31,41 @@ class DepotView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     permission_required = "add"
     form_class = DepotForm
     template_name = "imports/depot.html"
-    page_title = "Déposer un classeur Temps 1"
     header_icon = "upload"
+    nature = NatureImport.TEMPS1
+
+    @property
+    def format_(self):
+        return format_de(self.nature)
+
+    def get_page_title(self):
+        return self.format_.titre_depot
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "libelle": self.format_.libelle_fichier}
 
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("import_temps1:index"), "label": "Imports Temps 1"},
+            {"url": reverse("import_temps1:index"), "label": "Imports de fichiers"},
             {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["perimetre"] = libelle_perimetre(perimetre_import(self.request.user))
+        context["nature"] = self.nature
+        context["url_modele"] = reverse(
+            "import_temps1:modele_occupation"
+            if self.nature == NatureImport.OCCUPATION
+            else "import_temps1:modele"
+        )
         return context
 
     def form_valid(self, form):
-        import_ = services.deposer(form.cleaned_data["fichier"], self.request.user)
+        import_ = services.deposer(
+            form.cleaned_data["fichier"], self.request.user, nature=self.nature
+        )
         tasks.analyser_depot.enqueue(import_.pk)
         messages.success(
             self.request,
@@ -61,9 +80,19 @@ class DepotView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 # ---------------------------------------------------------------------------------------------
 
 
+class DepotOccupationView(DepotView):
+    """The same upload, for the OFII's monthly DN@ occupancy extract."""
+
+    nature = NatureImport.OCCUPATION
+
+
 class ImportInspectView(PerimetreInspectView):
     template_name = "imports/import_detail.html"
-    page_title = "Import Temps 1"
+
+    def get_page_title(self):
+        if self.object.nature == NatureImport.OCCUPATION:
+            return "Import d'occupation DN@"
+        return "Import Temps 1"
 
     def get_fields_context(self):
         return []  # the template lays the page out itself
@@ -81,7 +110,10 @@ class ImportInspectView(PerimetreInspectView):
         context = super().get_context_data(**kwargs)
         import_, user = self.object, self.request.user
         apercu_ = apercu(
-            import_.rapport, self.request.GET.get("onglet", ""), self.request.GET.get("q", "")
+            import_.rapport,
+            self.request.GET.get("onglet", ""),
+            self.request.GET.get("q", ""),
+            feuilles=format_de(import_.nature).feuilles,
         )
         context.update(
             {
@@ -99,6 +131,7 @@ class ImportInspectView(PerimetreInspectView):
                 if import_.fichier_annote
                 else None,
                 "url_dispositifs": reverse("dispositif:index"),
+                "occupation": import_.nature == NatureImport.OCCUPATION,
             }
         )
         return context

@@ -11,7 +11,7 @@ from backoffice.acces.viewsets import PerimetreModelViewSet
 
 from .. import regles
 from ..models import ImportTemps1
-from .fichiers import ExportView, FichierView, ModeleView
+from .fichiers import ExportView, FichierView, ModeleOccupationView, ModeleView
 from .historique import (
     ImportFilterSet,
     ImportIndexView,
@@ -19,7 +19,13 @@ from .historique import (
     nom_deposant,
     resume_lignes,
 )
-from .suivi import AppliquerView, DepotView, ImportInspectView, StatutView
+from .suivi import (
+    AppliquerView,
+    DepotOccupationView,
+    DepotView,
+    ImportInspectView,
+    StatutView,
+)
 
 
 class RedirectionView(View):
@@ -38,7 +44,7 @@ class SuppressionView(View):
 class ImportTemps1ViewSet(PerimetreModelViewSet):
     model = ImportTemps1
     icon = "upload"
-    menu_label = "Imports Temps 1"
+    menu_label = "Imports de fichiers"
     add_to_admin_menu = False  # wagtail_hooks: shown to whoever may also just export
     url_prefix = "imports-temps1"
     name = "import_temps1"
@@ -59,6 +65,7 @@ class ImportTemps1ViewSet(PerimetreModelViewSet):
             classname="deux-lignes",
         ),
         Column("pk", label="N°", sort_key="pk", classname="nombre"),
+        Column("get_nature_display", label="Nature", sort_key="nature"),
         Column("deposant", label="Déposé par", accessor=lambda i: nom_deposant(i.deposant)),
         DateColumn("cree_le", label="Déposé le", sort_key="cree_le"),
         Column("perimetre_libelle", label="Périmètre"),
@@ -87,5 +94,11 @@ class ImportTemps1ViewSet(PerimetreModelViewSet):
                 name="fichier",
             ),
             path("modele/", ModeleView.as_view(), name="modele"),
+            path(
+                "deposer-occupation/",
+                self.construct_view(DepotOccupationView),
+                name="deposer_occupation",
+            ),
+            path("modele-occupation/", ModeleOccupationView.as_view(), name="modele_occupation"),
             path("export/", self.construct_view(ExportView), name="export"),
         ]

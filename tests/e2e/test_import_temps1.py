@@ -54,9 +54,9 @@ def test_import_temps1_du_modele_aux_dispositifs(page, connecter, ddets44, tmp_p
     connecter(ddets44)
     page.goto("/admin/")
     page.get_by_role("navigation", name="Menu principal").get_by_role(
-        "link", name="Imports Temps 1"
+        "link", name="Imports de fichiers"
     ).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Imports Temps 1")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Imports de fichiers")
 
     with page.expect_download() as telechargement:
         page.get_by_role("link", name="Modèle vierge").first.click()

@@ -160,7 +160,11 @@ def test_francais_accorde_au_genre_du_modele(national, monkeypatch, viewset, att
         ),  # noqa: E501
         ("dispositif", False, ("un dispositif", "le dispositif", "ce dispositif")),
         ("SIAO", False, ("un SIAO", "le SIAO", "ce SIAO")),
-        ("import Temps 1", False, ("un import Temps 1", "l'import Temps 1", "cet import Temps 1")),
+        (
+            "import de fichier",
+            False,
+            ("un import de fichier", "l'import de fichier", "cet import de fichier"),
+        ),
     ],
 )
 def test_articles_et_elision(nom, feminin, formes):

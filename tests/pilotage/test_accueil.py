@@ -113,7 +113,7 @@ def _import(etat, departements, il_y_a_jours, nom="temps1-44.xlsx"):
     return import_
 
 
-LIBELLE_IMPORTS = "Imports Temps 1 en erreur ou en échec"
+LIBELLE_IMPORTS = "Imports de fichiers en erreur ou en échec"
 
 
 def test_import_applique_efface_l_erreur_precedente_du_meme_perimetre(client, ddets44):

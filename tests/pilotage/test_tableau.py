@@ -248,12 +248,12 @@ def test_charge_de_travail_du_perimetre(client, siao44, ddets44, ddets75, parc):
     )
     client.force_login(ddets44)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Imports Temps 1 en erreur ou en échec</a> : <strong data-nombre>1</strong>" in html
+    assert "Imports de fichiers en erreur ou en échec</a> : <strong data-nombre>1</strong>" in html
 
     client.force_login(ddets75)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Demandes à pré-valider" not in html
-    assert "Imports Temps 1 en erreur" not in html
+    assert "Imports de fichiers en erreur" not in html
 
 
 def test_files_d_attente_sans_requete_par_objet(client, ddets44):
