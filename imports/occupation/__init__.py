@@ -112,7 +112,7 @@ def _anomalies(resultat, extrait):
     """Every error of every row: (sheet, Excel row, column, value, French message)."""
     anomalies = []
     for ligne in resultat.invalid_rows:
-        valeurs = dict(zip(extrait.donnees.headers, extrait.donnees[ligne.number - 1]))
+        valeurs = dict(zip(extrait.donnees.headers, extrait.donnees[ligne.number - 1], strict=True))
         numero = valeurs[LIGNE]
         for cle, messages in ligne.error_dict.items():
             cellule = valeurs.get("dispositif" if cle == "dispositif_id" else cle)
