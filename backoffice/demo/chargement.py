@@ -5,7 +5,8 @@ three minutes): rows go in with `bulk_create` in batches, and django-simple-hist
 `bulk_create_with_history` writes the matching creation records, dated when each object came into
 being (opening of the dispositif, start of the groupe or of the exercice, signature of the
 convention) so that `history.as_of(date)` answers piloting questions on the demo too. Closures are
-recorded as a later modification of the dispositif.
+recorded as a later modification of the dispositif. The monthly occupancy (DN@) keeps no history:
+its rows are dated by their month.
 
 Every bulk insertion goes through `inserer`: whatever must happen on each bulk insertion of a
 model goes there.
@@ -38,6 +39,7 @@ from backoffice.conventions.models import (
     MontantConvention,
 )
 from backoffice.demandes.models import Demande
+from backoffice.occupation.models import Occupation
 from backoffice.offre.models import (
     CompteurCode,
     ContactReferent,
@@ -92,9 +94,9 @@ def nombre(n):
 
 
 def purger(chrono):
-    """Delete everything the demo loads: the offer (and its history), the conventions, calls,
-    requests and Temps 1 imports that hang on it, their documents and timelines, and the demo
-    accounts.
+    """Delete everything the demo loads: the offer (and its history), its monthly occupancy, the
+    conventions, calls, requests and Temps 1 imports that hang on it, their documents and
+    timelines, and the demo accounts.
 
     Per-row signal work is switched off while deleting: simple-history would write one deletion
     record per row and Wagtail's reference index would run two queries per row (tens of
@@ -103,6 +105,7 @@ def purger(chrono):
     """
     modeles = (Financement, GroupeDePlaces, Dispositif, ContactReferent, EntiteGestionnaire)
     with override_settings(SIMPLE_HISTORY_ENABLED=False), disable_reference_index_auto_update():
+        Occupation.objects.all().delete()  # before the imports it may name, and the offer
         purger_circuits()
         Financement.objects.all().delete()
         GroupeDePlaces.objects.all().delete()
@@ -232,6 +235,14 @@ def charger(jeu, annee, chrono):
     chrono(
         f"{nombre(len(jeu.financements))} financements "
         f"(exercices {', '.join(str(e) for e in exercices)})"
+    )
+
+    inserer(jeu.occupations, Occupation)
+    mois = sorted({o.mois for o in jeu.occupations})
+    chrono(
+        f"{nombre(len(jeu.occupations))} occupations mensuelles DN@ "
+        f"({nombre(len({id(o.dispositif) for o in jeu.occupations}))} dispositifs"
+        + (f", {mois[0]:%m/%Y} à {mois[-1]:%m/%Y})" if mois else ")")
     )
 
 

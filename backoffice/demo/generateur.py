@@ -1,10 +1,11 @@
 """Builds the demo offer in memory (unsaved model instances), deterministically from a seed.
 
 Everything random goes through one `random.Random(seed)`, the offer's dates are relative to a
-reference year (the current exercice) and the conventions' periods to the reference day (some
-must end within 3 and 6 months of it): two runs with the same seed on the same day give the same
-codes, SIRENs, places and conventions. Saving is the command's job (`seed_demo`), which
-bulk-inserts what is built here.
+reference year (the current exercice), the conventions' periods to the reference day (some must
+end within 3 and 6 months of it) and the monthly occupancy to its month (the twelve months
+before it): two runs with the same seed on the same day give the same codes, SIRENs, places,
+conventions and occupancy. Saving is the command's job (`seed_demo`), which bulk-inserts what is
+built here.
 """
 
 import random
@@ -15,6 +16,7 @@ from .conventionnement import Conventionneur, ParcConventionne
 from .dispositifs import Dispositifs
 from .entites import Entites
 from .identites import Identites
+from .occupation import Occupations
 from .profils import PROFILS_TYPES
 
 # ---------------------------------------------------------------------------------------------
@@ -35,13 +37,14 @@ class JeuDemo:
     compteurs: dict = field(default_factory=dict)  # département → dernier numéro
     entite_vitrine: object = None  # the 44 entité given to the demo gestionnaire
     parc: ParcConventionne = field(default_factory=ParcConventionne)  # conventions in force
+    occupations: list = field(default_factory=list)  # DN@ monthly occupancy (asylum park)
 
     @property
     def toutes_entites(self):
         return self.operateurs + self.entites
 
 
-class Generateur(Identites, Entites, Dispositifs):
+class Generateur(Identites, Entites, Dispositifs, Occupations):
     def __init__(
         self,
         echelle,
@@ -117,6 +120,7 @@ class Generateur(Identites, Entites, Dispositifs):
         self.jeu.parc = Conventionneur(
             self.jeu, self.rng, self.aujourdhui, obligatoires=vitrine
         ).conventionner()
+        self.occupations()
         return self.jeu
 
     def vitrine(self):

@@ -3,10 +3,13 @@
 dispositifs, one on the financing lines of the exercice that may concern a convention); and the
 French formatting of the findings."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
 from django.utils.functional import cached_property
 
+from backoffice.acces.perimetres import NATIONAL
 from backoffice.conventions.models import EtatConvention, LigneConvention, q_en_vigueur_le
+from backoffice.occupation.indicateurs import MOIS_CONSECUTIFS, sous_la_cible_depuis
+from backoffice.occupation.models import Occupation
 from backoffice.offre.models import Financement, GroupeDePlaces
 
 # Types whose financing lines must be linked to a convention: the asylum park under
@@ -147,6 +150,18 @@ class Contexte:
                 "conventionnees",
             )
         )
+
+    @cached_property
+    def occupations_sous_cible(self):
+        """{dispositif id: (months, Objectif)} below their occupancy target in each of the
+        last three months imported up to today (two queries; backoffice.occupation)."""
+        ids = self.dispositifs_qs.order_by().values("pk")
+        dernier = Occupation.objects.filter(
+            dispositif__in=ids, mois__lte=self.aujourdhui
+        ).aggregate(m=Max("mois"))["m"]
+        if dernier is None:
+            return {}
+        return sous_la_cible_depuis(NATIONAL, dernier, MOIS_CONSECUTIFS, dispositifs=ids)
 
     @cached_property
     def financements_convention(self):

@@ -43,6 +43,10 @@ class Regle(models.TextChoices):
     FINESS_MANQUANT = "finess_manquant", "FINESS manquant"
     SIRET_SIREN = "siret_siren", "SIRET sans le SIREN de l'entité"
     SANS_GROUPE = "sans_groupe", "Dispositif ouvert sans groupe de places"
+    OCCUPATION_SOUS_CIBLE = (
+        "occupation_sous_cible",
+        "Occupation sous l'objectif trois mois de suite",
+    )
 
 
 class EtatAnomalie(models.TextChoices):

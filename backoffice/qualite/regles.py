@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from backoffice.conventions.models import Convention, EtatConvention
+from backoffice.occupation.indicateurs import pourcentage
 from backoffice.offre.choices import RegimeJuridique
 from backoffice.offre.data.nomenclature import TYPES_PLACES_AUTORISEES_REQUISES
 from backoffice.offre.models import cout_jour_place
@@ -39,6 +40,7 @@ SEVERITES = {
     Regle.FINESS_MANQUANT: Severite.BASSE,
     Regle.SIRET_SIREN: Severite.BASSE,
     Regle.SANS_GROUPE: Severite.BASSE,
+    Regle.OCCUPATION_SOUS_CIBLE: Severite.MOYENNE,
 }
 
 
@@ -316,6 +318,28 @@ def financement_sans_convention(ctx):
     return constats
 
 
+def occupation_sous_cible(ctx):
+    """Occupancy (DN@) below the convention's target in each of the last three months
+    imported (backoffice/occupation/indicateurs.py, the one definition)."""
+    par_pk = {d["pk"]: d for d in ctx.dispositifs}
+    constats = []
+    for pk, (mois, objectif) in sorted(ctx.occupations_sous_cible.items()):
+        if pk not in par_pk:
+            continue
+        cible = pourcentage(objectif.cibles.occupation, 0)
+        constats.append(
+            _constat(
+                Regle.OCCUPATION_SOUS_CIBLE,
+                par_pk[pk],
+                f"Occupation sous l'objectif de {cible} de la convention "
+                f"{objectif.convention_numero or 'sans numéro'} chaque mois de "
+                f"{mois[0]:%m/%Y} à {mois[-1]:%m/%Y} (extrait du DN@)",
+                objectif.convention_id,
+            )
+        )
+    return constats
+
+
 REGLES = {
     Regle.FINANCEES_SUP_AUTORISEES: financees_sup_autorisees,
     Regle.CONVENTIONNEES_SUP_AUTORISEES: conventionnees_sup_autorisees,
@@ -330,6 +354,7 @@ REGLES = {
     Regle.FINESS_MANQUANT: finess_manquant,
     Regle.SIRET_SIREN: siret_siren,
     Regle.SANS_GROUPE: sans_groupe,
+    Regle.OCCUPATION_SOUS_CIBLE: occupation_sous_cible,
 }
 
 

@@ -1,6 +1,7 @@
 """After `seed_demo --scale small`, the park is alive: conventions in force, requests waiting at
-each step, calls at every stage, a Temps 1 import applied; every demo account's home page shows
-places conventionnées for its perimeter and the work waiting for it.
+each step, calls at every stage, a Temps 1 import applied, twelve months of DN@ occupancy for the
+asylum park; every demo account's home page shows places conventionnées for its perimeter and the
+work waiting for it.
 
 The demo is loaded once for the module, inside a transaction rolled back at the end (each test
 runs in a savepoint of it)."""
@@ -29,6 +30,14 @@ from backoffice.conventions.models import (
 )
 from backoffice.demandes.models import Demande, EtatDemande
 from backoffice.demo.chargement import COMPTES
+from backoffice.demo.occupation import (
+    CIBLE_DEBOUTES,
+    CIBLE_REFUGIES,
+    fin_du_mois,
+    mois_glissants,
+    sous_cible,
+)
+from backoffice.occupation.models import Occupation
 from backoffice.offre.models import Dispositif, Financement
 from backoffice.pilotage import charge
 from backoffice.pilotage.tableau import tableau_de_bord
@@ -318,3 +327,100 @@ def test_anomalies_peu_nombreuses_et_parlantes(demo, db):
     assert ouvertes.filter(regle=Regle.FINANCEES_SUP_AUTORISEES).exists()
     # The résiliée convention whose dispositif is still financed this year.
     assert ouvertes.filter(regle=Regle.CONVENTION_ECHUE).exists()
+
+
+# --- the DN@ occupancy ------------------------------------------------------------------------
+
+
+def serie_sous_cible(lignes):
+    """The longest run of consecutive months under the 97 % occupancy target."""
+    serie = plus_longue = 0
+    precedent = None
+    for ligne in sorted(lignes, key=lambda o: o.mois):
+        suit = precedent is not None and (ligne.mois - precedent).days <= 31
+        if sous_cible(ligne.places_occupees, ligne.places_en_service):
+            serie = serie + 1 if suit or serie == 0 else 1
+        else:
+            serie = 0
+        plus_longue = max(plus_longue, serie)
+        precedent = ligne.mois
+    return plus_longue
+
+
+def au_dessus_des_cibles(ligne):
+    occupees = ligne.places_occupees
+    return (
+        ligne.presence_indue_refugies * 100 >= CIBLE_REFUGIES * occupees
+        or ligne.presence_indue_deboutes * 100 >= CIBLE_DEBOUTES * occupees
+    )
+
+
+def test_douze_mois_d_occupation_par_dispositif_d_asile(demo, db):
+    mois = mois_glissants(timezone.localdate())
+    assert len(mois) == 12 and mois[-1] < timezone.localdate().replace(day=1)
+    couverts = (
+        Dispositif.objects.filter(type__nature_id="DNA", date_fermeture__isnull=True)
+        .exclude(code_dna="")
+        .filter(date_ouverture__lte=fin_du_mois(mois[-1]))
+    )
+    par_dispositif = {}
+    for ligne in Occupation.objects.select_related("dispositif"):
+        par_dispositif.setdefault(ligne.dispositif, []).append(ligne)
+    assert set(par_dispositif) == set(couverts) and len(couverts) >= 60
+    assert {d.type_id for d in couverts} == {"CADA", "HUDA", "CAES", "CPH", "PRAHDA"}
+    places = dict(
+        Dispositif.objects.filter(pk__in=couverts)
+        .avec_capacites(date=mois[-1].replace(day=15))
+        .values_list("pk", "nb_places_ouvertes")
+    )
+    egaux = 0
+    for dispositif, lignes in par_dispositif.items():
+        attendus = [m for m in mois if dispositif.date_ouverture <= fin_du_mois(m)]
+        assert sorted(o.mois for o in lignes) == attendus, dispositif.code
+        if dispositif.date_ouverture <= mois[0]:
+            assert len(lignes) == 12, dispositif.code
+        for ligne in lignes:
+            ligne.clean()  # the model's rules, as an import checks them
+            assert 0 < ligne.places_occupees <= ligne.places_en_service, dispositif.code
+            assert ligne.places_vacantes == ligne.places_en_service - ligne.places_occupees
+            assert (
+                ligne.presence_indue_refugies + ligne.presence_indue_deboutes
+                <= ligne.places_occupees
+            )
+            assert ligne.import_source is None
+        dernier = max(lignes, key=lambda o: o.mois)
+        egaux += dernier.places_en_service + dernier.places_indisponibles == places[dispositif.pk]
+    # Places en service: the dispositif's open places (but for a group opened or closed that
+    # month, or changed since by the story).
+    assert egaux >= 0.9 * len(par_dispositif)
+
+    # Mostly 95 to 100 % occupied, présence indue under the targets.
+    lignes = [ligne for groupe in par_dispositif.values() for ligne in groupe]
+    totaux = Occupation.objects.aggregate(
+        en_service=Sum("places_en_service"), occupees=Sum("places_occupees")
+    )
+    assert 0.95 <= totaux["occupees"] / totaux["en_service"] <= 0.995
+    assert sum(not sous_cible(o.places_occupees, o.places_en_service) for o in lignes) >= 0.8 * len(
+        lignes
+    )
+    assert sum(au_dessus_des_cibles(o) for o in lignes) <= 0.05 * len(lignes)
+
+
+def test_quelques_dispositifs_sous_la_cible_dont_un_en_loire_atlantique(demo, db):
+    par_dispositif = {}
+    for ligne in Occupation.objects.select_related("dispositif"):
+        par_dispositif.setdefault(ligne.dispositif, []).append(ligne)
+    sous = [d for d, lignes in par_dispositif.items() if serie_sous_cible(lignes) >= 3]
+    assert 1 <= len(sous) <= max(3, 0.05 * len(par_dispositif))
+    assert any(d.departement_id == "44" for d in sous)
+    # … still under it last month: what piloting shows today.
+    dernier_mois = max(o.mois for o in Occupation.objects.all())
+    for dispositif in sous:
+        dernier = next(o for o in par_dispositif[dispositif] if o.mois == dernier_mois)
+        assert sous_cible(dernier.places_occupees, dernier.places_en_service), dispositif.code
+
+    indue = {
+        d for d, lignes in par_dispositif.items() if any(au_dessus_des_cibles(o) for o in lignes)
+    }
+    assert 1 <= len(indue) <= max(3, 0.05 * len(par_dispositif))
+    assert any(d.departement_id == "44" for d in indue)

@@ -14,6 +14,7 @@ from backoffice.appels.models import AppelAProjets
 from backoffice.conventions.models import Convention, LigneConvention
 from backoffice.demandes.models import Demande
 from backoffice.demo.chargement import COMPTES, MOT_DE_PASSE
+from backoffice.occupation.models import Occupation
 from backoffice.offre.models import (
     CompteurCode,
     Dispositif,
@@ -60,6 +61,17 @@ def empreinte():
         ),
         "appels": list(
             AppelAProjets.objects.order_by("reference").values_list("reference", "etat")
+        ),
+        "occupation": list(
+            Occupation.objects.order_by("dispositif__code", "mois").values_list(
+                "dispositif__code",
+                "mois",
+                "places_en_service",
+                "places_occupees",
+                "presence_indue_refugies",
+                "presence_indue_deboutes",
+                "places_indisponibles",
+            )
         ),
     }
 

@@ -9,11 +9,13 @@ from decimal import Decimal
 import pytest
 
 from backoffice.conventions.echeances import appliquer_echeances
+from backoffice.occupation.models import Occupation
 from backoffice.offre.models import Financement, GroupeDePlaces
 from backoffice.qualite import services
 from backoffice.qualite.models import EtatAnomalie, Regle, Severite
 from backoffice.qualite.regles import SEVERITES
 from tests.factories import DispositifFactory, FinancementFactory, GroupeFactory, siret_valide
+from tests.occupation.outils import mois_passe
 
 from .outils import (
     anomalie,
@@ -195,6 +197,37 @@ CAS = [
         message=lambda d, _: "Dispositif ouvert sans aucun groupe de places",
     ),
 ]
+
+
+def _occupation_basse(d, acteur):
+    """Three months of DN@ occupancy at 90 % under a CADA convention (target 97 %)."""
+    convention = convention_en_vigueur(d, acteur)
+    lignes = [
+        Occupation.objects.create(
+            dispositif=d, mois=mois_passe(n), places_en_service=80, places_occupees=72
+        )
+        for n in (3, 2, 1)
+    ]
+    return {"convention": convention, "dernier": lignes[-1]}
+
+
+def _message_occupation(d, etat):
+    return (
+        "Occupation sous l'objectif de 97\u00a0% de la convention "
+        f"{etat['convention'].numero} chaque mois de {mois_passe(3):%m/%Y} à "
+        f"{mois_passe(1):%m/%Y} (extrait du DN@)"
+    )
+
+
+CAS.append(
+    Cas(
+        Regle.OCCUPATION_SOUS_CIBLE,
+        casser=_occupation_basse,
+        reparer=lambda d, e: modifier(e["dernier"], places_occupees=79),
+        recasser=lambda d, e: modifier(e["dernier"], places_occupees=70),
+        message=_message_occupation,
+    )
+)
 
 
 def test_chaque_regle_a_son_cas():
