@@ -50,6 +50,7 @@ APPS_METIER = {
     "demandes",
     "pilotage",
     "qualite",
+    "occupation",
     "schemas",
     "imports",
     "workflows",

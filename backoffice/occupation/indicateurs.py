@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Max, Sum
+from django.db.models import Count, F, Max, Sum
 
 from backoffice.acces.perimetres import filtrer
 from backoffice.conventions.models import LigneConvention, TypeConvention, q_en_vigueur_le
@@ -139,18 +139,14 @@ CLES = {
 def chiffres(perimetre, mois, par=None):
     """ChiffresOccupation of the perimeter for `mois`: the total (par=None), or {key: figures}
     per dispositif, type, département or région (`par`, a key of CLES). One query."""
-    sommes = {cle: Sum(champ) for cle, champ in CHAMPS.items()}
+    sommes = {cle: Sum(champ) for cle, champ in CHAMPS.items()} | {"dispositifs": Count("pk")}
     qs = lignes(perimetre, mois).order_by()
     if par is None:
-        valeurs = qs.aggregate(**sommes)
-        total = ChiffresOccupation(
-            **{cle: valeurs[cle] or 0 for cle in CHAMPS}, dispositifs=qs.count()
-        )
-        return total
-    resultat = {}
-    for ligne in qs.values(cle_=F(CLES[par])).annotate(**sommes):
-        resultat[ligne["cle_"]] = ChiffresOccupation(**{cle: ligne[cle] or 0 for cle in CHAMPS})
-    return resultat
+        return ChiffresOccupation(**{cle: v or 0 for cle, v in qs.aggregate(**sommes).items()})
+    return {
+        ligne.pop("cle_"): ChiffresOccupation(**{cle: v or 0 for cle, v in ligne.items()})
+        for ligne in qs.values(cle_=F(CLES[par])).annotate(**sommes)
+    }
 
 
 @dataclass(frozen=True)
