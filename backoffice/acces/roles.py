@@ -69,6 +69,20 @@ CANDIDATURES = ["appels.candidature", "appels.notecritere", "appels.documentcand
 # Monthly occupancy from the OFII's DN@ extract (backoffice/occupation): read-only for every
 # role, written only by an import (imports.importtemps1 "add").
 OCCUPATION = ["occupation.occupation"]
+# Control and inspection of what is funded (backoffice/controle): the yearly programme per
+# département, the contrôles, their constats, measures (recommandations, injonctions) and
+# documents. "change" on a contrôle = act through the transition service.
+CONTROLE = [
+    "controle.programmecontrole",
+    "controle.controle",
+    "controle.constat",
+    "controle.mesure",
+    "controle.documentcontrole",
+]
+# Serious adverse events reported by a structure (backoffice/signalements).
+SIGNALEMENTS = ["signalements.signalement"]
+# The five-yearly evaluations of authorised ESSMS (backoffice/evaluations).
+EVALUATIONS = ["evaluations.evaluation"]
 # Data-quality anomalies (backoffice/qualite): "change" = mark one justified, with a comment.
 QUALITE = ["qualite.anomalie"]
 # Schéma régional d'accueil (backoffice/schemas): drafted and evaluated by the région.
@@ -102,6 +116,9 @@ DROITS = {
         **dict.fromkeys(CANDIDATURES, {"change", "view"}),
         **dict.fromkeys(QUALITE, {"change", "view"}),
         **dict.fromkeys(OCCUPATION, VIEW),
+        **dict.fromkeys(CONTROLE, VIEW),
+        **dict.fromkeys(SIGNALEMENTS, VIEW),
+        **dict.fromkeys(EVALUATIONS, VIEW),
         **dict.fromkeys(SCHEMAS, EDIT),
     },
     Role.DEPARTEMENTAL: {
@@ -119,6 +136,11 @@ DROITS = {
         **dict.fromkeys(IMPORTS, {"add", "view"}),
         **dict.fromkeys(QUALITE, {"change", "view"}),
         **dict.fromkeys(OCCUPATION, VIEW),
+        # Programmes and runs the controls of the département; analyses the signalements (and
+        # files one on an operator's behalf); follows the evaluations.
+        **dict.fromkeys(CONTROLE, EDIT),
+        **dict.fromkeys(SIGNALEMENTS, EDIT),
+        **dict.fromkeys(EVALUATIONS, EDIT),
         # The schéma of their région: read, and record the evaluation of its actions.
         **dict.fromkeys(SCHEMAS, VIEW),
         "schemas.evaluationaction": {"change", "view"},
@@ -152,6 +174,15 @@ DROITS = {
         **dict.fromkeys(QUALITE, VIEW),
         # Their own dispositifs' occupancy, as the DN@ reports it.
         **dict.fromkeys(OCCUPATION, VIEW),
+        # Their contrôles from the contradictory step on (controle.regles): "change" = answer
+        # within the deadline, "add" a document = the answer's attachments.
+        "controle.controle": {"change", "view"},
+        "controle.constat": VIEW,
+        "controle.mesure": VIEW,
+        "controle.documentcontrole": {"add", "view"},
+        # They file the signalements of their structures, and see them always.
+        "signalements.signalement": {"add", "view"},
+        "evaluations.evaluation": VIEW,
     },
     Role.LECTEUR: {
         **dict.fromkeys(OFFRE, VIEW),
@@ -162,6 +193,9 @@ DROITS = {
         **dict.fromkeys(CANDIDATURES, VIEW),
         **dict.fromkeys(QUALITE, VIEW),
         **dict.fromkeys(OCCUPATION, VIEW),
+        **dict.fromkeys(CONTROLE, VIEW),
+        **dict.fromkeys(SIGNALEMENTS, VIEW),
+        **dict.fromkeys(EVALUATIONS, VIEW),
         **dict.fromkeys(SCHEMAS, VIEW),
     },
 }
