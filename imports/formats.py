@@ -13,6 +13,16 @@ from dataclasses import dataclass
 from .models import NatureImport
 
 
+class FichierDevenuInvalide(Exception):
+    """Raised by a format's `appliquer` that checks the file itself while writing: the database
+    changed since the analysis and the file no longer applies. `rapport` says why; the
+    transaction is rolled back, the job ends `en_erreur`."""
+
+    def __init__(self, rapport):
+        super().__init__("Le fichier ne s'applique plus à la base telle qu'elle est.")
+        self.rapport = rapport
+
+
 @dataclass(frozen=True)
 class Format:
     nature: str
@@ -23,6 +33,10 @@ class Format:
     analyser: object
     appliquer: object
     annoter: object = None
+    # What the application runs before `appliquer`, in the same transaction (None: the
+    # analysis again). A format whose `appliquer` checks every row while writing (the DN@
+    # Resource) skips a second full pass: it raises FichierDevenuInvalide instead.
+    preparer: object = None
 
 
 def _temps1():
@@ -58,6 +72,7 @@ def _occupation():
         lire=occupation.lire_extrait,
         analyser=occupation.analyser,
         appliquer=occupation.appliquer,
+        preparer=occupation.preparer,
     )
 
 

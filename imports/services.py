@@ -17,7 +17,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from .formats import format_de
+from .formats import FichierDevenuInvalide, format_de
 from .models import ImportTemps1, NatureImport
 from .temps1 import FichierIllisible, Rapport, libelle_perimetre, perimetre_import
 
@@ -131,9 +131,12 @@ def executer_application(import_, user=None):
 
     try:
         with transaction.atomic():
-            rapport = format_.analyser(format_.lire(_chemin(import_), import_.nom_fichier), user)
+            lu = format_.lire(_chemin(import_), import_.nom_fichier)
+            rapport = (format_.preparer or format_.analyser)(lu, user)
             if rapport.ok:
                 format_.appliquer(rapport, user, import_, progression=progression)
+    except FichierDevenuInvalide as exc:
+        rapport = exc.rapport  # nothing written: the transaction was rolled back
     except FichierIllisible as exc:
         _etat(
             import_,

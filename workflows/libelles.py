@@ -8,6 +8,7 @@ EVENEMENTS = {
     "creer": "Créer",
     "deposer": "Déposer",
     "ajouter_pieces": "Ajouter des documents",
+    "declarer": "Déclarer",
 }
 
 

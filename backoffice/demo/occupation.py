@@ -7,12 +7,16 @@ that carries a DNA code; a dispositif opened during those months has them from i
 - Places en service: the places of the groupes in service that month (an extension counts from
   its start, places given back until their end), less, now and then, a few places unavailable
   for a few months (works); places vacantes: those in service not occupied.
-- Occupancy mostly between 95 and 100 %, never under the 97 % target three months running,
-  except for a few dispositifs (`PART_SOUS_CIBLE`, at least one in the 44, the demo
-  gestionnaire's if it runs one) below it over the last three to six months.
+- Occupancy mostly between 97 and 100 %, some months a little under (94 to 97 %), never under the
+  97 % target three months running, except for a few dispositifs (`PART_SOUS_CIBLE` of them, at
+  least one in the 44, the demo gestionnaire's if it runs one) below it over the last three to
+  six months.
 - Présence indue small (under the CADA targets: 3 % of occupied places for refugees, 4 % for
   rejected asylum seekers), except for a few dispositifs (`PART_PRESENCE_INDUE`, at least one in
   the 44) above a target over the last months.
+- Those examples are CADA under a CADA convention in force at the end of last month: the
+  convention gives them the targets that piloting and the quality rule « occupation sous
+  l'objectif trois mois de suite » measure them against (backoffice/occupation/indicateurs.py).
 
 Rows meet the model's rules (occupées ≤ en service, présence indue ≤ occupées). Saved in bulk by
 `chargement.charger`.
@@ -20,6 +24,7 @@ Rows meet the model's rules (occupées ≤ en service, présence indue ≤ occup
 
 import datetime
 
+from backoffice.conventions.models import TypeConvention
 from backoffice.occupation.models import Occupation
 
 NATURE_DN = "DNA"
@@ -70,11 +75,24 @@ class Occupations:
         groupes = {}
         for groupe in self.jeu.groupes:
             groupes.setdefault(id(groupe.dispositif), []).append(groupe)
-        # The examples are drawn among the dispositifs open over the twelve months.
+        # The examples: dispositifs open over the twelve months, that a CADA convention in
+        # force at the end of last month gives targets (backoffice/occupation/indicateurs.py).
         anciens = [d for d in couverts if d.date_ouverture <= mois[0][1]]
-        vitrine = [d for d in anciens if d.entite is self.jeu.entite_vitrine]
-        sous = self.exemples(anciens, PART_SOUS_CIBLE, preferes=vitrine)
-        indue = self.exemples(anciens, PART_PRESENCE_INDUE, exclus=sous)
+        fin = mois[-1][1]
+        avec_cibles = {
+            id(ligne.dispositif)
+            for ligne in self.jeu.parc.lignes
+            if ligne.convention.type_convention == TypeConvention.CADA
+            and ligne.convention.date_debut <= fin <= ligne.convention.date_fin
+        }
+        avec_cibles = [d for d in anciens if id(d) in avec_cibles]
+        vitrine = [d for d in avec_cibles if d.entite is self.jeu.entite_vitrine]
+        sous = self.exemples(
+            round(PART_SOUS_CIBLE * len(anciens)), avec_cibles, anciens, preferes=vitrine
+        )
+        indue = self.exemples(
+            round(PART_PRESENCE_INDUE * len(anciens)), avec_cibles, anciens, exclus=sous
+        )
         for dispositif in couverts:
             self.occupation(
                 dispositif,
@@ -84,16 +102,19 @@ class Occupations:
                 mois_indue=rng.randint(2, 8) if id(dispositif) in indue else 0,
             )
 
-    def exemples(self, candidats, part, preferes=(), exclus=()):
-        """ids of about `part` of `candidats` (at least one), one of them in the 44 (one of
-        `preferes` if any), none of `exclus`."""
+    def exemples(self, nombre, avec_cibles, anciens, preferes=(), exclus=()):
+        """ids of `nombre` dispositifs (at least one) of `avec_cibles`, none of `exclus`, one of
+        them in the 44: one of `preferes` if any, else of `avec_cibles`, else of `anciens`."""
         rng = self.rng
-        nombre = max(1, round(part * len(candidats)))
-        candidats = [d for d in candidats if id(d) not in exclus]
-        du_44 = [d for d in candidats if d.departement_id == DEPARTEMENT_VITRINE]
-        choisis = {id(rng.choice(list(preferes) or du_44))} if du_44 else set()
-        reste = [d for d in candidats if id(d) not in choisis]
-        nombre = max(0, min(nombre - len(choisis), len(reste)))
+        avec_cibles = [d for d in avec_cibles if id(d) not in exclus]
+        du_44 = [
+            [d for d in groupe if d.departement_id == DEPARTEMENT_VITRINE and id(d) not in exclus]
+            for groupe in (preferes, avec_cibles, anciens)
+        ]
+        du_44 = next((groupe for groupe in du_44 if groupe), [])
+        choisis = {id(rng.choice(du_44))} if du_44 else set()
+        reste = [d for d in avec_cibles if id(d) not in choisis]
+        nombre = max(0, min(max(1, nombre) - len(choisis), len(reste)))
         return choisis | {id(d) for d in rng.sample(reste, nombre)}
 
     def occupation(self, dispositif, mois, groupes, *, mois_sous_cible, mois_indue):
@@ -116,18 +137,16 @@ class Occupations:
             if en_service <= 0:
                 continue
             restants = len(mois) - rang  # this month and those after it
+            plancher = (CIBLE_OCCUPATION * en_service + 99) // 100  # the fewest on target
             if restants <= mois_sous_cible:
                 # Clearly under the target: 82 to 95 %.
-                occupees = min(
-                    round(en_service * rng.uniform(0.82, 0.95)),
-                    (CIBLE_OCCUPATION * en_service - 1) // 100,
-                )
+                occupees = min(round(en_service * rng.uniform(0.82, 0.95)), plancher - 1)
+            elif rng.random() < 0.85 or dessous >= 2:
+                # On target (never three months running under it by chance), mostly full.
+                occupees = max(rng.randint(plancher, en_service) for _ in range(2))
             else:
-                ecart = rng.uniform(0, 0.03) if rng.random() < 0.85 else rng.uniform(0.03, 0.05)
-                occupees = en_service - round(en_service * ecart)
-                if dessous >= 2 and sous_cible(occupees, en_service):
-                    # Never three months running under the target by chance.
-                    occupees = (CIBLE_OCCUPATION * en_service + 99) // 100
+                # Slightly under it: 94 to 97 %.
+                occupees = min(round(en_service * rng.uniform(0.94, 0.97)), plancher - 1)
             dessous = dessous + 1 if sous_cible(occupees, en_service) else 0
             refugies = int(occupees * rng.uniform(0, 0.025))
             deboutes = int(occupees * rng.uniform(0, 0.035))

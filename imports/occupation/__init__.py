@@ -24,6 +24,7 @@ from backoffice.grammaire import compter
 from backoffice.occupation.models import Occupation
 from backoffice.offre.models import Dispositif
 
+from ..formats import FichierDevenuInvalide
 from ..temps1.analyse.perimetre import perimetre_import
 from ..temps1.rapport import CREATED, UNCHANGED, UPDATED, Anomalie, Rapport
 from .colonnes import NOM_ONGLET
@@ -32,10 +33,6 @@ from .ressource import CHAMPS_COMPARES, OccupationResource, entete_de
 from .valeurs import MoisWidget, normaliser_code
 
 __all__ = ["Extrait", "analyser", "appliquer", "lire_extrait"]
-
-
-class ImportImpossible(Exception):
-    """The file no longer applies (the database changed since the analysis): nothing written."""
 
 
 @dataclass
@@ -200,17 +197,21 @@ def analyser(extrait, user=None):
     return rapport
 
 
+def preparer(extrait, user=None):
+    """Before applying: nothing to re-check apart, `appliquer` checks every row as it writes."""
+    return Rapport(nom_fichier=extrait.nom_fichier, sheets={NOM_ONGLET: {}}, plan=extrait)
+
+
 def appliquer(rapport, user=None, import_=None, progression=None):
-    """Write the analysed file, all or nothing, and replace its months."""
+    """Write the file, all or nothing, and replace its months. Every row is checked again as
+    it is written (the database may have changed since the analysis): any error rolls back
+    everything and raises FichierDevenuInvalide with the new report."""
     extrait = rapport.plan
     with transaction.atomic():
         contexte, ressource, resultat = _importer(extrait, user, import_, dry_run=False)
         nouveau, remplacees = _rapport(extrait, contexte, ressource, resultat)
         if not nouveau.ok:
-            raise ImportImpossible(
-                "Le fichier ne s'applique plus à la base telle qu'elle est maintenant : rien n'a "
-                "été modifié. Relancez la vérification."
-            )
+            raise FichierDevenuInvalide(nouveau)
         if remplacees:
             Occupation.objects.filter(pk__in=[o.pk for o in remplacees]).delete()
     rapport.sheets = nouveau.sheets

@@ -38,6 +38,7 @@ class OccupationResource(resources.ModelResource):
         self.contexte = contexte
         super().__init__()
         self.fields["dispositif"].widget = DispositifWidget(contexte.par_code)
+        self.fields["mois"].widget = MoisWidget()  # today's month, read now
         self.vues = {}  # (dispositif id, mois) → Excel row that brought it first
         self.ligne = None
 
@@ -89,20 +90,14 @@ class OccupationResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         self.ligne = row.get(LIGNE)
 
-    def _cle(self, row):
-        """(dispositif id, mois) of a row, or None when either cell is wrong (reported by
-        import_instance with the other cells' errors)."""
+    def get_instance(self, instance_loader, row):
+        """The row already imported for the same (dispositif, mois), or None; a wrong cell is
+        reported by import_instance with the other cells' errors."""
         try:
-            return (
-                self.fields["dispositif"].clean(row),
-                self.fields["mois"].clean(row),
-            )
+            cle = (self.fields["dispositif"].clean(row), self.fields["mois"].clean(row))
         except (ValueError, KeyError):
             return None
-
-    def get_instance(self, instance_loader, row):
-        cle = self._cle(row)
-        return self.contexte.existantes.get(cle) if cle else None
+        return self.contexte.existantes.get(cle)
 
     def init_instance(self, row=None):
         return Occupation(import_source=self.contexte.import_)

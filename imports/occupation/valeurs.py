@@ -24,7 +24,13 @@ def _texte(valeur):
 
 
 class MoisWidget(Widget):
-    """A date cell, or « MM/AAAA », « AAAA-MM », « JJ/MM/AAAA »: the first day of the month."""
+    """A date cell, or « MM/AAAA », « AAAA-MM », « JJ/MM/AAAA »: the first day of the month.
+    The current month is read once per widget (one per import: OccupationResource makes its
+    own), not once per cell."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.courant = timezone.localdate().replace(day=1)
 
     def clean(self, value, row=None, **kwargs):
         if value is None or _texte(value) == "":
@@ -44,8 +50,7 @@ class MoisWidget(Widget):
                     break
             else:
                 raise ValueError("Ce n'est pas un mois : écrivez MM/AAAA (par exemple 03/2026).")
-        courant = timezone.localdate().replace(day=1)
-        if mois > courant:
+        if mois > self.courant:
             raise ValueError(
                 f"Le mois {mois:%m/%Y} n'est pas encore commencé : l'extrait ne peut porter que "
                 "sur un mois passé ou en cours."

@@ -136,7 +136,7 @@ def codes_bruts():
                     if meta is not None and meta.field.name == champ.name:
                         codes.update(t.name for t in meta.transitions.values())
     # Entries of the timelines that are not transitions (workflows.services).
-    codes.update({"creer", "deposer", "ajouter_pieces"})
+    codes.update({"creer", "deposer", "ajouter_pieces", "declarer"})
     return {code for code in codes if code not in MOTS_FRANCAIS}
 
 

@@ -224,3 +224,21 @@ def test_entetes_du_modele(client, ddets44):
     assert reponse.status_code == 200
     classeur = CalamineWorkbook.from_filelike(BytesIO(reponse.content))
     assert classeur.get_sheet_by_index(0).to_python()[0] == ENTETES
+
+
+def test_la_base_a_change_depuis_l_analyse(tmp_path, dispositifs, ddets44):
+    """The application checks every row as it writes (no second dry run): a DNA code gone since
+    the analysis ends the job in error, nothing written."""
+    import_ = deposer(
+        extrait(tmp_path / "dna.xlsx", [ligne(d.code_dna, TEXTE_MOIS) for d in dispositifs]),
+        ddets44,
+    )
+    assert import_.etat == "analysee"
+    dispositifs[1].code_dna = "CADA-44-99999"
+    dispositifs[1].save()
+    services.appliquer_import(import_)
+    import_.refresh_from_db()
+    assert import_.etat == "en_erreur"
+    assert [e["row"] for e in import_.rapport["errors"]] == [3]
+    assert "Code DNA inconnu" in import_.rapport["errors"][0]["message"]
+    assert not Occupation.objects.exists()

@@ -1,11 +1,12 @@
 """`manage.py seed_demo [--scale small|national] [--seed N] [--reset]`: load demo data.
 
 - `small` (what `make run` loads): 4 départements (44 and 49 in the région 52, 75, 13), ~40
-  entités, ~300 dispositifs with their groupes de places, three exercices of financements and
-  ~60 conventions in force.
+  entités, ~300 dispositifs with their groupes de places, three exercices of financements, ~60
+  conventions in force and twelve months of DN@ occupancy for the ~90 asylum dispositifs
+  (≈ 1,000 rows).
 - `national`: the whole country at the size of the real park (≈ 3,000 entités, 12,000
-  dispositifs, 30,000 groupes, 36,000 financements, ≈ 330,000 places, ≈ 1,500 conventions), for
-  load tests.
+  dispositifs, 30,000 groupes, 36,000 financements, ≈ 330,000 places, ≈ 1,500 conventions,
+  ≈ 2,000 asylum dispositifs with twelve months of occupancy), for load tests.
 
 Both create the same demo accounts (one per profile, one shared password printed at the end),
 then play the same story in the demo départements (`recit`): requests, conventions, avenants and
@@ -45,7 +46,8 @@ SANS_COURRIEL = "django.core.mail.backends.dummy.EmailBackend"
 class Command(BaseCommand):
     help = (
         "Charge un jeu de données de démonstration : entités, dispositifs, groupes de places, "
-        "financements sur trois exercices, conventions en vigueur, un compte par profil, et des "
+        "financements sur trois exercices, conventions en vigueur, douze mois d'occupation "
+        "(DN@) du parc d'asile, un compte par profil, et des "
         "demandes, conventions, avenants et appels à projets à chaque étape de leur circuit."
     )
 
