@@ -123,9 +123,24 @@ def lignes(perimetre, mois=None):
     return qs
 
 
-def dernier_mois(perimetre):
-    """The latest month imported for the perimeter, or None."""
-    return lignes(perimetre).aggregate(m=Max("mois"))["m"]
+def dernier_mois(perimetre, jusqu_au=None):
+    """The latest month imported for the perimeter (up to the month of `jusqu_au`), or None."""
+    qs = lignes(perimetre)
+    if jusqu_au is not None:
+        qs = qs.filter(mois__lte=jusqu_au)
+    return qs.aggregate(m=Max("mois"))["m"]
+
+
+def taux_par_departement(perimetre, jusqu_au=None):
+    """(month, {département: occupancy rate in % as a float, or None}) of the latest month
+    imported up to `jusqu_au`, for the map; (None, {}) when nothing was imported."""
+    mois = dernier_mois(perimetre, jusqu_au)
+    if mois is None:
+        return None, {}
+    return mois, {
+        code: None if c.taux_occupation is None else float(c.taux_occupation * 100)
+        for code, c in chiffres(perimetre, mois, par="departement").items()
+    }
 
 
 CLES = {

@@ -5,9 +5,10 @@ written by a background job (backoffice/exportations), by the same function."""
 
 from django.http import QueryDict
 
-from backoffice.acces.perimetres import filtrer
+from backoffice.acces.perimetres import filtrer, perimetre_pour
 from backoffice.exportations.registre import Fichier, Introuvable
-from backoffice.exports import FORMAT_DECIMAL, Classeur
+from backoffice.exports import FORMAT_DECIMAL, FORMAT_POURCENTAGE, Classeur
+from backoffice.occupation import indicateurs as occupation
 from backoffice.offre.models import Dispositif
 
 from . import charge
@@ -43,7 +44,36 @@ TITRES_CHIFFRES = [
 FORMATS_CHIFFRES = {len(TITRES_CHIFFRES) - 1: FORMAT_DECIMAL, len(TITRES_CHIFFRES): FORMAT_DECIMAL}
 
 
-def _lignes(tableau, charge):
+TITRES_OCCUPATION = [
+    "Département",
+    "Dispositifs",
+    "Places en service",
+    "Places occupées",
+    "Taux d'occupation",
+    "Présence indue réfugiés",
+    "Présence indue déboutés",
+    "Places vacantes",
+]
+FORMATS_OCCUPATION = {4: FORMAT_POURCENTAGE, 5: FORMAT_POURCENTAGE, 6: FORMAT_POURCENTAGE}
+
+
+def occupation_du_perimetre(user, axes):
+    """(month, [(département, ChiffresOccupation)], total) of the latest DN@ month imported up
+    to the chosen date, for the « Occupation » sheet; None when nothing was imported."""
+    perimetre = perimetre_pour(user, "occupation.occupation", "view")
+    mois = occupation.dernier_mois(perimetre, axes.jour)
+    if mois is None:
+        return None
+    par_departement = sorted(occupation.chiffres(perimetre, mois, par="departement").items())
+    return mois, par_departement, occupation.chiffres(perimetre, mois)
+
+
+def _ligne_occupation(libelle, c):
+    return [libelle, c.dispositifs, c.en_service, c.occupees, c.taux_occupation,
+            c.taux_refugies, c.taux_deboutes, c.vacantes]  # fmt: skip
+
+
+def _lignes(tableau, charge, occupation_=None):
     """Every row the workbook holds after its headers, sheet by sheet: (sheet, row, formats)."""
     exercice = tableau["exercice"]
     for ligne in tableau["lignes_type"]:
@@ -62,13 +92,19 @@ def _lignes(tableau, charge):
             ["Délai moyen de décision sur 12 mois (jours)", charge["delai_moyen_jours"]],
             None,
         )
+    if occupation_ is not None:
+        _, par_departement, total = occupation_
+        for code, chiffres in par_departement:
+            yield "Occupation", _ligne_occupation(code, chiffres), FORMATS_OCCUPATION
+        yield "Occupation", _ligne_occupation("Total", total), FORMATS_OCCUPATION
 
 
-def ecrire_classeur(destination, tableau, charge, suivi):
-    """The four sheets, their title lines and headers, then the rows through `suivi` (the
-    background job's progress; nothing for an immediate download)."""
+def ecrire_classeur(destination, tableau, charge, suivi, occupation_=None):
+    """The sheets, their title lines and headers, then the rows through `suivi` (the
+    background job's progress; nothing for an immediate download). `occupation_`:
+    occupation_du_perimetre (None: no DN@ month imported, no « Occupation » sheet)."""
     titre = f"Capacités {tableau['axes'].libelle()} (exercice {tableau['exercice']})"
-    lignes = list(_lignes(tableau, charge))
+    lignes = list(_lignes(tableau, charge, occupation_))
     suivi.annoncer(len(lignes))
 
     classeur = Classeur()
@@ -82,6 +118,21 @@ def ecrire_classeur(destination, tableau, charge, suivi):
             ["Date", *(libelle for _, libelle in CAPACITES)],
         ),
         ("Charge de travail", None, ["File", "Nombre", "Plus ancienne (jours)"]),
+        *(
+            [
+                (
+                    "Occupation",
+                    [
+                        f"Occupation (extrait du DN@) en {occupation_[0]:%m/%Y} : taux = places "
+                        "occupées / places en service ; présence indue = personnes / places "
+                        "occupées"
+                    ],
+                    TITRES_OCCUPATION,
+                )
+            ]
+            if occupation_ is not None
+            else []
+        ),
     ):
         feuille = feuilles[nom] = classeur.feuille(nom)
         if avant:
@@ -108,7 +159,13 @@ def fichier_pilotage(user, parametres):
 
     def ecrire(destination, suivi):
         tableau = tableau_de_bord(user, axes)
-        ecrire_classeur(destination, tableau, charge.charge_de(user), suivi)
+        ecrire_classeur(
+            destination,
+            tableau,
+            charge.charge_de(user),
+            suivi,
+            occupation_du_perimetre(user, axes),
+        )
 
     return Fichier(nom_fichier=nom_fichier(axes), ecrire=ecrire)
 

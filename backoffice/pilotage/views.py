@@ -1,6 +1,8 @@
 """Dashboard (Wagtail home panel), map page and XLSX export. Every figure comes from
 `tableau.tableau_de_bord`, computed for the user's perimeter only."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -10,10 +12,12 @@ from django.utils import timezone
 from django.views import View
 from wagtail.admin.ui.components import Component
 
+from backoffice.acces.perimetres import perimetre_pour
 from backoffice.exportations import services as exportations
 from backoffice.exportations import taches
 from backoffice.exportations.registre import Introuvable, Tableau
 from backoffice.exports import reponse_tableau
+from backoffice.occupation.indicateurs import taux_par_departement
 from backoffice.qualite.services import compter_par_departement
 from backoffice.territoires.models import Departement
 
@@ -32,6 +36,7 @@ INDICATEURS_CARTE = {
     "ecart_financees": "Écart financées − autorisées",
     "ecart_ouvertes": "Écart ouvertes − financées",
     "cout_jour_place": "Coût par place et par jour (€)",
+    "taux_occupation": "Taux d'occupation (DN@)",
 }
 
 
@@ -100,6 +105,27 @@ def _format_nombre(valeur):
     return f"{valeur:.2f}".replace(".", ",") + " €"
 
 
+def _carte_occupation(user, axes):
+    """The occupancy rate per département (backoffice.occupation.indicateurs), for the latest
+    month imported up to the chosen date; a click lists that month's rows of the département."""
+    perimetre = perimetre_pour(user, "occupation.occupation", "view")
+    mois, valeurs = taux_par_departement(perimetre, axes.jour)
+    liste = reverse("occupation:index")
+    libelle = INDICATEURS_CARTE["taux_occupation"]
+    if mois is not None:
+        libelle = f"{libelle}, {mois:%m/%Y}"
+    return construire_carte(
+        valeurs,
+        lambda code: (
+            f"{liste}?{urlencode({'mois': mois.isoformat(), 'departement': code})}"
+            if code in valeurs
+            else None
+        ),
+        libelle,
+        format_valeur=lambda v: "—" if v is None else f"{v:.1f}".replace(".", ",") + "\u00a0%",
+    )
+
+
 class CarteView(View):
     """Map of France coloured by an indicator; a click lands on the département's list."""
 
@@ -126,7 +152,11 @@ class CarteView(View):
         # A département without any figure (no dispositif) is « sans donnée », not a zero;
         # nor is a gap without reference (no type under authorisation there).
         lignes = {ligne.code: ligne for ligne in tableau["lignes_departement"]}
-        valeurs = {code: valeur(ligne) for code, ligne in lignes.items()}
+        valeurs = (
+            {}
+            if indicateur == "taux_occupation"
+            else {code: valeur(ligne) for code, ligne in lignes.items()}
+        )
 
         accessibles = {
             code
@@ -134,18 +164,23 @@ class CarteView(View):
             if perimetre.national or code in perimetre.departements
         } | set(lignes)
 
-        carte = construire_carte(
-            valeurs,
-            lambda code: (
-                url_detail(
-                    indicateur if indicateur in CHIFFRES else "dispositifs", axes, departement=code
-                )
-                if code in accessibles
-                else None
-            ),
-            INDICATEURS_CARTE[indicateur],
-            format_valeur=_format_nombre,
-        )
+        if indicateur == "taux_occupation":
+            carte = _carte_occupation(user, axes)
+        else:
+            carte = construire_carte(
+                valeurs,
+                lambda code: (
+                    url_detail(
+                        indicateur if indicateur in CHIFFRES else "dispositifs",
+                        axes,
+                        departement=code,
+                    )
+                    if code in accessibles
+                    else None
+                ),
+                INDICATEURS_CARTE[indicateur],
+                format_valeur=_format_nombre,
+            )
         return TemplateResponse(
             request,
             "pilotage/carte_page.html",

@@ -1,6 +1,8 @@
 """The occupancy screens: the list behind the figures (scoped, exportable) and the section of
 the dispositif's page, for each kind of account."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -84,3 +86,32 @@ def test_fiche_sans_occupation_le_dit(client, ddets44):
     page = client.get(reverse("dispositif:inspect", args=[d.pk])).content.decode()
     assert "Aucun extrait d'occupation du DN@ n'a été importé" in page
     assert "renseignez-le" in page
+
+
+def test_carte_du_taux_d_occupation(client, ddets44, lignes):
+    """The map's occupancy indicator: the rate of the latest month, per département, each
+    département leading to its rows of that month; nothing of another perimeter."""
+    client.force_login(ddets44)
+    page = html.unescape(
+        client.get(reverse("pilotage_carte"), {"indicateur": "taux_occupation"}).content.decode()
+    )
+    assert f"Taux d'occupation (DN@), {mois_passe(1):%m/%Y}" in page
+    assert "Loire-Atlantique (44) : 88,9\u00a0%" in page  # (70 + 10) / (80 + 10)
+    assert "Paris (75) : 98" not in page
+    assert f"/admin/occupation/?mois={mois_passe(1).isoformat()}&departement=44" in page
+
+
+def test_feuille_occupation_de_l_export_de_pilotage(client, ddets44, lignes):
+    from io import BytesIO
+
+    from python_calamine import CalamineWorkbook
+
+    client.force_login(ddets44)
+    reponse = client.get(reverse("pilotage_export"))
+    contenu = b"".join(reponse.streaming_content) if reponse.streaming else reponse.content
+    feuille = CalamineWorkbook.from_filelike(BytesIO(contenu)).get_sheet_by_name("Occupation")
+    lignes_ = feuille.to_python()
+    assert lignes_[1][:4] == ["Département", "Dispositifs", "Places en service", "Places occupées"]
+    assert lignes_[2][:4] == ["44", 2, 90, 80]
+    assert round(lignes_[2][4], 4) == round(80 / 90, 4)
+    assert lignes_[-1][0] == "Total" and len(lignes_) == 4  # nothing of the 75
