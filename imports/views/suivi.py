@@ -132,6 +132,7 @@ class ImportInspectView(PerimetreInspectView):
                 else None,
                 "url_dispositifs": reverse("dispositif:index"),
                 "occupation": import_.nature == NatureImport.OCCUPATION,
+                "url_occupations": f"{reverse('occupation:index')}?import_source={import_.pk}",
             }
         )
         return context
