@@ -18,9 +18,15 @@ from backoffice.demandes.filters import File
 from backoffice.demandes.models import ETATS_OUVERTS, Demande, EtatDemande
 from backoffice.qualite.models import Anomalie
 from backoffice.qualite.services import url_liste
+from backoffice.signalements.models import EtatSignalement, Signalement
 from imports.models import ImportTemps1, imports_a_reprendre
 
 LECTURE = ("view",)
+# Signalement state → (the queue's label, the transition that moves it on).
+FILES_SIGNALEMENTS = {
+    EtatSignalement.DECLARE: ("Signalements à prendre en charge", "prendre_en_charge"),
+    EtatSignalement.EN_ANALYSE: ("Signalements en analyse, à conclure", "clore"),
+}
 
 
 def _age_jours(depuis, maintenant):
@@ -162,12 +168,38 @@ def anomalies_a_traiter(user):
     return [_ligne("Anomalies de données à traiter", nombre, url_liste(etat="ouverte"))]
 
 
+def signalements_a_analyser(user, maintenant=None):
+    """Signalements waiting for this user's next step (taking up a declared one, concluding
+    one under analysis): read from the transitions' own permission, in one query."""
+    maintenant = maintenant or timezone.now()
+    politique = policy_for(Signalement)
+    if not politique.user_has_permission(user, "change"):
+        return []
+    en_attente = politique.filtrer(
+        Signalement.objects.filter(etat__in=list(FILES_SIGNALEMENTS)), user, ("change",)
+    ).select_related("dispositif")
+    compte = {etat: [0, None] for etat in FILES_SIGNALEMENTS}
+    for signalement in en_attente:
+        libelle, transition = FILES_SIGNALEMENTS[signalement.etat]
+        if has_transition_perm(getattr(signalement, transition), user):
+            nombre, depuis = compte[signalement.etat]
+            debut = signalement.etat_depuis
+            compte[signalement.etat] = [nombre + 1, min(depuis, debut) if depuis else debut]
+    url = reverse("signalement:index")
+    return [
+        _ligne(FILES_SIGNALEMENTS[etat][0], nombre, f"{url}?etat={etat}", _age_jours(d, maintenant))
+        for etat, (nombre, d) in compte.items()
+        if nombre
+    ]
+
+
 def charge_de(user):
     return {
         "lignes": demandes(user)
         + conventions_et_appels(user)
         + appels_se_cloturant(user)
         + imports_en_erreur(user)
-        + anomalies_a_traiter(user),
+        + anomalies_a_traiter(user)
+        + signalements_a_analyser(user),
         "delai_moyen_jours": delai_moyen_demandes(user),
     }

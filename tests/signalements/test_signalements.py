@@ -15,8 +15,8 @@ from django.utils import timezone
 from backoffice.offre.models import TypeDispositif
 from backoffice.signalements.models import Signalement
 from tests.affichage.controles import codes_bruts, defauts, motif_codes, textes
-from tests.factories import DispositifFactory, departement
 from tests.demandes.test_admin_vues import messages_de
+from tests.factories import DispositifFactory, departement
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +166,16 @@ def test_liste_en_requetes_fixes(client, ddets44):
     petit = requetes()
     signalements(8)
     assert requetes() == petit
+
+
+def test_file_d_attente_de_la_ddets(client, ddets44, ddets75, gestionnaire44, dispositif44):
+    from backoffice.pilotage.charge import charge_de
+
+    declarer(client, gestionnaire44, dispositif44)
+    def files(user):
+        return [x for x in charge_de(user)["lignes"] if "Signalements" in x["libelle"]]
+
+    [ligne] = files(ddets44)
+    assert ligne["libelle"] == "Signalements à prendre en charge" and ligne["nombre"] == 1
+    assert ligne["url"] == reverse("signalement:index") + "?etat=declare"
+    assert files(ddets75) == files(gestionnaire44) == []
