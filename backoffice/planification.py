@@ -138,7 +138,9 @@ TACHES = [
         "echeances",
         Quotidienne(0, 15),
         "conventions entrées en vigueur ou expirées, avenants signés appliqués, appels à "
-        "projets clos à leur date limite",
+        "projets clos à leur date limite, relances avant les échéances des contrôles (réponse "
+        "de l'entité, mesures), cycle des évaluations des ESSMS et leurs relances (6 mois, "
+        "1 mois avant l'échéance, puis en retard)",
     ),
     Tache("clore_appels", Horaire(5), "appels à projets clos à leur date limite"),
     Tache("verifier_qualite", Quotidienne(3, 30), "anomalies de qualité des données recalculées"),

@@ -40,8 +40,10 @@ class Format:
 
 
 def _temps1():
+    # import différé : chaque format se charge à son premier usage (les lecteurs et écrivains
+    # de Temps 1 ne servent pas à un dépôt DN@), et occupation importe ce module (cercle).
     from . import temps1
-    from .temps1.schema import FEUILLES_DONNEES
+    from .temps1.schema import FEUILLES_DONNEES  # import différé : idem
 
     def appliquer(rapport, user, import_, progression=None):
         return temps1.appliquer(
@@ -61,8 +63,9 @@ def _temps1():
 
 
 def _occupation():
+    # import différé : occupation importe FichierDevenuInvalide d'ici (cercle évité).
     from . import occupation
-    from .occupation.colonnes import NOM_ONGLET
+    from .occupation.colonnes import NOM_ONGLET  # import différé : idem
 
     return Format(
         nature=NatureImport.OCCUPATION,

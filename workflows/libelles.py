@@ -9,6 +9,9 @@ EVENEMENTS = {
     "deposer": "Déposer",
     "ajouter_pieces": "Ajouter des documents",
     "declarer": "Déclarer",
+    # A control's measure acting on the rest of the park (backoffice/controle/suites.py).
+    "proposer_avenant": "Proposer un avenant de minoration",
+    "proposer_fermeture": "Proposer la fermeture",
 }
 
 

@@ -1,8 +1,9 @@
-"""Rules of conventions acted from the pages: renewal and the financing lines a convention
-funds. The views parse, call these and render."""
+"""Rules of conventions acted from the pages: renewal, the financing lines a convention funds,
+and drafting an avenant from another part of the site. The views parse, call these and render."""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,9 +17,12 @@ from .models import (
     Avenant,
     Convention,
     EtatConvention,
+    LigneAvenant,
     LigneConvention,
+    MontantAvenant,
     peut_rediger,
 )
+from .notifications import notifier_avenant_cree
 
 ETATS_RENOUVELABLES = (EtatConvention.SIGNEE, EtatConvention.EN_VIGUEUR, EtatConvention.EXPIREE)
 
@@ -72,6 +76,32 @@ def peut_ajouter_avenant(convention, acteur):
         and policy_for(Avenant).user_has_permission(acteur, "add")
         and peut_rediger(convention, acteur)
     )
+
+
+def rediger_avenant(
+    convention, acteur, *, objet, date_effet, lignes=(), montants=(), commentaire=""
+):
+    """Create a draft avenant to `convention` for another part of the site (a control's
+    minoration budgétaire): checked like the form's (`full_clean`), with its lines (`lignes`:
+    [(dispositif id, new places)]) and amounts (`montants`: [(exercice, new amount)]), the first
+    entry of its timeline and the e-mail to its validators, as the « Rédiger un avenant » page
+    does. Raises PermissionDenied when `acteur` may not draft it, ValidationError (French) when
+    the avenant is invalid; nothing is written then."""
+    if not peut_ajouter_avenant(convention, acteur):
+        raise PermissionDenied("Vous ne pouvez pas rédiger d'avenant à cette convention.")
+    avenant = Avenant(convention=convention, objet=objet, date_effet=date_effet, cree_par=acteur)
+    with transaction.atomic():
+        avenant.full_clean(exclude=["numero"])
+        avenant.save()
+        for dispositif_id, places in lignes:
+            LigneAvenant.objects.create(
+                avenant=avenant, dispositif_id=dispositif_id, places_conventionnees=places
+            )
+        for exercice, montant in montants:
+            MontantAvenant.objects.create(avenant=avenant, exercice=exercice, montant=montant)
+        journaliser_creation(avenant, acteur, commentaire=commentaire)
+        notifier_avenant_cree(avenant)
+    return avenant
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@
 -- migration auth.0012_alter_user_first_name_max_length 6cefbc9f80903763
 -- migration contenttypes.0001_initial 35ed8489a147e0b4
 -- migration contenttypes.0002_remove_content_type_name 7d36494075750f0e
+-- migration controle.0001_initial 42e0823a3dfd47cc
 -- migration conventions.0001_initial bb636f79e508754e
 -- migration conventions.0002_bornes_montants_avenant 0f6b157b419fe882
 -- migration conventions.0002_recherche_normalisee a4c14bed4908ab47
@@ -66,9 +67,12 @@
 -- migration dsfr.0010_dsfrconfig_notice_icon_class_alter_dsfrconfig_notice_and_more ff6a028258969c90
 -- migration dsfr.0011_rename_notice_dsfrconfig_notice_title 320c9c5f1cf3d46c
 -- migration dsfr.0012_dsfrconfig_notice_description_and_more 303b1ccbffc7db45
+-- migration evaluations.0001_initial a1d48386c622ab80
 -- migration exportations.0001_export_differe c59e701abf308270
 -- migration imports.0001_initial 36311951b6d89e45
 -- migration imports.0002_recherche_normalisee d32832d512ce3306
+-- migration imports.0003_nature fa4f594739e47ad7
+-- migration occupation.0001_initial 5d765decff57249a
 -- migration offre.0001_initial 3a98bb8c08ebd37a
 -- migration offre.0002_nomenclature a6edab0c7337e91d
 -- migration offre.0003_financement_convention abb031698c5b04ee
@@ -76,11 +80,13 @@
 -- migration offre.0004_recherche_normalisee 9731b994a64b8767
 -- migration offre.0005_merge_0004_bornes_offre_0004_recherche_normalisee 0bf6da9b93e7166f
 -- migration qualite.0001_initial 19fe649860e8d377
+-- migration qualite.0002_regle_occupation 80e4512e920dcde2
 -- migration schemas.0001_initial 75bfd4759d38821e
 -- migration schemas.0002_bornes_schemas 4cd91d4fe274adc4
 -- migration schemas.0002_recherche_normalisee bdc63c7a3032ea54
 -- migration schemas.0003_merge_0002_bornes_schemas_0002_recherche_normalisee 454c0356126ff6bc
 -- migration sessions.0001_initial 2aa438e2393ee513
+-- migration signalements.0001_initial 8004b5fe3c4d8e56
 -- migration taggit.0001_initial 99ca62a055c530c7
 -- migration taggit.0002_auto_20150616_2121 9db9f38747553183
 -- migration taggit.0003_taggeditem_add_unique_index 8d474ef8ec122e51
@@ -630,37 +636,74 @@ INSERT INTO "auth_permission" VALUES(340,84,'add_anomalie','Can add anomalie');
 INSERT INTO "auth_permission" VALUES(341,84,'change_anomalie','Can change anomalie');
 INSERT INTO "auth_permission" VALUES(342,84,'delete_anomalie','Can delete anomalie');
 INSERT INTO "auth_permission" VALUES(343,84,'view_anomalie','Can view anomalie');
-INSERT INTO "auth_permission" VALUES(344,85,'add_schemaregional','Can add schéma régional');
-INSERT INTO "auth_permission" VALUES(345,85,'change_schemaregional','Can change schéma régional');
-INSERT INTO "auth_permission" VALUES(346,85,'delete_schemaregional','Can delete schéma régional');
-INSERT INTO "auth_permission" VALUES(347,85,'view_schemaregional','Can view schéma régional');
-INSERT INTO "auth_permission" VALUES(348,86,'add_objectif','Can add objectif');
-INSERT INTO "auth_permission" VALUES(349,86,'change_objectif','Can change objectif');
-INSERT INTO "auth_permission" VALUES(350,86,'delete_objectif','Can delete objectif');
-INSERT INTO "auth_permission" VALUES(351,86,'view_objectif','Can view objectif');
-INSERT INTO "auth_permission" VALUES(352,87,'add_campagneevaluation','Can add campagne d''évaluation');
-INSERT INTO "auth_permission" VALUES(353,87,'change_campagneevaluation','Can change campagne d''évaluation');
-INSERT INTO "auth_permission" VALUES(354,87,'delete_campagneevaluation','Can delete campagne d''évaluation');
-INSERT INTO "auth_permission" VALUES(355,87,'view_campagneevaluation','Can view campagne d''évaluation');
-INSERT INTO "auth_permission" VALUES(356,88,'add_thematique','Can add thématique');
-INSERT INTO "auth_permission" VALUES(357,88,'change_thematique','Can change thématique');
-INSERT INTO "auth_permission" VALUES(358,88,'delete_thematique','Can delete thématique');
-INSERT INTO "auth_permission" VALUES(359,88,'view_thematique','Can view thématique');
-INSERT INTO "auth_permission" VALUES(360,89,'add_actionschema','Can add action du schéma');
-INSERT INTO "auth_permission" VALUES(361,89,'change_actionschema','Can change action du schéma');
-INSERT INTO "auth_permission" VALUES(362,89,'delete_actionschema','Can delete action du schéma');
-INSERT INTO "auth_permission" VALUES(363,89,'view_actionschema','Can view action du schéma');
-INSERT INTO "auth_permission" VALUES(364,90,'add_evaluationaction','Can add évaluation d''une action');
-INSERT INTO "auth_permission" VALUES(365,90,'change_evaluationaction','Can change évaluation d''une action');
-INSERT INTO "auth_permission" VALUES(366,90,'delete_evaluationaction','Can delete évaluation d''une action');
-INSERT INTO "auth_permission" VALUES(367,90,'view_evaluationaction','Can view évaluation d''une action');
-INSERT INTO "auth_permission" VALUES(368,91,'add_importtemps1','Can add import Temps 1');
-INSERT INTO "auth_permission" VALUES(369,91,'change_importtemps1','Can change import Temps 1');
-INSERT INTO "auth_permission" VALUES(370,91,'delete_importtemps1','Can delete import Temps 1');
-INSERT INTO "auth_permission" VALUES(371,91,'view_importtemps1','Can view import Temps 1');
+INSERT INTO "auth_permission" VALUES(344,85,'add_occupation','Can add occupation mensuelle');
+INSERT INTO "auth_permission" VALUES(345,85,'change_occupation','Can change occupation mensuelle');
+INSERT INTO "auth_permission" VALUES(346,85,'delete_occupation','Can delete occupation mensuelle');
+INSERT INTO "auth_permission" VALUES(347,85,'view_occupation','Can view occupation mensuelle');
+INSERT INTO "auth_permission" VALUES(348,86,'add_controle','Can add contrôle');
+INSERT INTO "auth_permission" VALUES(349,86,'change_controle','Can change contrôle');
+INSERT INTO "auth_permission" VALUES(350,86,'delete_controle','Can delete contrôle');
+INSERT INTO "auth_permission" VALUES(351,86,'view_controle','Can view contrôle');
+INSERT INTO "auth_permission" VALUES(352,87,'add_mesure','Can add mesure');
+INSERT INTO "auth_permission" VALUES(353,87,'change_mesure','Can change mesure');
+INSERT INTO "auth_permission" VALUES(354,87,'delete_mesure','Can delete mesure');
+INSERT INTO "auth_permission" VALUES(355,87,'view_mesure','Can view mesure');
+INSERT INTO "auth_permission" VALUES(356,88,'add_documentcontrole','Can add document de contrôle');
+INSERT INTO "auth_permission" VALUES(357,88,'change_documentcontrole','Can change document de contrôle');
+INSERT INTO "auth_permission" VALUES(358,88,'delete_documentcontrole','Can delete document de contrôle');
+INSERT INTO "auth_permission" VALUES(359,88,'view_documentcontrole','Can view document de contrôle');
+INSERT INTO "auth_permission" VALUES(360,89,'add_programmecontrole','Can add programme de contrôle');
+INSERT INTO "auth_permission" VALUES(361,89,'change_programmecontrole','Can change programme de contrôle');
+INSERT INTO "auth_permission" VALUES(362,89,'delete_programmecontrole','Can delete programme de contrôle');
+INSERT INTO "auth_permission" VALUES(363,89,'view_programmecontrole','Can view programme de contrôle');
+INSERT INTO "auth_permission" VALUES(364,90,'add_constat','Can add constat');
+INSERT INTO "auth_permission" VALUES(365,90,'change_constat','Can change constat');
+INSERT INTO "auth_permission" VALUES(366,90,'delete_constat','Can delete constat');
+INSERT INTO "auth_permission" VALUES(367,90,'view_constat','Can view constat');
+INSERT INTO "auth_permission" VALUES(368,91,'add_signalement','Can add signalement');
+INSERT INTO "auth_permission" VALUES(369,91,'change_signalement','Can change signalement');
+INSERT INTO "auth_permission" VALUES(370,91,'delete_signalement','Can delete signalement');
+INSERT INTO "auth_permission" VALUES(371,91,'view_signalement','Can view signalement');
+INSERT INTO "auth_permission" VALUES(372,92,'add_evaluation','Can add évaluation ESSMS');
+INSERT INTO "auth_permission" VALUES(373,92,'change_evaluation','Can change évaluation ESSMS');
+INSERT INTO "auth_permission" VALUES(374,92,'delete_evaluation','Can delete évaluation ESSMS');
+INSERT INTO "auth_permission" VALUES(375,92,'view_evaluation','Can view évaluation ESSMS');
+INSERT INTO "auth_permission" VALUES(376,93,'add_schemaregional','Can add schéma régional');
+INSERT INTO "auth_permission" VALUES(377,93,'change_schemaregional','Can change schéma régional');
+INSERT INTO "auth_permission" VALUES(378,93,'delete_schemaregional','Can delete schéma régional');
+INSERT INTO "auth_permission" VALUES(379,93,'view_schemaregional','Can view schéma régional');
+INSERT INTO "auth_permission" VALUES(380,94,'add_objectif','Can add objectif');
+INSERT INTO "auth_permission" VALUES(381,94,'change_objectif','Can change objectif');
+INSERT INTO "auth_permission" VALUES(382,94,'delete_objectif','Can delete objectif');
+INSERT INTO "auth_permission" VALUES(383,94,'view_objectif','Can view objectif');
+INSERT INTO "auth_permission" VALUES(384,95,'add_campagneevaluation','Can add campagne d''évaluation');
+INSERT INTO "auth_permission" VALUES(385,95,'change_campagneevaluation','Can change campagne d''évaluation');
+INSERT INTO "auth_permission" VALUES(386,95,'delete_campagneevaluation','Can delete campagne d''évaluation');
+INSERT INTO "auth_permission" VALUES(387,95,'view_campagneevaluation','Can view campagne d''évaluation');
+INSERT INTO "auth_permission" VALUES(388,96,'add_thematique','Can add thématique');
+INSERT INTO "auth_permission" VALUES(389,96,'change_thematique','Can change thématique');
+INSERT INTO "auth_permission" VALUES(390,96,'delete_thematique','Can delete thématique');
+INSERT INTO "auth_permission" VALUES(391,96,'view_thematique','Can view thématique');
+INSERT INTO "auth_permission" VALUES(392,97,'add_actionschema','Can add action du schéma');
+INSERT INTO "auth_permission" VALUES(393,97,'change_actionschema','Can change action du schéma');
+INSERT INTO "auth_permission" VALUES(394,97,'delete_actionschema','Can delete action du schéma');
+INSERT INTO "auth_permission" VALUES(395,97,'view_actionschema','Can view action du schéma');
+INSERT INTO "auth_permission" VALUES(396,98,'add_evaluationaction','Can add évaluation d''une action');
+INSERT INTO "auth_permission" VALUES(397,98,'change_evaluationaction','Can change évaluation d''une action');
+INSERT INTO "auth_permission" VALUES(398,98,'delete_evaluationaction','Can delete évaluation d''une action');
+INSERT INTO "auth_permission" VALUES(399,98,'view_evaluationaction','Can view évaluation d''une action');
+INSERT INTO "auth_permission" VALUES(400,99,'add_importtemps1','Can add import de fichier');
+INSERT INTO "auth_permission" VALUES(401,99,'change_importtemps1','Can change import de fichier');
+INSERT INTO "auth_permission" VALUES(402,99,'delete_importtemps1','Can delete import de fichier');
+INSERT INTO "auth_permission" VALUES(403,99,'view_importtemps1','Can view import de fichier');
 CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL);
 CREATE TABLE "auth_user_groups" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "group_id" integer NOT NULL REFERENCES "auth_group" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "auth_user_user_permissions" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "permission_id" integer NOT NULL REFERENCES "auth_permission" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "controle_constat" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "theme" varchar(20) NOT NULL, "texte" text NOT NULL, "gravite" varchar(20) NOT NULL, "controle_id" bigint NOT NULL REFERENCES "controle_controle" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "constat_theme_valide" CHECK ("theme" IN ('financier', 'accompagnement', 'securite', 'convention')), CONSTRAINT "constat_gravite_valide" CHECK ("gravite" IN ('observation', 'mineure', 'majeure', 'critique')));
+CREATE TABLE "controle_controle" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "recherche" text NOT NULL, "etat_depuis" datetime NOT NULL, "type_controle" varchar(20) NOT NULL, "themes" text NOT NULL CHECK ((JSON_VALID("themes") OR "themes" IS NULL)), "date_prevue" date NULL, "inspecteurs" varchar(500) NOT NULL, "origine" text NOT NULL, "score_risque" smallint unsigned NULL CHECK ("score_risque" >= 0), "motifs_risque" text NOT NULL CHECK ((JSON_VALID("motifs_risque") OR "motifs_risque" IS NULL)), "etat" varchar(30) NOT NULL, "date_realisation" date NULL, "date_limite_reponse" date NULL, "reponse_entite" text NOT NULL, "repondu_le" datetime NULL, "motif_annulation" text NOT NULL, "relance_palier" smallint NULL, "cree_le" datetime NOT NULL, "anomalie_origine_id" bigint NULL REFERENCES "qualite_anomalie" ("id") DEFERRABLE INITIALLY DEFERRED, "cree_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "dispositif_id" bigint NOT NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, "entite_id" bigint NOT NULL REFERENCES "offre_entitegestionnaire" ("id") DEFERRABLE INITIALLY DEFERRED, "repondu_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "programme_id" bigint NULL REFERENCES "controle_programmecontrole" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "controle_etat_valide" CHECK ("etat" IN ('programme', 'prepare', 'realise', 'rapport_provisoire', 'procedure_contradictoire', 'rapport_definitif', 'suites_en_cours', 'clos', 'annule')), CONSTRAINT "controle_type_valide" CHECK ("type_controle" IN ('sur_pieces', 'sur_place', 'inopine')));
+CREATE TABLE "controle_documentcontrole" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "ajoute_le" datetime NOT NULL, "nature" varchar(30) NOT NULL, "ajoute_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "controle_id" bigint NOT NULL REFERENCES "controle_controle" ("id") DEFERRABLE INITIALLY DEFERRED, "document_id" integer NOT NULL REFERENCES "wagtaildocs_document" ("id") DEFERRABLE INITIALLY DEFERRED, "mesure_id" bigint NULL REFERENCES "controle_mesure" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "controle_mesure" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "etat_depuis" datetime NOT NULL, "type_mesure" varchar(20) NOT NULL, "texte" text NOT NULL, "echeance" date NULL, "date_notification" date NULL, "montant_minoration" decimal NULL, "date_fermeture" date NULL, "etat" varchar(20) NOT NULL, "date_suivi" date NULL, "relance_palier" smallint NULL, "cree_le" datetime NOT NULL, "avenant_id" bigint NULL REFERENCES "conventions_avenant" ("id") DEFERRABLE INITIALLY DEFERRED, "controle_id" bigint NOT NULL REFERENCES "controle_controle" ("id") DEFERRABLE INITIALLY DEFERRED, "cree_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "demande_fermeture_id" bigint NULL REFERENCES "demandes_demande" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "mesure_type_valide" CHECK ("type_mesure" IN ('recommandation', 'injonction', 'mise_en_demeure', 'minoration', 'fermeture')), CONSTRAINT "mesure_etat_valide" CHECK ("etat" IN ('a_suivre', 'levee', 'non_levee')), CONSTRAINT "mesure_minoration_borne" CHECK (("montant_minoration" IS NULL OR ("montant_minoration" >= '0' AND "montant_minoration" <= '1000000000'))));
+CREATE TABLE "controle_programmecontrole" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "annee" smallint unsigned NOT NULL CHECK ("annee" >= 0), "commentaire" text NOT NULL, "cree_le" datetime NOT NULL, "cree_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "programme_controle_unique" UNIQUE ("departement_id", "annee"), CONSTRAINT "programme_controle_annee_borne" CHECK (("annee" >= 2000 AND "annee" <= 2100)));
 CREATE TABLE "conventions_avenant" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "numero" smallint unsigned NOT NULL CHECK ("numero" >= 0), "objet" text NOT NULL, "date_effet" date NOT NULL, "etat" varchar(20) NOT NULL, "date_signature" date NULL, "signe_le" datetime NULL, "applique_le" datetime NULL, "etat_depuis" datetime NOT NULL, "cree_le" datetime NOT NULL, "cree_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "convention_id" bigint NOT NULL REFERENCES "conventions_convention" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "avenant_numero_unique" UNIQUE ("convention_id", "numero"), CONSTRAINT "avenant_etat_valide" CHECK ("etat" IN ('brouillon', 'validee', 'signee', 'abandonne')));
 CREATE TABLE "conventions_compteur" ("cle" varchar(40) NOT NULL PRIMARY KEY, "dernier" integer unsigned NOT NULL CHECK ("dernier" >= 0));
 CREATE TABLE "conventions_convention" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "numero" varchar(50) NOT NULL, "intitule" varchar(255) NOT NULL, "type_convention" varchar(20) NOT NULL, "nationale" bool NOT NULL, "etat" varchar(20) NOT NULL, "date_debut" date NOT NULL, "date_fin" date NULL, "signataire" varchar(30) NOT NULL, "signataire_nom" varchar(200) NOT NULL, "objectifs" text NOT NULL, "observations" text NOT NULL, "date_signature" date NULL, "signee_le" datetime NULL, "date_resiliation" date NULL, "motif_resiliation" text NOT NULL, "etat_depuis" datetime NOT NULL, "cree_le" datetime NOT NULL, "modifie_le" datetime NOT NULL, "cree_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "entite_id" bigint NOT NULL REFERENCES "offre_entitegestionnaire" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, "convention_precedente_id" bigint NULL REFERENCES "conventions_convention" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "convention_etat_valide" CHECK ("etat" IN ('brouillon', 'soumise', 'pre_validee', 'validee', 'signee', 'en_vigueur', 'expiree', 'resiliee', 'abandonnee')), CONSTRAINT "convention_type_valide" CHECK ("type_convention" IN ('cada', 'huda', 'pluriannuelle', 'cpom', 'autre')), CONSTRAINT "convention_fin_apres_debut" CHECK (("date_fin" IS NULL OR "date_fin" >= ("date_debut"))));
@@ -760,13 +803,21 @@ INSERT INTO "django_content_type" VALUES(81,'appels','documentcandidature');
 INSERT INTO "django_content_type" VALUES(82,'appels','notecritere');
 INSERT INTO "django_content_type" VALUES(83,'appels','repartitionappel');
 INSERT INTO "django_content_type" VALUES(84,'qualite','anomalie');
-INSERT INTO "django_content_type" VALUES(85,'schemas','schemaregional');
-INSERT INTO "django_content_type" VALUES(86,'schemas','objectif');
-INSERT INTO "django_content_type" VALUES(87,'schemas','campagneevaluation');
-INSERT INTO "django_content_type" VALUES(88,'schemas','thematique');
-INSERT INTO "django_content_type" VALUES(89,'schemas','actionschema');
-INSERT INTO "django_content_type" VALUES(90,'schemas','evaluationaction');
-INSERT INTO "django_content_type" VALUES(91,'imports','importtemps1');
+INSERT INTO "django_content_type" VALUES(85,'occupation','occupation');
+INSERT INTO "django_content_type" VALUES(86,'controle','controle');
+INSERT INTO "django_content_type" VALUES(87,'controle','mesure');
+INSERT INTO "django_content_type" VALUES(88,'controle','documentcontrole');
+INSERT INTO "django_content_type" VALUES(89,'controle','programmecontrole');
+INSERT INTO "django_content_type" VALUES(90,'controle','constat');
+INSERT INTO "django_content_type" VALUES(91,'signalements','signalement');
+INSERT INTO "django_content_type" VALUES(92,'evaluations','evaluation');
+INSERT INTO "django_content_type" VALUES(93,'schemas','schemaregional');
+INSERT INTO "django_content_type" VALUES(94,'schemas','objectif');
+INSERT INTO "django_content_type" VALUES(95,'schemas','campagneevaluation');
+INSERT INTO "django_content_type" VALUES(96,'schemas','thematique');
+INSERT INTO "django_content_type" VALUES(97,'schemas','actionschema');
+INSERT INTO "django_content_type" VALUES(98,'schemas','evaluationaction');
+INSERT INTO "django_content_type" VALUES(99,'imports','importtemps1');
 CREATE TABLE "django_migrations" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "app" varchar(255) NOT NULL, "name" varchar(255) NOT NULL, "applied" datetime NOT NULL);
 INSERT INTO "django_migrations" VALUES(1,'contenttypes','0001_initial','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(2,'auth','0001_initial','2000-01-01 00:00:00');
@@ -1003,31 +1054,39 @@ INSERT INTO "django_migrations" VALUES(232,'offre','0004_bornes_offre','2000-01-
 INSERT INTO "django_migrations" VALUES(233,'appels','0002_bornes_appels','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(234,'appels','0003_merge_0002_bornes_appels_0002_recherche_normalisee','2000-01-01 00:00:00');
 INSERT INTO "django_migrations" VALUES(235,'appels','0004_documents_rattaches','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(236,'conventions','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(237,'conventions','0004_merge_20261207_0244','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(238,'conventions','0005_ligne_effet_le','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(239,'demandes','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(240,'demandes','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(241,'demandes','0003_pieces_jointes_documents','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(242,'demandes','0004_pieces_jointes_sans_anciennes_colonnes','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(243,'exportations','0001_export_differe','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(244,'imports','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(245,'imports','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(246,'offre','0004_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(247,'offre','0005_merge_0004_bornes_offre_0004_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(248,'qualite','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(249,'schemas','0001_initial','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(250,'schemas','0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(251,'schemas','0002_bornes_schemas','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(252,'schemas','0003_merge_0002_bornes_schemas_0002_recherche_normalisee','2000-01-01 00:00:00');
-INSERT INTO "django_migrations" VALUES(253,'territoires','0003_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(236,'territoires','0003_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(237,'qualite','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(238,'offre','0004_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(239,'offre','0005_merge_0004_bornes_offre_0004_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(240,'conventions','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(241,'conventions','0004_merge_20261207_0244','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(242,'conventions','0005_ligne_effet_le','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(243,'qualite','0002_regle_occupation','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(244,'demandes','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(245,'demandes','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(246,'demandes','0003_pieces_jointes_documents','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(247,'demandes','0004_pieces_jointes_sans_anciennes_colonnes','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(248,'controle','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(249,'evaluations','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(250,'exportations','0001_export_differe','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(251,'imports','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(252,'imports','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(253,'imports','0003_nature','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(254,'occupation','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(255,'schemas','0001_initial','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(256,'schemas','0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(257,'schemas','0002_bornes_schemas','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(258,'schemas','0003_merge_0002_bornes_schemas_0002_recherche_normalisee','2000-01-01 00:00:00');
+INSERT INTO "django_migrations" VALUES(259,'signalements','0001_initial','2000-01-01 00:00:00');
 CREATE TABLE "django_session" ("session_key" varchar(40) NOT NULL PRIMARY KEY, "session_data" text NOT NULL, "expire_date" datetime NOT NULL);
 CREATE TABLE "django_tasks_database_dbtaskresult" ("id" char(32) NOT NULL PRIMARY KEY, "args_kwargs" text NOT NULL CHECK ((JSON_VALID("args_kwargs") OR "args_kwargs" IS NULL)), "priority" integer NOT NULL, "task_path" text NOT NULL, "queue_name" varchar(32) NOT NULL, "backend_name" varchar(32) NOT NULL, "run_after" datetime NOT NULL, "enqueued_at" datetime NOT NULL, "finished_at" datetime NULL, "started_at" datetime NULL, "return_value" text NULL CHECK ((JSON_VALID("return_value") OR "return_value" IS NULL)), "exception_class_path" text NOT NULL, "traceback" text NOT NULL, "worker_ids" text NOT NULL CHECK ((JSON_VALID("worker_ids") OR "worker_ids" IS NULL)), "status" varchar(10) NOT NULL, CONSTRAINT "priority_range" CHECK ("priority" BETWEEN -100 AND 100));
 CREATE TABLE "dsfr_dsfrconfig" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "header_brand" varchar(200) NOT NULL, "header_brand_html" varchar(200) NOT NULL, "footer_brand" varchar(200) NOT NULL, "footer_brand_html" varchar(200) NOT NULL, "site_title" varchar(200) NOT NULL, "site_tagline" varchar(200) NOT NULL, "footer_description" text NOT NULL, "mourning" bool NOT NULL, "accessibility_status" varchar(4) NOT NULL, "beta_tag" bool NOT NULL, "operator_logo_alt" varchar(200) NOT NULL, "operator_logo_file" varchar(100) NULL, "operator_logo_width" decimal NULL, "newsletter_description" text NOT NULL, "newsletter_url" varchar(200) NOT NULL, "language" varchar(7) NOT NULL UNIQUE, "notice_type" varchar(20) NOT NULL, "notice_icon_class" varchar(200) NOT NULL, "notice_description" text NOT NULL, "notice_is_collapsible" bool NOT NULL, "notice_link" varchar(200) NOT NULL, "notice_title" varchar(250) NOT NULL);
 CREATE TABLE "dsfr_dsfrsocialmedia" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "url" varchar(200) NOT NULL, "icon_class" varchar(200) NOT NULL, "site_config_id" bigint NULL REFERENCES "dsfr_dsfrconfig" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "evaluations_evaluation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "rang" smallint unsigned NOT NULL CHECK ("rang" >= 0), "echeance" date NOT NULL, "organisme_evaluateur" varchar(255) NOT NULL, "date_reception" date NULL, "conclusion" text NOT NULL, "relance" varchar(10) NOT NULL, "relance_le" date NULL, "cree_le" datetime NOT NULL, "modifie_le" datetime NOT NULL, "dispositif_id" bigint NOT NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, "document_id" integer NULL REFERENCES "wagtaildocs_document" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "evaluation_unique_rang" UNIQUE ("dispositif_id", "rang"), CONSTRAINT "evaluation_rang_positif" CHECK ("rang" >= 1), CONSTRAINT "evaluation_relance_valide" CHECK ("relance" IN ('', '6_mois', '1_mois', 'retard')));
 CREATE TABLE "exportations_exportdiffere" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "liste" varchar(100) NOT NULL, "titre" varchar(200) NOT NULL, "nom_fichier" varchar(100) NOT NULL, "parametres" text NOT NULL, "format" varchar(4) NOT NULL, "etat" varchar(12) NOT NULL, "progression" smallint unsigned NOT NULL CHECK ("progression" >= 0), "lignes" integer unsigned NOT NULL CHECK ("lignes" >= 0), "total" integer unsigned NOT NULL CHECK ("total" >= 0), "fichier" varchar(255) NOT NULL, "erreur" text NOT NULL, "cree_le" datetime NOT NULL, "termine_le" datetime NULL, "demandeur_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED);
-CREATE TABLE "imports_importtemps1" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "fichier" varchar(255) NOT NULL, "nom_fichier" varchar(255) NOT NULL, "cree_le" datetime NOT NULL, "modifie_le" datetime NOT NULL, "perimetre_libelle" varchar(255) NOT NULL, "etat" varchar(20) NOT NULL, "progression" smallint unsigned NOT NULL CHECK ("progression" >= 0), "rapport" text NOT NULL CHECK ((JSON_VALID("rapport") OR "rapport" IS NULL)), "message_echec" text NOT NULL, "fichier_annote" varchar(255) NULL, "applique_le" datetime NULL, "deposant_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "import_temps1_etat_valide" CHECK ("etat" IN ('deposee', 'en_analyse', 'analysee', 'en_erreur', 'en_application', 'appliquee', 'echec')), CONSTRAINT "import_temps1_progression_0_100" CHECK ("progression" <= 100));
+CREATE TABLE "imports_importtemps1" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "fichier" varchar(255) NOT NULL, "nom_fichier" varchar(255) NOT NULL, "cree_le" datetime NOT NULL, "modifie_le" datetime NOT NULL, "perimetre_libelle" varchar(255) NOT NULL, "etat" varchar(20) NOT NULL, "progression" smallint unsigned NOT NULL CHECK ("progression" >= 0), "rapport" text NOT NULL CHECK ((JSON_VALID("rapport") OR "rapport" IS NULL)), "message_echec" text NOT NULL, "fichier_annote" varchar(255) NULL, "applique_le" datetime NULL, "deposant_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, "nature" varchar(20) NOT NULL, CONSTRAINT "import_temps1_etat_valide" CHECK ("etat" IN ('deposee', 'en_analyse', 'analysee', 'en_erreur', 'en_application', 'appliquee', 'echec')), CONSTRAINT "import_temps1_progression_0_100" CHECK ("progression" <= 100), CONSTRAINT "import_nature_valide" CHECK ("nature" IN ('temps1', 'occupation')));
 CREATE TABLE "imports_importtemps1_departements" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "importtemps1_id" bigint NOT NULL REFERENCES "imports_importtemps1" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "occupation_occupation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "mois" date NOT NULL, "places_en_service" integer unsigned NOT NULL CHECK ("places_en_service" >= 0), "places_occupees" integer unsigned NOT NULL CHECK ("places_occupees" >= 0), "presence_indue_refugies" integer unsigned NOT NULL CHECK ("presence_indue_refugies" >= 0), "presence_indue_deboutes" integer unsigned NOT NULL CHECK ("presence_indue_deboutes" >= 0), "places_vacantes" integer unsigned NOT NULL CHECK ("places_vacantes" >= 0), "places_indisponibles" integer unsigned NOT NULL CHECK ("places_indisponibles" >= 0), "importe_le" datetime NOT NULL, "dispositif_id" bigint NOT NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, "import_source_id" bigint NULL REFERENCES "imports_importtemps1" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "occupation_unique_mois" UNIQUE ("dispositif_id", "mois"), CONSTRAINT "occupation_occupees_inferieures_en_service" CHECK ("places_occupees" <= ("places_en_service")), CONSTRAINT "occupation_presence_indue_incluse" CHECK ("places_occupees" >= ("presence_indue_refugies" + "presence_indue_deboutes")));
 CREATE TABLE "offre_compteurcode" ("departement_id" varchar(3) NOT NULL PRIMARY KEY REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "dernier" integer unsigned NOT NULL CHECK ("dernier" >= 0));
 CREATE TABLE "offre_contactreferent" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "role" varchar(20) NOT NULL, "nom" varchar(200) NOT NULL, "courriel" varchar(254) NOT NULL, "telephone" varchar(20) NOT NULL, "entite_id" bigint NOT NULL REFERENCES "offre_entitegestionnaire" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "offre_dispositif" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "code" varchar(12) NOT NULL UNIQUE, "reference_locale" varchar(50) NOT NULL, "nom" varchar(255) NOT NULL, "adresse" varchar(255) NOT NULL, "code_postal" varchar(5) NOT NULL, "commune" varchar(150) NOT NULL, "siret" varchar(14) NOT NULL, "finess" varchar(9) NOT NULL, "code_dna" varchar(30) NOT NULL, "public" varchar(20) NOT NULL, "mode_hebergement" varchar(20) NOT NULL, "places_autorisees" integer unsigned NULL CHECK ("places_autorisees" >= 0), "places_pmr" integer unsigned NULL CHECK ("places_pmr" >= 0), "date_autorisation" date NULL, "date_fin_autorisation" date NULL, "date_ouverture" date NULL, "date_fermeture" date NULL, "telephone" varchar(20) NOT NULL, "courriel" varchar(254) NOT NULL, "horaires" varchar(255) NOT NULL, "responsable" varchar(200) NOT NULL, "cree_le" datetime NOT NULL, "modifie_le" datetime NOT NULL, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "entite_id" bigint NOT NULL REFERENCES "offre_entitegestionnaire" ("id") DEFERRABLE INITIALLY DEFERRED, "type_id" varchar(30) NOT NULL REFERENCES "offre_typedispositif" ("code") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "dispositif_pmr_inferieur_autorisees" CHECK (("places_pmr" IS NULL OR "places_autorisees" IS NULL OR "places_pmr" <= ("places_autorisees"))), CONSTRAINT "dispositif_fermeture_apres_ouverture" CHECK (("date_fermeture" IS NULL OR "date_ouverture" IS NULL OR "date_fermeture" >= ("date_ouverture"))), CONSTRAINT "dispositif_autorisees_borne" CHECK (("places_autorisees" IS NULL OR ("places_autorisees" >= 0 AND "places_autorisees" <= 100000))), CONSTRAINT "dispositif_pmr_borne" CHECK (("places_pmr" IS NULL OR ("places_pmr" >= 0 AND "places_pmr" <= 100000))));
@@ -1100,13 +1159,14 @@ INSERT INTO "offre_typedispositif" VALUES('HUDA','HUDA','declaration',17,0,35,'D
 INSERT INTO "offre_typedispositif" VALUES('CAES','CAES','declaration',25,0,36,'DNA','caes caes');
 INSERT INTO "offre_typedispositif" VALUES('CPH','CPH','autorisation',25,0,37,'DNA','cph cph');
 INSERT INTO "offre_typedispositif" VALUES('PRAHDA','PRAHDA','marche_public',16.5,0,38,'DNA','prahda prahda');
-CREATE TABLE "qualite_anomalie" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "regle" varchar(40) NOT NULL, "severite" varchar(10) NOT NULL, "cle" varchar(120) NOT NULL UNIQUE, "message" varchar(500) NOT NULL, "detectee_le" datetime NOT NULL, "vue_le" datetime NOT NULL, "resolue_le" datetime NULL, "justification" text NOT NULL, "justifiee_le" datetime NULL, "convention_id" bigint NULL REFERENCES "conventions_convention" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "dispositif_id" bigint NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, "justifiee_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "anomalie_regle_valide" CHECK ("regle" IN ('financees_sup_autorisees', 'conventionnees_sup_autorisees', 'ouvertes_sup_autorisees', 'autorisation_echue', 'financement_ferme', 'sans_financement', 'convention_echue', 'financement_sans_convention', 'cout_journalier', 'autorisees_manquantes', 'finess_manquant', 'siret_siren', 'sans_groupe')), CONSTRAINT "anomalie_severite_valide" CHECK ("severite" IN ('haute', 'moyenne', 'basse')));
+CREATE TABLE "qualite_anomalie" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "regle" varchar(40) NOT NULL, "severite" varchar(10) NOT NULL, "cle" varchar(120) NOT NULL UNIQUE, "message" varchar(500) NOT NULL, "detectee_le" datetime NOT NULL, "vue_le" datetime NOT NULL, "resolue_le" datetime NULL, "justification" text NOT NULL, "justifiee_le" datetime NULL, "convention_id" bigint NULL REFERENCES "conventions_convention" ("id") DEFERRABLE INITIALLY DEFERRED, "departement_id" varchar(3) NOT NULL REFERENCES "territoires_departement" ("code") DEFERRABLE INITIALLY DEFERRED, "dispositif_id" bigint NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, "justifiee_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "anomalie_severite_valide" CHECK ("severite" IN ('haute', 'moyenne', 'basse')), CONSTRAINT "anomalie_regle_valide" CHECK ("regle" IN ('financees_sup_autorisees', 'conventionnees_sup_autorisees', 'ouvertes_sup_autorisees', 'autorisation_echue', 'financement_ferme', 'sans_financement', 'convention_echue', 'financement_sans_convention', 'cout_journalier', 'autorisees_manquantes', 'finess_manquant', 'siret_siren', 'sans_groupe', 'occupation_sous_cible')));
 CREATE TABLE "schemas_actionschema" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "empreinte" varchar(40) NOT NULL, "libelle" text NOT NULL, "pilote" varchar(255) NOT NULL, "ordre" integer unsigned NOT NULL CHECK ("ordre" >= 0), "thematique_id" bigint NOT NULL REFERENCES "schemas_thematique" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "action_libelle_unique_par_thematique" UNIQUE ("thematique_id", "empreinte"), CONSTRAINT "action_ordre_borne" CHECK (("ordre" >= 0 AND "ordre" <= 10000)));
 CREATE TABLE "schemas_campagneevaluation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "libelle" varchar(200) NOT NULL, "date" date NOT NULL, "description" text NOT NULL, "schema_id" bigint NOT NULL REFERENCES "schemas_schemaregional" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "campagne_libelle_unique_par_schema" UNIQUE ("schema_id", "libelle"));
 CREATE TABLE "schemas_evaluationaction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "realisation" varchar(20) NOT NULL, "commentaire" text NOT NULL, "evalue_le" datetime NULL, "action_id" bigint NOT NULL REFERENCES "schemas_actionschema" ("id") DEFERRABLE INITIALLY DEFERRED, "campagne_id" bigint NOT NULL REFERENCES "schemas_campagneevaluation" ("id") DEFERRABLE INITIALLY DEFERRED, "evalue_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "evaluation_unique_par_campagne_et_action" UNIQUE ("campagne_id", "action_id"), CONSTRAINT "evaluation_realisation_valide" CHECK ("realisation" IN ('oui', 'partiellement', 'non', 'nc')));
 CREATE TABLE "schemas_objectif" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "empreinte" varchar(40) NOT NULL, "numero" smallint unsigned NOT NULL CHECK ("numero" >= 0), "libelle" varchar(500) NOT NULL, "schema_id" bigint NOT NULL REFERENCES "schemas_schemaregional" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "objectif_numero_unique_par_schema" UNIQUE ("schema_id", "numero"), CONSTRAINT "objectif_libelle_unique_par_schema" UNIQUE ("schema_id", "empreinte"), CONSTRAINT "objectif_numero_borne" CHECK (("numero" >= 1 AND "numero" <= 999)));
 CREATE TABLE "schemas_schemaregional" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "titre" varchar(255) NOT NULL, "annee_debut" smallint unsigned NOT NULL CHECK ("annee_debut" >= 0), "annee_fin" smallint unsigned NOT NULL CHECK ("annee_fin" >= 0), "adopte_le" date NULL, "description" text NOT NULL, "region_id" varchar(2) NOT NULL REFERENCES "territoires_region" ("code") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "schema_periode_ordonnee" CHECK ("annee_fin" >= ("annee_debut")), CONSTRAINT "schema_unique_par_region_et_periode" UNIQUE ("region_id", "annee_debut", "annee_fin"), CONSTRAINT "schema_annee_debut_borne" CHECK (("annee_debut" >= 2000 AND "annee_debut" <= 2100)), CONSTRAINT "schema_annee_fin_borne" CHECK (("annee_fin" >= 2000 AND "annee_fin" <= 2100)));
 CREATE TABLE "schemas_thematique" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "empreinte" varchar(40) NOT NULL, "libelle" varchar(500) NOT NULL, "ordre" integer unsigned NOT NULL CHECK ("ordre" >= 0), "objectif_id" bigint NOT NULL REFERENCES "schemas_objectif" ("id") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL, CONSTRAINT "thematique_libelle_unique_par_objectif" UNIQUE ("objectif_id", "empreinte"), CONSTRAINT "thematique_ordre_borne" CHECK (("ordre" >= 0 AND "ordre" <= 10000)));
+CREATE TABLE "signalements_signalement" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "recherche" text NOT NULL, "etat_depuis" datetime NOT NULL, "categorie" varchar(20) NOT NULL, "date_evenement" date NOT NULL, "faits" text NOT NULL, "usagers_concernes" integer unsigned NOT NULL CHECK ("usagers_concernes" >= 0), "personnels_concernes" integer unsigned NOT NULL CHECK ("personnels_concernes" >= 0), "mesures_prises" text NOT NULL, "suites_envisagees" text NOT NULL, "impact_mediatique" bool NOT NULL, "etat" varchar(20) NOT NULL, "declare_le" datetime NOT NULL, "pour_le_compte" bool NOT NULL, "conclusion" text NOT NULL, "declare_par_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "dispositif_id" bigint NOT NULL REFERENCES "offre_dispositif" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "signalement_etat_valide" CHECK ("etat" IN ('declare', 'en_analyse', 'clos', 'vers_controle')), CONSTRAINT "signalement_usagers_borne" CHECK (("usagers_concernes" >= 0 AND "usagers_concernes" <= 100000)), CONSTRAINT "signalement_personnels_borne" CHECK (("personnels_concernes" >= 0 AND "personnels_concernes" <= 100000)));
 CREATE TABLE "taggit_tag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(100) NOT NULL UNIQUE, "slug" varchar(100) NOT NULL UNIQUE);
 CREATE TABLE "taggit_taggeditem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "object_id" integer NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "tag_id" integer NOT NULL REFERENCES "taggit_tag" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "taggit_taggeditem_content_type_id_object_id_tag_id_4bb97a8e_uniq" UNIQUE ("content_type_id", "object_id", "tag_id"));
 CREATE TABLE "territoires_departement" ("code" varchar(3) NOT NULL PRIMARY KEY, "nom" varchar(100) NOT NULL, "region_id" varchar(2) NOT NULL REFERENCES "territoires_region" ("code") DEFERRABLE INITIALLY DEFERRED, "recherche" text NOT NULL);
@@ -1474,8 +1534,8 @@ CREATE TABLE "wagtailcore_locale" ("id" integer NOT NULL PRIMARY KEY AUTOINCREME
 INSERT INTO "wagtailcore_locale" VALUES(1,'fr');
 CREATE TABLE "wagtailcore_modellogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "object_id" varchar(255) NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NULL, "uuid" char(32) NULL, "revision_id" integer NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_page" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "path" varchar(255) NOT NULL UNIQUE, "depth" integer unsigned NOT NULL CHECK ("depth" >= 0), "numchild" integer unsigned NOT NULL CHECK ("numchild" >= 0), "title" varchar(255) NOT NULL, "slug" varchar(255) NOT NULL, "live" bool NOT NULL, "has_unpublished_changes" bool NOT NULL, "url_path" text NOT NULL, "seo_title" varchar(255) NOT NULL, "show_in_menus" bool NOT NULL, "search_description" text NOT NULL, "go_live_at" datetime NULL, "expire_at" datetime NULL, "expired" bool NOT NULL, "content_type_id" integer NOT NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locked" bool NOT NULL, "latest_revision_created_at" datetime NULL, "first_published_at" datetime NULL, "live_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED, "last_published_at" datetime NULL, "draft_title" varchar(255) NOT NULL, "locked_at" datetime NULL, "locked_by_id" integer NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "locale_id" integer NOT NULL REFERENCES "wagtailcore_locale" ("id") DEFERRABLE INITIALLY DEFERRED, "translation_key" char(32) NOT NULL, "alias_of_id" integer NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "latest_revision_id" integer NULL REFERENCES "wagtailcore_revision" ("id") DEFERRABLE INITIALLY DEFERRED);
-INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'d9f76b7a4f8444b28954a2ce2cd8f6bf',NULL,NULL);
-INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'807b8075ec254c3595a2f76ff3a03d32',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(1,'0001',1,1,'Root','root',1,0,'/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Root',NULL,NULL,1,'8ae6364bf6e74430a7ce6d2ec038ea36',NULL,NULL);
+INSERT INTO "wagtailcore_page" VALUES(2,'00010001',2,0,'Welcome to your new Wagtail site!','home',1,0,'/home/','',0,'',NULL,NULL,0,12,NULL,0,NULL,NULL,NULL,NULL,'Welcome to your new Wagtail site!',NULL,NULL,1,'57d47fd3242d43d0899cbeec3f639f37',NULL,NULL);
 CREATE TABLE "wagtailcore_pagelogentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" text NOT NULL, "action" varchar(255) NOT NULL, "timestamp" datetime NOT NULL, "content_changed" bool NOT NULL, "deleted" bool NOT NULL, "content_type_id" integer NULL REFERENCES "django_content_type" ("id") DEFERRABLE INITIALLY DEFERRED, "page_id" integer NOT NULL, "revision_id" integer NULL, "user_id" integer NULL, "uuid" char(32) NULL, "data" text NOT NULL CHECK ((JSON_VALID("data") OR "data" IS NULL)));
 CREATE TABLE "wagtailcore_pagesubscription" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "comment_notifications" bool NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "wagtailcore_pageviewrestriction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(255) NOT NULL, "page_id" integer NOT NULL REFERENCES "wagtailcore_page" ("id") DEFERRABLE INITIALLY DEFERRED, "restriction_type" varchar(20) NOT NULL);
@@ -1720,30 +1780,7 @@ CREATE INDEX "appels_cand_appel_i_3f1eb5_idx" ON "appels_candidature" ("appel_id
 CREATE INDEX "appels_critereselection_appel_id_0db59942" ON "appels_critereselection" ("appel_id");
 CREATE INDEX "appels_repartitionappel_appel_id_cbae47d1" ON "appels_repartitionappel" ("appel_id");
 CREATE INDEX "appels_repartitionappel_departement_id_78659c2d" ON "appels_repartitionappel" ("departement_id");
-CREATE INDEX "conventions_avenant_cree_par_id_6afec3dc" ON "conventions_avenant" ("cree_par_id");
-CREATE INDEX "conventions_avenant_convention_id_0dfab13b" ON "conventions_avenant" ("convention_id");
-CREATE UNIQUE INDEX "convention_numero_unique" ON "conventions_convention" ("numero") WHERE NOT ("numero" = '');
-CREATE INDEX "conventions_convention_cree_par_id_1d96c200" ON "conventions_convention" ("cree_par_id");
-CREATE INDEX "conventions_convention_departement_id_fe8ac41b" ON "conventions_convention" ("departement_id");
-CREATE INDEX "conventions_convention_entite_id_7b141f8c" ON "conventions_convention" ("entite_id");
-CREATE INDEX "conventions_convention_convention_precedente_id_f02ea6d3" ON "conventions_convention" ("convention_precedente_id");
-CREATE INDEX "conventions_etat_be347e_idx" ON "conventions_convention" ("etat", "departement_id");
-CREATE INDEX "conventions_date_fi_50f26d_idx" ON "conventions_convention" ("date_fin");
-CREATE INDEX "demandes_demande_compte_demandeur_id_b897cdf5" ON "demandes_demande" ("compte_demandeur_id");
-CREATE INDEX "demandes_demande_departement_id_79ba31b1" ON "demandes_demande" ("departement_id");
-CREATE INDEX "demandes_demande_dispositif_id_e9ce6c0e" ON "demandes_demande" ("dispositif_id");
-CREATE INDEX "demandes_demande_entite_id_1e715745" ON "demandes_demande" ("entite_id");
-CREATE INDEX "demandes_demande_type_dispositif_id_a0321030" ON "demandes_demande" ("type_dispositif_id");
-CREATE INDEX "demandes_de_etat_6a9fec_idx" ON "demandes_demande" ("etat", "departement_id");
-CREATE INDEX "demandes_piecejointe_demande_id_db33730e" ON "demandes_piecejointe" ("demande_id");
-CREATE INDEX "demandes_piecejointe_ajoute_par_id_692a6e00" ON "demandes_piecejointe" ("ajoute_par_id");
-CREATE INDEX "demandes_piecejointe_document_id_bf54c4f3" ON "demandes_piecejointe" ("document_id");
-CREATE INDEX "exportations_exportdiffere_cree_le_8b072e24" ON "exportations_exportdiffere" ("cree_le");
-CREATE INDEX "exportations_exportdiffere_demandeur_id_ec840e3a" ON "exportations_exportdiffere" ("demandeur_id");
-CREATE UNIQUE INDEX "imports_importtemps1_departements_importtemps1_id_departement_id_8d052bc4_uniq" ON "imports_importtemps1_departements" ("importtemps1_id", "departement_id");
-CREATE INDEX "imports_importtemps1_departements_importtemps1_id_c71b1aaa" ON "imports_importtemps1_departements" ("importtemps1_id");
-CREATE INDEX "imports_importtemps1_departements_departement_id_61b1439c" ON "imports_importtemps1_departements" ("departement_id");
-CREATE INDEX "imports_importtemps1_deposant_id_cc44ee6a" ON "imports_importtemps1" ("deposant_id");
+CREATE INDEX "territoires_departement_region_id_35921517" ON "territoires_departement" ("region_id");
 CREATE UNIQUE INDEX "dispositif_reference_locale_unique" ON "offre_dispositif" ("departement_id", "reference_locale") WHERE NOT ("reference_locale" = '');
 CREATE INDEX "offre_dispositif_departement_id_bb8c7f48" ON "offre_dispositif" ("departement_id");
 CREATE INDEX "offre_dispositif_entite_id_d406c762" ON "offre_dispositif" ("entite_id");
@@ -1755,6 +1792,15 @@ CREATE INDEX "offre_financement_programme_id_e5ab58be" ON "offre_financement" ("
 CREATE INDEX "offre_financement_convention_id_76570241" ON "offre_financement" ("convention_id");
 CREATE INDEX "offre_groupedeplaces_dispositif_id_bd3a100c" ON "offre_groupedeplaces" ("dispositif_id");
 CREATE INDEX "offre_typedispositif_nature_id_573c202b" ON "offre_typedispositif" ("nature_id");
+CREATE INDEX "conventions_avenant_cree_par_id_6afec3dc" ON "conventions_avenant" ("cree_par_id");
+CREATE INDEX "conventions_avenant_convention_id_0dfab13b" ON "conventions_avenant" ("convention_id");
+CREATE UNIQUE INDEX "convention_numero_unique" ON "conventions_convention" ("numero") WHERE NOT ("numero" = '');
+CREATE INDEX "conventions_convention_cree_par_id_1d96c200" ON "conventions_convention" ("cree_par_id");
+CREATE INDEX "conventions_convention_departement_id_fe8ac41b" ON "conventions_convention" ("departement_id");
+CREATE INDEX "conventions_convention_entite_id_7b141f8c" ON "conventions_convention" ("entite_id");
+CREATE INDEX "conventions_convention_convention_precedente_id_f02ea6d3" ON "conventions_convention" ("convention_precedente_id");
+CREATE INDEX "conventions_etat_be347e_idx" ON "conventions_convention" ("etat", "departement_id");
+CREATE INDEX "conventions_date_fi_50f26d_idx" ON "conventions_convention" ("date_fin");
 CREATE INDEX "qualite_anomalie_convention_id_d143ecbe" ON "qualite_anomalie" ("convention_id");
 CREATE INDEX "qualite_anomalie_departement_id_79903466" ON "qualite_anomalie" ("departement_id");
 CREATE INDEX "qualite_anomalie_dispositif_id_62f866b9" ON "qualite_anomalie" ("dispositif_id");
@@ -1762,6 +1808,48 @@ CREATE INDEX "qualite_anomalie_justifiee_par_id_7e407d1e" ON "qualite_anomalie" 
 CREATE INDEX "qualite_ano_departe_88d885_idx" ON "qualite_anomalie" ("departement_id", "resolue_le");
 CREATE INDEX "qualite_ano_disposi_bd0510_idx" ON "qualite_anomalie" ("dispositif_id", "resolue_le");
 CREATE INDEX "qualite_ano_regle_26f89a_idx" ON "qualite_anomalie" ("regle");
+CREATE INDEX "demandes_demande_compte_demandeur_id_b897cdf5" ON "demandes_demande" ("compte_demandeur_id");
+CREATE INDEX "demandes_demande_departement_id_79ba31b1" ON "demandes_demande" ("departement_id");
+CREATE INDEX "demandes_demande_dispositif_id_e9ce6c0e" ON "demandes_demande" ("dispositif_id");
+CREATE INDEX "demandes_demande_entite_id_1e715745" ON "demandes_demande" ("entite_id");
+CREATE INDEX "demandes_demande_type_dispositif_id_a0321030" ON "demandes_demande" ("type_dispositif_id");
+CREATE INDEX "demandes_de_etat_6a9fec_idx" ON "demandes_demande" ("etat", "departement_id");
+CREATE INDEX "demandes_piecejointe_demande_id_db33730e" ON "demandes_piecejointe" ("demande_id");
+CREATE INDEX "demandes_piecejointe_ajoute_par_id_692a6e00" ON "demandes_piecejointe" ("ajoute_par_id");
+CREATE INDEX "demandes_piecejointe_document_id_bf54c4f3" ON "demandes_piecejointe" ("document_id");
+CREATE INDEX "controle_documentcontrole_ajoute_par_id_1bee4d86" ON "controle_documentcontrole" ("ajoute_par_id");
+CREATE INDEX "controle_documentcontrole_controle_id_0ed8ba91" ON "controle_documentcontrole" ("controle_id");
+CREATE INDEX "controle_documentcontrole_document_id_c2e74bc7" ON "controle_documentcontrole" ("document_id");
+CREATE INDEX "controle_documentcontrole_mesure_id_e7c26a65" ON "controle_documentcontrole" ("mesure_id");
+CREATE INDEX "controle_constat_controle_id_6618c589" ON "controle_constat" ("controle_id");
+CREATE INDEX "controle_mesure_avenant_id_09b80cec" ON "controle_mesure" ("avenant_id");
+CREATE INDEX "controle_mesure_controle_id_70281f0f" ON "controle_mesure" ("controle_id");
+CREATE INDEX "controle_mesure_cree_par_id_2c487dc7" ON "controle_mesure" ("cree_par_id");
+CREATE INDEX "controle_mesure_demande_fermeture_id_591a580b" ON "controle_mesure" ("demande_fermeture_id");
+CREATE INDEX "controle_me_etat_c97a56_idx" ON "controle_mesure" ("etat", "echeance");
+CREATE INDEX "controle_programmecontrole_cree_par_id_9faf2893" ON "controle_programmecontrole" ("cree_par_id");
+CREATE INDEX "controle_programmecontrole_departement_id_995bb905" ON "controle_programmecontrole" ("departement_id");
+CREATE INDEX "controle_controle_anomalie_origine_id_9280dcc9" ON "controle_controle" ("anomalie_origine_id");
+CREATE INDEX "controle_controle_cree_par_id_66c12f20" ON "controle_controle" ("cree_par_id");
+CREATE INDEX "controle_controle_departement_id_4b4fb28f" ON "controle_controle" ("departement_id");
+CREATE INDEX "controle_controle_dispositif_id_d1ceded2" ON "controle_controle" ("dispositif_id");
+CREATE INDEX "controle_controle_entite_id_5818773b" ON "controle_controle" ("entite_id");
+CREATE INDEX "controle_controle_repondu_par_id_52a5e665" ON "controle_controle" ("repondu_par_id");
+CREATE INDEX "controle_controle_programme_id_9ad00c5b" ON "controle_controle" ("programme_id");
+CREATE INDEX "controle_co_departe_ec6db3_idx" ON "controle_controle" ("departement_id", "etat");
+CREATE INDEX "controle_co_entite__d984e5_idx" ON "controle_controle" ("entite_id", "etat");
+CREATE INDEX "evaluations_evaluation_dispositif_id_e2c06f9e" ON "evaluations_evaluation" ("dispositif_id");
+CREATE INDEX "evaluations_evaluation_document_id_f9958c17" ON "evaluations_evaluation" ("document_id");
+CREATE INDEX "evaluations_echeanc_2062cc_idx" ON "evaluations_evaluation" ("echeance");
+CREATE INDEX "exportations_exportdiffere_cree_le_8b072e24" ON "exportations_exportdiffere" ("cree_le");
+CREATE INDEX "exportations_exportdiffere_demandeur_id_ec840e3a" ON "exportations_exportdiffere" ("demandeur_id");
+CREATE UNIQUE INDEX "imports_importtemps1_departements_importtemps1_id_departement_id_8d052bc4_uniq" ON "imports_importtemps1_departements" ("importtemps1_id", "departement_id");
+CREATE INDEX "imports_importtemps1_departements_importtemps1_id_c71b1aaa" ON "imports_importtemps1_departements" ("importtemps1_id");
+CREATE INDEX "imports_importtemps1_departements_departement_id_61b1439c" ON "imports_importtemps1_departements" ("departement_id");
+CREATE INDEX "imports_importtemps1_deposant_id_cc44ee6a" ON "imports_importtemps1" ("deposant_id");
+CREATE INDEX "occupation_occupation_dispositif_id_0f4c4e8b" ON "occupation_occupation" ("dispositif_id");
+CREATE INDEX "occupation_occupation_import_source_id_9d8e5752" ON "occupation_occupation" ("import_source_id");
+CREATE INDEX "occupation_mois_idx" ON "occupation_occupation" ("mois", "dispositif_id");
 CREATE INDEX "schemas_evaluationaction_action_id_a25f5574" ON "schemas_evaluationaction" ("action_id");
 CREATE INDEX "schemas_evaluationaction_campagne_id_7e3f4d5c" ON "schemas_evaluationaction" ("campagne_id");
 CREATE INDEX "schemas_evaluationaction_evalue_par_id_9f583b4c" ON "schemas_evaluationaction" ("evalue_par_id");
@@ -1770,12 +1858,13 @@ CREATE INDEX "schemas_actionschema_thematique_id_5572317b" ON "schemas_actionsch
 CREATE INDEX "schemas_objectif_schema_id_81ae5aa6" ON "schemas_objectif" ("schema_id");
 CREATE INDEX "schemas_schemaregional_region_id_d8f4f4f1" ON "schemas_schemaregional" ("region_id");
 CREATE INDEX "schemas_thematique_objectif_id_6f914ffd" ON "schemas_thematique" ("objectif_id");
-CREATE INDEX "territoires_departement_region_id_35921517" ON "territoires_departement" ("region_id");
+CREATE INDEX "signalements_signalement_declare_par_id_a111cc56" ON "signalements_signalement" ("declare_par_id");
+CREATE INDEX "signalements_signalement_dispositif_id_e193e1c1" ON "signalements_signalement" ("dispositif_id");
 DELETE FROM "sqlite_sequence";
-INSERT INTO "sqlite_sequence" VALUES('django_migrations',253);
+INSERT INTO "sqlite_sequence" VALUES('django_migrations',259);
 INSERT INTO "sqlite_sequence" VALUES('django_admin_log',0);
-INSERT INTO "sqlite_sequence" VALUES('django_content_type',91);
-INSERT INTO "sqlite_sequence" VALUES('auth_permission',371);
+INSERT INTO "sqlite_sequence" VALUES('django_content_type',99);
+INSERT INTO "sqlite_sequence" VALUES('auth_permission',403);
 INSERT INTO "sqlite_sequence" VALUES('auth_group',2);
 INSERT INTO "sqlite_sequence" VALUES('auth_user',0);
 INSERT INTO "sqlite_sequence" VALUES('dsfr_dsfrconfig',0);
@@ -1815,19 +1904,23 @@ INSERT INTO "sqlite_sequence" VALUES('appels_appelaprojets',0);
 INSERT INTO "sqlite_sequence" VALUES('appels_candidature',0);
 INSERT INTO "sqlite_sequence" VALUES('appels_critereselection',0);
 INSERT INTO "sqlite_sequence" VALUES('appels_repartitionappel',0);
-INSERT INTO "sqlite_sequence" VALUES('conventions_avenant',0);
-INSERT INTO "sqlite_sequence" VALUES('conventions_convention',0);
-INSERT INTO "sqlite_sequence" VALUES('demandes_demande',0);
-INSERT INTO "sqlite_sequence" VALUES('demandes_piecejointe',0);
-INSERT INTO "sqlite_sequence" VALUES('imports_importtemps1',0);
+INSERT INTO "sqlite_sequence" VALUES('territoires_siao',101);
 INSERT INTO "sqlite_sequence" VALUES('offre_dispositif',0);
 INSERT INTO "sqlite_sequence" VALUES('offre_entitegestionnaire',0);
 INSERT INTO "sqlite_sequence" VALUES('offre_financement',0);
 INSERT INTO "sqlite_sequence" VALUES('offre_groupedeplaces',0);
+INSERT INTO "sqlite_sequence" VALUES('conventions_avenant',0);
+INSERT INTO "sqlite_sequence" VALUES('conventions_convention',0);
+INSERT INTO "sqlite_sequence" VALUES('qualite_anomalie',0);
+INSERT INTO "sqlite_sequence" VALUES('demandes_demande',0);
+INSERT INTO "sqlite_sequence" VALUES('demandes_piecejointe',0);
+INSERT INTO "sqlite_sequence" VALUES('controle_mesure',0);
+INSERT INTO "sqlite_sequence" VALUES('controle_programmecontrole',0);
+INSERT INTO "sqlite_sequence" VALUES('controle_controle',0);
+INSERT INTO "sqlite_sequence" VALUES('imports_importtemps1',0);
 INSERT INTO "sqlite_sequence" VALUES('schemas_campagneevaluation',0);
 INSERT INTO "sqlite_sequence" VALUES('schemas_actionschema',0);
 INSERT INTO "sqlite_sequence" VALUES('schemas_objectif',0);
 INSERT INTO "sqlite_sequence" VALUES('schemas_schemaregional',0);
 INSERT INTO "sqlite_sequence" VALUES('schemas_thematique',0);
-INSERT INTO "sqlite_sequence" VALUES('territoires_siao',101);
 COMMIT;

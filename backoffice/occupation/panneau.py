@@ -5,6 +5,7 @@ running. Every figure comes from indicateurs.py and links to its rows."""
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.admin.ui.components import Component
 
 from backoffice.acces.perimetres import perimetre_pour
@@ -22,18 +23,21 @@ class OccupationPanel(Component):
     def __init__(self, request):
         self.request = request
 
+    @cached_property
     def perimetre(self):
         return perimetre_pour(self.request.user, "occupation.occupation", "view")
 
+    @cached_property
+    def mois(self):
+        return None if self.perimetre.vide else ind.dernier_mois(self.perimetre)
+
     def render_html(self, parent_context=None):
-        perimetre = self.perimetre()
-        if perimetre.vide or ind.dernier_mois(perimetre) is None:
+        if self.mois is None:
             return ""
         return super().render_html(parent_context)
 
     def get_context_data(self, parent_context):
-        perimetre = self.perimetre()
-        mois = ind.dernier_mois(perimetre)
+        perimetre, mois = self.perimetre, self.mois
         total = ind.chiffres(perimetre, mois)
         par_departement = sorted(ind.chiffres(perimetre, mois, par="departement").items())
         sous = ind.sous_la_cible_depuis(perimetre, mois)

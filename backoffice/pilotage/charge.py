@@ -1,7 +1,8 @@
 """What waits for a user (docs/domaine.md §6 "Workload"), shown first on the home page: only what
 *this* user can act on, in their perimeter. "Can act" is read from the rules that govern the
 action itself — a request's transition permission, the right to file an import, to justify an
-anomaly, to renew a convention, to file or instruct a candidature — never from role names.
+anomaly, to renew a convention, to file or instruct a candidature, to run or answer a
+control — never from role names.
 A fixed number of queries whatever the volume."""
 
 import datetime
@@ -13,6 +14,7 @@ from django_fsm import has_transition_perm
 
 from backoffice.acces.policies import policy_for
 from backoffice.appels.models import AppelAProjets, Candidature, EtatAppel
+from backoffice.controle.panneaux import files_de as files_controles
 from backoffice.conventions.panneaux import files_de, fins_prochaines
 from backoffice.demandes.filters import File
 from backoffice.demandes.models import ETATS_OUVERTS, Demande, EtatDemande
@@ -193,10 +195,19 @@ def signalements_a_analyser(user, maintenant=None):
     ]
 
 
+def controles(user):
+    """The controls whose next step is this user's (the DDETS: prepare, carry out, report, draw
+    up the final report once the entité answered or its deadline passed, engage the suites; the
+    entité: answer the provisional report within its deadline) and the measures due within 15
+    days or overdue (backoffice.controle.panneaux)."""
+    return [_ligne(libelle, nombre, url) for libelle, nombre, url in files_controles(user)]
+
+
 def charge_de(user):
     return {
         "lignes": demandes(user)
         + conventions_et_appels(user)
+        + controles(user)
         + appels_se_cloturant(user)
         + imports_en_erreur(user)
         + anomalies_a_traiter(user)

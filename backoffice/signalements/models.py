@@ -24,6 +24,8 @@ from backoffice.recherche.modeles import Recherchable
 from workflows.acteurs import a_role_sur_departement
 from workflows.models import EtatSuiviMixin
 
+from .notifications import notifier_transition
+
 REGIMES_SOUMIS = (AUTORISATION, DECLARATION)
 
 
@@ -187,6 +189,4 @@ class Signalement(EtatSuiviMixin, Recherchable):
         self._changer_etat()
 
     def apres_transition(self, nom, etat_avant, acteur, commentaire="", interne=False):
-        from .notifications import notifier_transition
-
         notifier_transition(self, nom)

@@ -21,6 +21,7 @@ from backoffice.exportations.services import en_arriere_plan, reponse_immediate
 from .. import exports, regles
 from ..forms import ExportForm
 from ..models import ImportTemps1
+from ..occupation.modele import modele_octets
 from ..temps1 import generer_modele
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,8 +84,6 @@ class ModeleOccupationView(View):
     """The blank DN@ occupancy extract: headers and one example row — for any account."""
 
     def get(self, request):
-        from ..occupation.modele import modele_octets
-
         reponse = HttpResponse(modele_octets(), content_type=XLSX)
         reponse["Content-Disposition"] = 'attachment; filename="modele-occupation-dna.xlsx"'
         return reponse

@@ -14,6 +14,10 @@ from django.utils import timezone
 
 from backoffice.acces.roles import Role
 from backoffice.appels.models import AppelAProjets, Candidature, EtatAppel, EtatCandidature
+from backoffice.controle.choix import E as EtatControle
+from backoffice.controle.choix import TypeMesure
+from backoffice.controle.models import Constat, Controle, Mesure, ProgrammeControle
+from backoffice.controle.risques import proposer
 from backoffice.conventions.echeances import appliquer_echeances
 from backoffice.conventions.models import (
     Avenant,
@@ -23,6 +27,8 @@ from backoffice.conventions.models import (
     MontantConvention,
 )
 from backoffice.demandes.models import Demande, EtatDemande, TypeDemande
+from backoffice.evaluations.cycle import synchroniser
+from backoffice.evaluations.models import Evaluation
 from backoffice.offre.models import Dispositif, EntiteGestionnaire, Financement, GroupeDePlaces
 from backoffice.qualite.models import Anomalie
 from backoffice.qualite.services import justifier, recalculer
@@ -36,6 +42,8 @@ from backoffice.schemas.models import (
 )
 from imports.models import EtatImport, ImportTemps1
 from tests.appels.factories import appel_44, deposer, noter, ouvrir_instruction, publier
+from tests.controle.factories import amener as amener_controle
+from tests.controle.factories import mesure_pour, nouveau_controle
 from tests.conventions.factories import amener, avenant_pour, convention_pour, jours, pdf
 from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import (
@@ -300,6 +308,39 @@ def _qualite(national):
     Anomalie.objects.filter(pk=anomalies[1].pk).update(resolue_le=timezone.now())
 
 
+def _evaluations(dispositif):
+    """The ESSMS cycles (every state on screen): one evaluation received, with its body and
+    conclusion, the others empty."""
+    synchroniser()
+    recue = Evaluation.objects.filter(dispositif=dispositif).order_by("rang").first()
+    recue.organisme_evaluateur = "Cabinet Qualis"
+    recue.date_reception = datetime.date(2020, 9, 1)
+    recue.conclusion = "Démarche d'amélioration continue engagée."
+    recue.save()
+
+
+def _controles(national, gestionnaire, dispositif):
+    """A programme proposed from risk, a control in every state (one with findings, one
+    answered by the entité), measures in every follow-up state."""
+    programme = ProgrammeControle.objects.create(departement_id="44", annee=2026)
+    proposer(programme, national, nombre=2)
+    for etat in EtatControle.values:
+        controle = nouveau_controle(dispositif, programme=programme if etat == "prepare" else None)
+        controle = amener_controle(controle, etat, national)
+        if etat == EtatControle.RAPPORT_PROVISOIRE:
+            Constat.objects.create(controle=controle, theme="securite", texte="Issue encombrée")
+        if etat == EtatControle.PROCEDURE_CONTRADICTOIRE:
+            executer_transition(
+                Controle, controle.pk, "repondre", gestionnaire, commentaire="Nos observations"
+            )
+        if etat == EtatControle.SUITES_EN_COURS:
+            mesure_pour(controle, TypeMesure.INJONCTION)
+            for nom, commentaire in (("lever", ""), ("constater_non_levee", "Rien n'a changé")):
+                mesure = controle.mesures.filter(etat="a_suivre").first()
+                executer_transition(Mesure, mesure.pk, nom, national, commentaire=commentaire)
+            mesure_pour(controle, TypeMesure.FERMETURE)
+
+
 def _schema():
     schema = SchemaRegional.objects.create(
         region_id="52", titre="Schéma des Pays de la Loire", annee_debut=2021, annee_fin=2023
@@ -340,6 +381,8 @@ def peupler(national, ddets44, siao44):
     appels = _appels(national, ddets44, gestionnaire, complet.entite, minimal.entite)
     demandes = _demandes(siao44, ddets44, complet)
     _qualite(national)
+    _evaluations(complet)
+    _controles(national, gestionnaire, complet)
     _schema()
     _imports(national)
     return {

@@ -29,9 +29,14 @@ from wagtail.models import Collection
 
 from backoffice.acces.roles import Role
 from backoffice.appels.models import ETATS_PUBLICS, AppelAProjets, Candidature
+from backoffice.controle.choix import E as EtatControle
+from backoffice.controle.choix import TypeMesure
+from backoffice.controle.models import Constat, Controle, ProgrammeControle
 from backoffice.demandes.models import Demande
+from backoffice.evaluations.cycle import synchroniser
+from backoffice.evaluations.models import Evaluation
 from backoffice.exportations.models import ExportDiffere
-from backoffice.offre.models import ContactReferent
+from backoffice.offre.models import ContactReferent, Dispositif
 from backoffice.qualite.models import Anomalie
 from backoffice.schemas.models import (
     ActionSchema,
@@ -43,6 +48,8 @@ from backoffice.schemas.models import (
 )
 from imports.models import ImportTemps1
 from tests.appels.factories import appel_44, deposer, publier
+from tests.controle.factories import amener as amener_controle
+from tests.controle.factories import mesure_pour, nouveau_controle
 from tests.conventions.factories import amener, avenant_pour, convention_pour, jours
 from tests.demandes.factories import DemandeFactory, piece_jointe
 from tests.factories import (
@@ -78,8 +85,10 @@ APPS_SURVEILLEES = [
     "conventions",
     "appels",
     "qualite",
+    "controle",
     "schemas",
     "imports",
+    "evaluations",
     "workflows",
     "territoires",
     "auth",
@@ -421,6 +430,82 @@ def _qualite(monde, dispositif):
         monde.ajouter(anomalie, f"Lutetia-anomalie-{etat}")
 
 
+def _evaluations(monde, dispositif):
+    """The 75 dispositif's cycle (opened in 2015: due 2020, 2025, 2030): the first with its
+    report recorded, the others empty (the edit view's target)."""
+    synchroniser(Dispositif.objects.filter(pk=dispositif.pk))
+    evaluations = list(Evaluation.objects.filter(dispositif=dispositif).order_by("rang"))
+    recue = evaluations[0]
+    recue.organisme_evaluateur = "Cabinet Lutetia-organisme"
+    recue.date_reception = datetime.date(2020, 3, 1)
+    recue.conclusion = "Lutetia-conclusion"
+    recue.document = get_document_model().objects.create(
+        title="Lutetia-rapport", file=ContentFile(PDF, name="lutetia-rapport.pdf")
+    )
+    recue.save()
+    monde.ajouter(recue.document, "Lutetia-rapport")
+    for evaluation in [*evaluations[1:], recue]:
+        monde.ajouter(evaluation, "Lutetia-organisme" if evaluation is recue else "")
+
+
+def _controles(monde, national, dispositif, gestionnaire75):
+    """A programme of the 75 and its controls in every state (the programmed one first: the one
+    an edit or a delete applies to), their findings, measures and documents."""
+    programme = ProgrammeControle.objects.create(
+        departement_id="75", annee=2026, commentaire="Lutetia-programme"
+    )
+    monde.ajouter(programme, "Lutetia-programme")
+    for etat in (
+        EtatControle.PROGRAMME,
+        EtatControle.RAPPORT_DEFINITIF,
+        EtatControle.PREPARE,
+        EtatControle.REALISE,
+        EtatControle.RAPPORT_PROVISOIRE,
+        EtatControle.PROCEDURE_CONTRADICTOIRE,
+        EtatControle.SUITES_EN_COURS,
+        EtatControle.CLOS,
+        EtatControle.ANNULE,
+    ):
+        controle = nouveau_controle(
+            dispositif,
+            programme=programme,
+            inspecteurs=f"Lutetia-inspecteurs-{etat}",
+            origine=f"Lutetia-origine-{etat}",
+        )
+        controle = amener_controle(controle, etat, national)
+        monde.ajouter(controle, f"Lutetia-inspecteurs-{etat}", controle.reference)
+        if etat == EtatControle.RAPPORT_DEFINITIF:
+            # Measures a_suivre of a control at its final report: edited, deleted, proposed.
+            for type_mesure in (TypeMesure.MINORATION, TypeMesure.FERMETURE):
+                mesure = mesure_pour(
+                    controle,
+                    type_mesure,
+                    texte=f"Lutetia-mesure-{type_mesure}",
+                    date_fermeture=jours(90),
+                )
+                monde.ajouter(mesure, f"Lutetia-mesure-{type_mesure}")
+            constat = Constat.objects.create(
+                controle=controle, theme="securite", texte="Lutetia-constat", gravite="majeure"
+            )
+            monde.ajouter(constat, "Lutetia-constat")
+        if etat == EtatControle.PROCEDURE_CONTRADICTOIRE:
+            controle = executer_transition(
+                Controle, controle.pk, "repondre", gestionnaire75, commentaire="Lutetia-reponse"
+            )
+            monde.marqueurs[b"Lutetia-reponse"] = f"controle.controle n° {controle.pk}"
+    for mesure in (
+        apps.get_model("controle.mesure")
+        .objects.filter(controle__departement_id="75")
+        .exclude(texte__startswith="Lutetia-")
+    ):
+        monde.ajouter(mesure)
+    for document in apps.get_model("controle.documentcontrole").objects.filter(
+        controle__departement_id="75"
+    ):
+        monde.ajouter(document)
+        monde.ajouter(document.document, document.document.title)
+
+
 def _schemas(monde, ddets75):
     for annee, suffixe, campagne in ((2021, "", True), (2024, "-vide", False)):
         schema = SchemaRegional.objects.create(
@@ -521,6 +606,8 @@ def construire_monde():
     _conventions(monde, national, dispositif)
     _appels(monde, national, entite, gestionnaire75)
     _qualite(monde, dispositif)
+    _controles(monde, national, dispositif, gestionnaire75)
+    _evaluations(monde, dispositif)
     _schemas(monde, ddets75)
     _imports(monde, ddets75)
     _exports(monde, ddets75)

@@ -172,6 +172,7 @@ def test_file_d_attente_de_la_ddets(client, ddets44, ddets75, gestionnaire44, di
     from backoffice.pilotage.charge import charge_de
 
     declarer(client, gestionnaire44, dispositif44)
+
     def files(user):
         return [x for x in charge_de(user)["lignes"] if "Signalements" in x["libelle"]]
 

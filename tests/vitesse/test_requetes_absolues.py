@@ -74,12 +74,16 @@ ATTENDU = {
     ("conventions", "ddets44"): 20,
     ("appels", "national"): 13,
     ("appels", "ddets44"): 13,
-    ("fiche_dispositif", "national"): 25,
-    ("fiche_dispositif", "ddets44"): 25,
+    # +4 since the sections of the occupancy, the contrôles, the signalements and the ESSMS
+    # evaluations (one query each: that dispositif's rows in the perimeter).
+    ("fiche_dispositif", "national"): 29,
+    ("fiche_dispositif", "ddets44"): 29,
     # −5 since the perimeter's photograph is cached like the chart (−6 queries of the rows read,
-    # +1 for the types' regime in the key).
-    ("tableau_de_bord", "national"): 37,
-    ("tableau_de_bord", "ddets44"): 37,
+    # +1 for the types' regime in the key). +4 since the control phase: the work queue's
+    # contrôles and measures waiting (2) and signalements waiting (1), the occupancy panel's
+    # latest month imported (1; none here, so the panel reads nothing more).
+    ("tableau_de_bord", "national"): 41,
+    ("tableau_de_bord", "ddets44"): 41,
     ("carte", "national"): 17,
     ("carte", "ddets44"): 17,
 }

@@ -28,6 +28,7 @@ from ..models import (
     Convention,
 )
 from ..notifications import notifier_avenant_cree
+from ..sections import sections_de_l_avenant
 from .actions import (
     ACTIONS_AVENANT,
     ETATS_AVENANT_MODIFIABLES,
@@ -110,6 +111,7 @@ class AvenantInspectView(PerimetreInspectView):
                 ],
                 "montants": list(avenant.montants.all()),
                 "documents": list(avenant.documents.select_related("document")),
+                "sections": sections_de_l_avenant(avenant, self.request),
             }
         )
         return context

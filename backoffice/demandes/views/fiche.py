@@ -34,6 +34,7 @@ from ..forms import (
     TransitionForm,
 )
 from ..models import Demande, EtatDemande, PieceJointe, TypeDemande
+from ..sections import sections_de_la_demande
 from .affichage import diff_affiche, doublons_possibles, lignes_donnees, tableau_lignes
 from .transitions import TRANSITIONS
 
@@ -101,6 +102,7 @@ class DemandeInspectView(PerimetreInspectView):
                 "historique_url": reverse("demande:history", args=[quote(demande.pk)])
                 if internes
                 else None,
+                "sections": sections_de_la_demande(demande, self.request),
             }
         )
         if demande.type_demande == TypeDemande.CREATION:

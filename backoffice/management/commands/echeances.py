@@ -1,6 +1,10 @@
-"""Daily, one command for both apps (here, in the shared `backoffice` app, so that neither
-domain app imports the other): conventions' dates (`appliquer_echeances_conventions`) and
-calls closed at their deadline (`clore_appels`). Idempotent."""
+"""Daily, one command for the dated work of several apps (here, in the shared `backoffice` app, so
+that no domain app imports another for it): conventions' dates
+(`appliquer_echeances_conventions`), calls closed at their deadline (`clore_appels`), and the
+reminders before the control phase's deadlines (the entité's answer to a provisional report, the
+measures' deadlines: `backoffice.controle.echeances`), the evaluation cycle of the authorised
+ESSMS and its reminders (`backoffice.evaluations`: rows in step with the dispositifs' dates, then
+six months, one month before the due date, then overdue). Idempotent."""
 
 import datetime
 
@@ -8,13 +12,19 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from backoffice.appels.echeances import clore_appels
+from backoffice.controle.echeances import relancer_echeances
 from backoffice.conventions.echeances import appliquer_echeances
 from backoffice.conventions.management.commands.appliquer_echeances_conventions import date_option
+from backoffice.evaluations.cycle import synchroniser
+from backoffice.evaluations.relances import envoyer_relances
 from backoffice.grammaire import compter
 
 
 class Command(BaseCommand):
-    help = "Échéances du jour : conventions (vigueur, expiration, avenants) et clôture des appels."
+    help = (
+        "Échéances du jour : conventions (vigueur, expiration, avenants), clôture des appels, "
+        "relances des échéances des contrôles, cycle et relances des évaluations des ESSMS."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -34,4 +44,9 @@ class Command(BaseCommand):
         closes, erreurs = clore_appels(maintenant)
         self.stdout.write(
             f"Appels à projets : {len(closes)} clos, {compter(len(erreurs), 'erreur', 'erreurs')}."
+        )
+        relances = relancer_echeances(aujourdhui)
+        self.stdout.write(f"Contrôles : {relances}.")
+        self.stdout.write(
+            f"Évaluations des ESSMS : {synchroniser()} ; {envoyer_relances(aujourdhui)}."
         )

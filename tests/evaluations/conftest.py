@@ -1,0 +1,1 @@
+from .outils import media_temporaire  # noqa: F401  (fixture)
