@@ -19,6 +19,8 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from backoffice.acces.roles import Role
 from backoffice.appels.models import Candidature
 from backoffice.conventions.models import Avenant
+from backoffice.evaluations.models import Evaluation
+from backoffice.occupation.models import Occupation
 from backoffice.offre.models import Nature, TypeDispositif
 from backoffice.qualite.models import Anomalie
 from backoffice.schemas.models import (
@@ -28,11 +30,14 @@ from backoffice.schemas.models import (
     SchemaRegional,
     Thematique,
 )
+from backoffice.signalements.models import Signalement
 from backoffice.territoires.models import Departement, Region, Siao
 from imports.models import ImportTemps1
 from tests.appels.factories import AppelFactory
+from tests.controle.factories import nouveau_controle
 from tests.conventions.factories import ConventionFactory
 from tests.demandes.factories import DemandeFactory
+from tests.evaluations.outils import essms
 from tests.factories import (
     DispositifFactory,
     EntiteFactory,
@@ -149,6 +154,28 @@ CAS = {
         )
     ),
     "import_temps1": lambda: _paire(_import),
+    # The control phase: each row found by its dispositif's name.
+    "occupation": lambda: _paire(
+        lambda t, r: Occupation.objects.create(
+            dispositif=DispositifFactory(nom=t),
+            mois=datetime.date(2026, 1, 1),
+            places_en_service=10,
+            places_occupees=9,
+        )
+    ),
+    "signalement": lambda: _paire(
+        lambda t, r: Signalement.objects.create(
+            dispositif=DispositifFactory(nom=t),
+            categorie="sinistre",
+            date_evenement=datetime.date(2026, 1, 1),
+            faits="Dégât des eaux",
+            mesures_prises="Relogement",
+        )
+    ),
+    "controle": lambda: _paire(lambda t, r: nouveau_controle(DispositifFactory(nom=t))),
+    "evaluation": lambda: _paire(
+        lambda t, r: Evaluation.objects.filter(dispositif=essms(nom=t)).first()
+    ),
 }
 
 

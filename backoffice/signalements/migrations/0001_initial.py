@@ -7,6 +7,8 @@ import django_fsm
 from django.conf import settings
 from django.db import migrations, models
 
+from backoffice.recherche.operations import IndexTrigramme
+
 
 class Migration(migrations.Migration):
 
@@ -47,4 +49,5 @@ class Migration(migrations.Migration):
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
+        IndexTrigramme('signalement'),
     ]
