@@ -19,6 +19,7 @@ from django_fsm import FSMField, transition
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from backoffice.affichage.valeurs import date_courte
 from backoffice.grammaire import MASCULIN
 from backoffice.offre.models import Dispositif, EntiteGestionnaire
 from backoffice.recherche.modeles import Recherchable
@@ -45,10 +46,6 @@ from ..notifications import notifier_controle
 from ..regles import est_entite_controlee, peut_conduire, reponse_possible
 from .documents import joindre_document
 from .programme import ProgrammeControle
-
-
-def _date_fr(date):
-    return f"{date:%d/%m/%Y}"
 
 
 class Controle(
@@ -355,12 +352,11 @@ class Controle(
         aujourdhui = aujourdhui or timezone.localdate()
         if self.repondu_le is not None:
             raise ValidationError(
-                "La réponse de l'entité a déjà été enregistrée le "
-                f"{_date_fr(timezone.localtime(self.repondu_le))}."
+                f"La réponse de l'entité a déjà été enregistrée le {date_courte(self.repondu_le)}."
             )
         if self.date_limite_reponse is None or aujourdhui > self.date_limite_reponse:
             raise ValidationError(
-                f"Le délai de réponse a expiré le {_date_fr(self.date_limite_reponse)} : la "
+                f"Le délai de réponse a expiré le {date_courte(self.date_limite_reponse)} : la "
                 "réponse n'est plus recevable."
             )
         if not commentaire.strip():
@@ -388,7 +384,7 @@ class Controle(
         if date_limite_reponse <= max(aujourdhui, self.date_limite_reponse or aujourdhui):
             raise ValidationError(
                 "La nouvelle date limite doit suivre l'actuelle "
-                f"({_date_fr(self.date_limite_reponse)}) et aujourd'hui."
+                f"({date_courte(self.date_limite_reponse)}) et aujourd'hui."
             )
         self.date_limite_reponse = date_limite_reponse
         self.relance_palier = None
@@ -409,7 +405,7 @@ class Controle(
             and (aujourdhui <= self.date_limite_reponse)
         ):
             raise ValidationError(
-                f"L'entité a jusqu'au {_date_fr(self.date_limite_reponse)} pour répondre : le "
+                f"L'entité a jusqu'au {date_courte(self.date_limite_reponse)} pour répondre : le "
                 "rapport définitif s'arrête après sa réponse ou à l'expiration du délai."
             )
         if fichier is None:
